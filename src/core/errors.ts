@@ -1,0 +1,37 @@
+/**
+ * Typed failures. Expected outcomes (no answer, question too long, unsupported file) are values, not errors;
+ * these classes are for things that went wrong, and they keep their `cause`.
+ */
+
+/** Base class so callers can tell our failures from library ones. */
+export class AppError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** A file could not be ingested: names the file and the reason (in Vietnamese and English). */
+export class IngestError extends AppError {
+  constructor(
+    readonly source: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${source}: ${reason}`, options);
+  }
+}
+
+/** The database failed or went away. */
+export class StoreError extends AppError {}
+
+/** An external model endpoint failed (timeout, HTTP error, unparsable answer). */
+export class ModelError extends AppError {}
+
+/** Configuration is missing or wrong; the message names the variable and what is expected. */
+export class ConfigError extends AppError {}
+
+/** Returns the message of anything thrown, for logs and user-facing summaries. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

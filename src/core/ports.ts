@@ -1,0 +1,169 @@
+/**
+ * Ports: the roles the answer engine and the ingestion pipeline depend on.
+ * Implementations live in src/store, src/embeddings and src/llm; fakes for tests in tests/fakes.
+ */
+import type {
+  ChunkDraft,
+  DocumentMetadata,
+  DocumentReference,
+  DocumentStatus,
+  ParsedSection,
+  StoredDocument,
+  StoredSection,
+} from './types.ts';
+
+/** Turns texts into vectors. `model` names the model so the store never mixes vectors of two models. */
+export interface Embedder {
+  readonly model: string;
+  readonly dimensions: number;
+  embed(texts: string[]): Promise<number[][]>;
+}
+
+/** The narrowest database seam (pg-boss style): every backend is reached through this. */
+export interface Db {
+  query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
+  /** Runs `fn` in one transaction; the `Db` passed to it is bound to that transaction. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** Which backend this is, for logs and readiness: `pglite` or `postgres`. */
+  readonly kind: 'pglite' | 'postgres';
+}
+
+/** A chunk ready to store: its draft, its lexical terms (term → count) and its vector. */
+export interface ChunkToStore extends ChunkDraft {
+  terms: Map<string, number>;
+  embedding: number[];
+}
+
+/** Everything needed to store one document in one transaction. */
+export interface NewDocument {
+  source: string;
+  contentHash: string;
+  metadata: DocumentMetadata;
+  sections: ParsedSection[];
+  chunks: ChunkToStore[];
+  references: DocumentReference[];
+  text: string;
+  warnings: string[];
+  embeddingModel: string;
+  /** `active` to publish at once (CLI, bundled corpus) or `draft` for admin review. */
+  status: 'draft' | 'active';
+}
+
+/** Restricts a search to some documents. Only `active` documents are ever searched. */
+export interface SearchFilter {
+  years?: number[];
+  documentIds?: string[];
+}
+
+/** A chunk found by a search, with its section and document. */
+export interface ChunkHit {
+  chunkId: string;
+  documentId: string;
+  sectionId: string;
+  sectionLabel: string;
+  text: string;
+  /** Higher is better: BM25 score for lexical search, cosine similarity for vector search. */
+  score: number;
+}
+
+/** Filter for listing documents. */
+export interface DocumentListFilter {
+  year?: number;
+  type?: string;
+  issuer?: string;
+  status?: DocumentStatus | DocumentStatus[];
+}
+
+/** One line of the ingestion log. */
+export interface IngestionLogEntry {
+  source: string;
+  contentHash: string | null;
+  outcome: 'stored' | 'skipped' | 'replaced' | 'failed' | 'draft';
+  documentId: string | null;
+  message: string;
+  durationMs: number;
+}
+
+/** Where a referenced document number is cited. */
+export interface ReferenceHit {
+  documentId: string;
+  sectionLabel: string;
+  number: string | null;
+  type: string | null;
+  text: string;
+}
+
+/**
+ * Documents, sections, chunks and their search indexes.
+ * Lexical search is BM25 (IDF from stored document frequencies); vector search is pgvector cosine.
+ */
+export interface DocumentStore {
+  /** Active or draft document with exactly these bytes. */
+  findByHash(contentHash: string): Promise<StoredDocument | null>;
+  /** Active document that a new one with this number+issuer or this source file name would replace. */
+  findReplaceable(q: { number: string | null; issuer: string | null; source: string }): Promise<StoredDocument | null>;
+  /**
+   * Stores a document, its sections, chunks, terms, vectors and references in one transaction.
+   * With `replaces`, that document becomes `replaced` (replaced_by = the new id) in the same transaction
+   * when the new one is stored `active`; the new version number is the old one + 1.
+   */
+  saveDocument(doc: NewDocument, opts?: { replaces?: string }): Promise<StoredDocument>;
+  /** Publishes a draft: makes it active and, if it replaces one, retires the old in the same transaction. */
+  publish(documentId: string, opts?: { replaces?: string }): Promise<StoredDocument>;
+  /** Changes metadata fields (admin override). */
+  updateMetadata(documentId: string, patch: Partial<DocumentMetadata>): Promise<StoredDocument>;
+  setStatus(documentId: string, status: DocumentStatus): Promise<void>;
+  deleteDocument(documentId: string): Promise<void>;
+  getDocument(documentId: string): Promise<StoredDocument | null>;
+  listDocuments(filter?: DocumentListFilter): Promise<StoredDocument[]>;
+  /** Versions of a document: every document sharing its number+issuer or source, newest first. */
+  history(documentId: string): Promise<StoredDocument[]>;
+  getSections(documentId: string): Promise<StoredSection[]>;
+  getSectionsByIds(sectionIds: string[]): Promise<StoredSection[]>;
+  getReferences(documentId: string): Promise<DocumentReference[]>;
+  /** Where a document number (canonical form) is cited, across active documents. */
+  findReferences(number: string): Promise<ReferenceHit[]>;
+  countActiveChunks(): Promise<number>;
+
+  /** BM25 over the stored terms; `terms` maps a query term to its weight multiplier (usually 1). */
+  lexicalSearch(terms: Map<string, number>, filter: SearchFilter, limit: number): Promise<ChunkHit[]>;
+  vectorSearch(model: string, vector: number[], filter: SearchFilter, limit: number): Promise<ChunkHit[]>;
+  /** Chunks of active documents without a vector for `model` (used when the embedding model changes). */
+  chunksMissingEmbedding(model: string, limit: number): Promise<Array<{ chunkId: string; searchText: string }>>;
+  saveEmbeddings(model: string, rows: Array<{ chunkId: string; embedding: number[] }>): Promise<void>;
+
+  logIngestion(entry: IngestionLogEntry): Promise<void>;
+  recentIngestions(limit: number): Promise<Array<IngestionLogEntry & { at: Date }>>;
+
+  /** Quick round trip for readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Per-conversation memory for follow-ups, stored in the database with an expiry. */
+export interface ConversationStore {
+  get(conversationId: string): Promise<ConversationState | null>;
+  put(conversationId: string, state: ConversationState, ttlSeconds: number): Promise<void>;
+}
+
+/** What the engine remembers between two questions of one conversation. */
+export interface ConversationState {
+  lastQuestion: string;
+  years: number[];
+  documentIds: string[];
+  /** The sections cited last, in display order, so "xem 1" and "mục 2 thì sao?" can resolve. */
+  citedSections: Array<{ documentId: string; label: string }>;
+  topicTerms: string[];
+}
+
+/** A chat model behind the optional generative path. Returns raw text; the product checks citations. */
+export interface ChatModel {
+  readonly model: string;
+  complete(system: string, user: string, opts: { timeoutMs: number }): Promise<string>;
+}
+
+/** Time, injected so "năm nay" and expiry are testable. */
+export interface Clock {
+  now(): Date;
+}

@@ -1,0 +1,91 @@
+/**
+ * The application services channels talk to. Channels (Telegram, Zalo, terminal, HTTP) depend only on these
+ * interfaces; src/main.ts wires the implementations.
+ */
+import type { DocumentMetadata, StoredDocument, StoredSection } from './types.ts';
+import type { Answer, Question, TalkingPoints } from './types.ts';
+
+/** Answers questions from the stored directives, with citations. */
+export interface AnswerEngine {
+  ask(question: Question): Promise<Answer>;
+  /** 3–7 talking points on a topic for báo cáo viên, each with citations. */
+  talkingPoints(topic: string, question: Omit<Question, 'text'>): Promise<TalkingPoints>;
+}
+
+/** Browsing the collection: list, outline, one section, what a year holds. */
+export interface Library {
+  listDocuments(): Promise<StoredDocument[]>;
+  /** Resolves what a user typed ("12-KH/ĐU", "kế hoạch 12", a file name, an id, words of a title). */
+  findDocument(ref: string): Promise<StoredDocument | null>;
+  outline(documentId: string): Promise<StoredSection[]>;
+  section(documentId: string, label: string): Promise<StoredSection | null>;
+  /** Active documents whose year is `year`, plus every year that has documents. */
+  year(year: number): Promise<{ documents: StoredDocument[]; years: number[] }>;
+}
+
+/** Who did something, for the audit log. */
+export interface Actor {
+  channel: 'telegram' | 'zalo' | 'cli' | 'admin-api';
+  userId: string;
+  name?: string;
+}
+
+/** What the parser understood about an upload, shown to the admin before publishing. */
+export interface DraftReview {
+  document: StoredDocument;
+  outline: Array<{ label: string; heading: string; level: number }>;
+  /** Active document this draft would replace, if any. */
+  replaces: StoredDocument | null;
+  warnings: string[];
+}
+
+/** An upload was refused (empty, binary, unknown type, too large …): a value, not an error. */
+export interface UploadRefusal {
+  refused: true;
+  reason: string;
+}
+
+/** Admin operations shared by the Telegram admin commands, the CLI and the HTTP admin API. */
+export interface Admin {
+  /** Parses and stores a draft; nothing is visible to users until `publish`. */
+  upload(file: { name: string; bytes: Uint8Array }, actor: Actor): Promise<DraftReview | UploadRefusal>;
+  updateDraft(documentId: string, patch: Partial<DocumentMetadata>, actor: Actor): Promise<DraftReview>;
+  publish(documentId: string, actor: Actor): Promise<StoredDocument>;
+  cancel(documentId: string, actor: Actor): Promise<void>;
+  retire(documentId: string, actor: Actor): Promise<void>;
+  remove(documentId: string, actor: Actor): Promise<void>;
+  history(documentId: string): Promise<StoredDocument[]>;
+  stats(): Promise<UsageStats>;
+}
+
+/** Numbers admins act on. */
+export interface UsageStats {
+  questions: number;
+  refusals: number;
+  byChannel: Record<string, number>;
+  feedback: { up: number; down: number; reasons: Record<string, number> };
+  /** Most frequent questions that were refused or found nothing: the content gap list. */
+  unanswered: Array<{ question: string; count: number }>;
+}
+
+/** Feedback on an answer. */
+export interface Feedback {
+  conversationId: string;
+  channel: string;
+  userId: string;
+  helpful: boolean;
+  reason?: 'wrong_source' | 'outdated' | 'off_topic' | string;
+  question?: string;
+}
+
+/** Records questions, feedback and admin actions; shared across replicas through the database. */
+export interface Activity {
+  recordQuestion(q: Question, answer: Answer): Promise<void>;
+  recordFeedback(f: Feedback): Promise<void>;
+  recordAdminAction(actor: Actor, action: string, detail: Record<string, unknown>): Promise<void>;
+  /** Returns false when the user is over the limit for the window (counters live in the database). */
+  allowRequest(key: string, limit: number, windowSeconds: number): Promise<boolean>;
+  /** Returns true the first time an update id is seen (de-duplication across replicas). */
+  firstSeen(key: string, ttlSeconds: number): Promise<boolean>;
+  stats(): Promise<UsageStats>;
+}

@@ -1,0 +1,66 @@
+/**
+ * Vietnamese text normalisation shared by ingestion and query understanding.
+ *
+ * Two views of every text are searched: the exact view (NFC, one tone-mark placement, lower case) and the
+ * folded view (no diacritics, đ→d). Original text is never changed for quoting; these views are for search.
+ */
+
+const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
+const COMBINING = /[\u0300-\u036f]/g;
+
+/**
+ * Unicode NFC plus the look-alike letters Ð (U+00D0) / ð (U+00F0), which some converters emit for Đ/đ.
+ */
+export function nfc(text: string): string {
+  return text.normalize('NFC').replace(/\u00D0/g, 'Đ').replace(/\u00F0/g, 'đ');
+}
+
+/**
+ * Puts tone marks of syllables ending in the glides `oa`, `oe`, `uy` on the second vowel
+ * (`hóa`→`hoá`, `ủy`→`uỷ`, `khỏe`→`khoẻ`). Both placements appear in real directives; search needs one.
+ * Syllables with a final consonant or a third vowel are the same in both styles and are left alone,
+ * and `qu` is a consonant (`quý` stays).
+ */
+export function canonicalTones(text: string): string {
+  const decomposed = text.normalize('NFD');
+  const re = new RegExp(`(?<![qQ])([oOuU])([${TONE_MARKS}])([aAeEyY])(?![\\p{L}\\p{M}])`, 'gu');
+  return decomposed.replace(re, '$1$3$2').normalize('NFC');
+}
+
+/** Removes every diacritic and maps đ/Đ to d/D (NFD alone leaves đ, which has no decomposition). */
+export function stripDiacritics(text: string): string {
+  return nfc(text).normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+/** Exact search view: NFC, canonical tones, lower case. */
+export function exactView(text: string): string {
+  return canonicalTones(nfc(text)).toLowerCase();
+}
+
+/** Folded search view: no diacritics, lower case. `Đảng ủy` → `dang uy`. */
+export function foldedView(text: string): string {
+  return stripDiacritics(text).toLowerCase();
+}
+
+/** True when the text has at least one Vietnamese diacritic or đ. */
+export function hasDiacritics(text: string): boolean {
+  return stripDiacritics(text) !== nfc(text);
+}
+
+/** Splits into syllables: runs of letters or digits (marks included). Punctuation and spaces separate. */
+export function syllables(text: string): string[] {
+  return text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+}
+
+/** Collapses runs of spaces and tabs into one space and trims each line. */
+export function tidySpaces(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[\t \u00a0]+/g, ' ').trim())
+    .join('\n');
+}
+
+/** Case-, accent- and punctuation-insensitive form used to check that a quote stands in a document. */
+export function quoteKey(text: string): string {
+  return syllables(foldedView(text)).join(' ');
+}
