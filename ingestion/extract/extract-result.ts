@@ -1,0 +1,23 @@
+/**
+ * The outcome of extracting text from an uploaded file. A refused file is an expected outcome, so it is a value
+ * (`ok: false` with a reason), never an exception.
+ */
+
+/** The formats we read; `.htm` files report `html`. */
+export type ExtractFormat = 'txt' | 'md' | 'docx' | 'pdf' | 'html';
+
+/**
+ * Either the extracted text, or why the file was refused. `reason` is a short Vietnamese sentence followed by an
+ * English gloss in parentheses, e.g. `Tệp rỗng (empty file)`; the caller prefixes the file name.
+ */
+export type ExtractResult =
+  | { ok: true; text: string; format: ExtractFormat; pages?: number }
+  | { ok: false; reason: string };
+
+/** A refusal value. */
+export type ExtractRefusal = Extract<ExtractResult, { ok: false }>;
+
+/** Builds a refusal value. */
+export function refuse(reason: string): ExtractRefusal {
+  return { ok: false, reason };
+}

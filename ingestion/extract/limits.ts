@@ -1,0 +1,43 @@
+/**
+ * Upload limits for text extraction. Every limit is checked before or while parsing so that a hostile file
+ * (huge, many pages, zip bomb, parser trap) costs bounded memory and time.
+ */
+
+const MB = 1024 * 1024;
+
+/** Limits applied by `extractText`; all configurable per call. */
+export type ExtractLimits = {
+  /** Largest accepted file, in bytes, checked before any parsing. */
+  maxBytes: number;
+  /** Largest accepted PDF page count, checked before any page is read. */
+  maxPages: number;
+  /** Largest total decompressed size of a .docx (zip bomb guard), in bytes. */
+  maxUnzippedBytes: number;
+  /** Longest time a single file may take to parse, in milliseconds. */
+  timeoutMs: number;
+};
+
+/** Defaults sized for real directives: a few hundred KB of text, tens of pages. */
+export const DEFAULT_EXTRACT_LIMITS: Readonly<ExtractLimits> = Object.freeze({
+  maxBytes: 20 * MB,
+  maxPages: 300,
+  maxUnzippedBytes: 50 * MB,
+  timeoutMs: 30_000,
+});
+
+/**
+ * Merges caller overrides over the defaults. A value that is not a positive number (NaN, 0, negative, a string
+ * from untyped config) falls back to the default rather than disabling the limit.
+ */
+export function resolveLimits(overrides: Partial<ExtractLimits> = {}): ExtractLimits {
+  const pick = (key: keyof ExtractLimits): number => {
+    const value = overrides[key];
+    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_EXTRACT_LIMITS[key];
+  };
+  return {
+    maxBytes: pick('maxBytes'),
+    maxPages: pick('maxPages'),
+    maxUnzippedBytes: pick('maxUnzippedBytes'),
+    timeoutMs: pick('timeoutMs'),
+  };
+}

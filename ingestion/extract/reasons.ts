@@ -1,0 +1,42 @@
+/**
+ * Refusal messages shown to admins: a short Vietnamese sentence, then an English gloss in parentheses so logs and
+ * tests can match on a stable tag. The caller prefixes the file name.
+ */
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+/** Human size with one decimal, trailing `.0` dropped: `52.4 MB`, `20 MB`, `900 KB`, `12 B`. */
+export function formatSize(bytes: number): string {
+  const [value, unit] = bytes >= MB ? [bytes / MB, 'MB'] : bytes >= KB ? [bytes / KB, 'KB'] : [bytes, 'B'];
+  return `${value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
+}
+
+/** The extensions we accept, as listed to the admin. */
+export const SUPPORTED_EXTENSIONS_TEXT = '.txt, .md, .docx, .pdf, .html';
+
+/** All refusal reasons produced by text extraction. */
+export const reasons = {
+  empty: (): string => 'Tệp rỗng (empty file)',
+  tooLarge: (size: number, limit: number): string =>
+    `Tệp quá lớn: ${formatSize(size)}, giới hạn ${formatSize(limit)} (file too large)`,
+  unsupported: (extension: string): string =>
+    `Định dạng không hỗ trợ: ${extension || '(không có đuôi)'}; hỗ trợ ${SUPPORTED_EXTENSIONS_TEXT} (unsupported type)`,
+  binary: (): string => 'Tệp nhị phân, không phải văn bản (binary file)',
+  encoding: (): string =>
+    'Tệp không phải văn bản UTF-8 hoặc UTF-16, hãy lưu lại với mã UTF-8 (unsupported text encoding)',
+  mismatch: (extension: string, actual: string): string =>
+    `Nội dung tệp không khớp đuôi ${extension}: thực chất là ${actual} (content does not match extension)`,
+  legacyDoc: (): string => 'Tệp Word cũ (.doc) không hỗ trợ, hãy lưu lại thành .docx (legacy .doc file)',
+  corruptDocx: (): string => 'Tệp .docx bị hỏng hoặc không đọc được (corrupt docx)',
+  unzippedTooLarge: (limit: number): string =>
+    `Tệp .docx khi giải nén vượt quá ${formatSize(limit)}, có thể là zip bomb (decompressed size too large)`,
+  corruptPdf: (): string => 'Tệp .pdf bị hỏng hoặc không đọc được (corrupt pdf)',
+  encryptedPdf: (): string => 'PDF được đặt mật khẩu, không đọc được (encrypted pdf)',
+  scannedPdf: (): string => 'PDF không có lớp chữ, có thể là bản quét (scanned PDF without a text layer)',
+  tooManyPages: (pages: number, limit: number): string =>
+    `PDF có ${pages} trang, giới hạn ${limit} trang (too many pages)`,
+  corruptHtml: (): string => 'Tệp .html không đọc được (unreadable html)',
+  timeout: (): string => 'Quá thời gian đọc tệp (parse timeout)',
+  unreadable: (): string => 'Không đọc được tệp (unreadable file)',
+} as const;
