@@ -1,0 +1,7 @@
+/** Public API of text extraction from uploaded files. */
+
+export { extractText } from './extract-text.ts';
+export type { UploadedFile } from './extract-text.ts';
+export type { ExtractFormat, ExtractResult } from './extract-result.ts';
+export { DEFAULT_EXTRACT_LIMITS } from './limits.ts';
+export type { ExtractLimits } from './limits.ts';

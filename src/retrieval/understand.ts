@@ -1,0 +1,75 @@
+/**
+ * Query understanding: what a question asks for, beyond its words. Years ("năm 2023", "năm nay",
+ * "năm ngoái"), document numbers however written, document types, and the shape of the question
+ * (where is X mentioned, what is X based on, compare years, a list, a fact).
+ */
+import { DOCUMENT_TYPES, type DocumentType } from '../core/types.ts';
+import type { Analyzer } from '../text/analyze.ts';
+import { findNumberKeys } from '../text/number-key.ts';
+import { foldedView, nfc } from '../text/normalize.ts';
+
+export type QuestionShape = 'mentions' | 'basis' | 'comparison' | 'list' | 'factoid';
+
+export interface QueryIntent {
+  /** The question, NFC, single-spaced. */
+  text: string;
+  /** Folded question, for cue matching. */
+  folded: string;
+  /** Years the question is about (explicit or relative), deduplicated. */
+  years: number[];
+  numberKeys: string[];
+  docTypes: DocumentType[];
+  shape: QuestionShape;
+  /** Lexical query terms (see Analyzer.queryTerms). */
+  terms: Map<string, number>;
+  /** Folded content syllables (question words removed). */
+  content: string[];
+}
+
+const MENTION_CUES = ['o dau', 'nhac den', 'nhac toi', 'duoc nhac', 'nhung van ban nao', 'van ban nao de cap', 'de cap'];
+const BASIS_CUES = ['can cu', 'de thuc hien', 'thuc hien nhung van ban', 'dua tren', 'dua vao', 'trien khai van ban nao'];
+const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi gi'];
+const LIST_CUES = ['gom nhung', 'nhung gi', 'nhung noi dung', 'cac noi dung', 'liet ke', 'la gi', 'nao'];
+
+/** Years written as "năm 2023", "2023", and relative ones, resolved against `currentYear`. */
+export function detectYears(folded: string, currentYear: number): number[] {
+  const years: number[] = [];
+  // A year inside a range ("2021 - 2025", "2020-2025") is a term, not the year asked about.
+  const withoutRanges = folded.replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, ' ');
+  for (const m of withoutRanges.matchAll(/\b((?:19|20)\d{2})\b/g)) years.push(Number(m[1]));
+  if (/\bnam nay\b/.test(folded)) years.push(currentYear);
+  if (/\bnam (ngoai|truoc|roi)\b/.test(folded)) years.push(currentYear - 1);
+  if (/\bnam (toi|sau)\b/.test(folded)) years.push(currentYear + 1);
+  return [...new Set(years)];
+}
+
+function detectTypes(folded: string): DocumentType[] {
+  return DOCUMENT_TYPES.filter((t) => new RegExp(`\\b${foldedView(t)}\\b`).test(folded));
+}
+
+function detectShape(folded: string, years: number[], numberKeys: string[]): QuestionShape {
+  const has = (cues: string[]) => cues.some((c) => folded.includes(c));
+  if (has(COMPARE_CUES) || (years.length > 1 && /\b(va|voi)\b/.test(folded))) return 'comparison';
+  if (has(BASIS_CUES)) return 'basis';
+  if (has(MENTION_CUES)) return 'mentions';
+  if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi)\b/.test(folded)) return 'mentions';
+  return has(LIST_CUES) ? 'list' : 'factoid';
+}
+
+/** Reads a question. `currentYear` resolves "năm nay"/"năm ngoái". */
+export function understand(question: string, analyzer: Analyzer, currentYear: number): QueryIntent {
+  const text = nfc(question).replace(/\s+/g, ' ').trim();
+  const folded = foldedView(text);
+  const years = detectYears(folded, currentYear);
+  const numberKeys = findNumberKeys(text);
+  return {
+    text,
+    folded,
+    years,
+    numberKeys,
+    docTypes: detectTypes(folded),
+    shape: detectShape(folded, years, numberKeys),
+    terms: analyzer.queryTerms(text),
+    content: analyzer.contentSyllables(text),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * `Db` on embedded PGlite (Postgres compiled to WASM, in-process) with pgvector loaded.
+ * No server to install: the default backend, persisted in a folder or kept in memory.
+ */
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { StoreError } from '../core/errors.ts';
+import type { Db } from '../core/ports.ts';
+import { wrapDbError } from './db-errors.ts';
+
+/** Options for {@link createPgliteDb}. */
+export interface PgliteDbOptions {
+  /** Folder holding the database files; omitted = in memory (lost on close). */
+  dataDir?: string;
+}
+
+/** Opens a PGlite database with the `vector` extension available (created by the first migration). */
+export async function createPgliteDb(opts: PgliteDbOptions = {}): Promise<Db> {
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({ dataDir: opts.dataDir, extensions: { vector } });
+  } catch (err) {
+    const where = opts.dataDir ? `in ${opts.dataDir}` : 'in memory';
+    throw new StoreError(`could not open the embedded PGlite database ${where}`, { cause: err });
+  }
+  return {
+    kind: 'pglite',
+    query: (text, values) => runQuery(pglite, text, values),
+    transaction: (fn) => runTransaction(pglite, fn),
+    close: async () => {
+      try {
+        await pglite.close();
+      } catch (err) {
+        throw wrapDbError(err, 'closing PGlite failed');
+      }
+    },
+  };
+}
+
+async function runQuery<T>(target: PGlite | Transaction, text: string, values?: unknown[]): Promise<T[]> {
+  try {
+    const result = await target.query<T>(text, values);
+    return result.rows;
+  } catch (err) {
+    throw wrapDbError(err, text);
+  }
+}
+
+/**
+ * Runs `fn` in a PGlite transaction (rolled back when `fn` throws). Errors from `fn` are rethrown as they are;
+ * only failures of BEGIN/COMMIT themselves are wrapped.
+ */
+async function runTransaction<T>(pglite: PGlite, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const fromFn: { error?: unknown } = {};
+  try {
+    return await pglite.transaction(async (tx) => {
+      try {
+        return await fn(transactionDb(tx));
+      } catch (err) {
+        fromFn.error = err;
+        throw err;
+      }
+    });
+  } catch (err) {
+    if ('error' in fromFn && err === fromFn.error) throw err;
+    throw wrapDbError(err, 'transaction');
+  }
+}
+
+/** A `Db` bound to one PGlite transaction; a nested `transaction` joins the outer one. */
+function transactionDb(tx: Transaction): Db {
+  const db: Db = {
+    kind: 'pglite',
+    query: (text, values) => runQuery(tx, text, values),
+    transaction: (fn) => fn(db),
+    close: () => Promise.reject(new StoreError('close() called inside a transaction')),
+  };
+  return db;
+}

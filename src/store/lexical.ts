@@ -1,0 +1,98 @@
+/**
+ * BM25 encoded as pgvector `sparsevec`, so lexical search runs on any Postgres that has only pgvector.
+ *
+ * Each term string is hashed (32-bit FNV-1a) to a dimension in 1..1_000_000_000. A chunk stores its BM25
+ * document weights tf·(k1+1)/(tf + k1·(1−b+b·dl/avgdl)); a query carries IDF × multiplier per term; the
+ * inner product of the two is the BM25 score. Collisions: our vocabulary (syllables, bigrams, folded copies
+ * of a few hundred documents) is well under 10^6 distinct terms, so with 10^9 buckets the chance that a given
+ * term shares its bucket with any other is below 10^6/10^9 = 0.1 % and a collision only merges two rare
+ * terms' statistics; the ranking effect is negligible.
+ */
+
+/** BM25 term-frequency saturation. */
+export const BM25_K1 = 1.2;
+/** BM25 length normalisation. */
+export const BM25_B = 0.75;
+/** Number of sparsevec dimensions: the largest pgvector accepts. */
+export const LEXICAL_DIMENSIONS = 1_000_000_000;
+/** pgvector's limit on non-zero entries of a stored sparsevec. */
+export const MAX_NON_ZEROS = 16_000;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** 32-bit FNV-1a over the UTF-8 bytes of `text`, as an unsigned integer. */
+export function fnv1a32(text: string): number {
+  let hash = FNV_OFFSET;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= byte;
+    hash = Math.imul(hash, FNV_PRIME) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+/** The sparsevec dimension (1-based, 1..1_000_000_000) of a term; also its id in `lexical_df`. */
+export function termId(term: string): number {
+  return (fnv1a32(term) % LEXICAL_DIMENSIONS) + 1;
+}
+
+/** Term counts of one chunk, hashed: term id → tf (colliding terms add up). */
+export function hashTerms(terms: Map<string, number>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [term, count] of terms) {
+    if (!(count > 0)) continue;
+    const id = termId(term);
+    out.set(id, (out.get(id) ?? 0) + count);
+  }
+  return out;
+}
+
+/** Total term count of a chunk (BM25's dl). */
+export function chunkLength(tf: Map<number, number>): number {
+  let total = 0;
+  for (const count of tf.values()) total += count;
+  return total;
+}
+
+/** BM25 document weights of one chunk, keeping the `MAX_NON_ZEROS` highest-weighted terms. */
+export function bm25Weights(tf: Map<number, number>, avgdl: number): Map<number, number> {
+  const dl = chunkLength(tf);
+  const norm = avgdl > 0 ? dl / avgdl : 1;
+  const weights: Array<[number, number]> = [];
+  for (const [id, count] of tf) {
+    const w = (count * (BM25_K1 + 1)) / (count + BM25_K1 * (1 - BM25_B + BM25_B * norm));
+    weights.push([id, w]);
+  }
+  if (weights.length > MAX_NON_ZEROS) {
+    weights.sort((a, b) => b[1] - a[1]);
+    weights.length = MAX_NON_ZEROS;
+  }
+  return new Map(weights);
+}
+
+/** Okapi BM25 inverse document frequency (the "plus one" variant, never negative). */
+export function idf(totalChunks: number, df: number): number {
+  return Math.log(1 + (totalChunks - df + 0.5) / (df + 0.5));
+}
+
+/** Query weights: IDF × multiplier per hashed term; terms no chunk contains are dropped. */
+export function queryWeights(
+  terms: Map<string, number>,
+  df: Map<number, number>,
+  totalChunks: number,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [term, multiplier] of terms) {
+    const id = termId(term);
+    const freq = df.get(id) ?? 0;
+    if (freq <= 0 || !(multiplier > 0)) continue;
+    out.set(id, (out.get(id) ?? 0) + idf(totalChunks, freq) * multiplier);
+  }
+  return out;
+}
+
+/** pgvector text literal `{i:v,…}/D` with indices ascending (pgvector requires sorted, unique indices). */
+export function sparsevecLiteral(weights: Map<number, number>): string {
+  const entries = [...weights.entries()].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]);
+  return `{${entries.map(([i, v]) => `${i}:${v}`).join(',')}}/${LEXICAL_DIMENSIONS}`;
+}

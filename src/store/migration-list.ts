@@ -1,0 +1,193 @@
+/**
+ * The schema, as versioned migrations. Never edit a released migration: add a new one.
+ * Every statement runs unchanged on PGlite and on a Postgres server with pgvector.
+ */
+
+/** One schema change, applied once in its own transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+const documents = [
+  `CREATE TABLE documents (
+    id uuid PRIMARY KEY,
+    source text NOT NULL,
+    content_hash text NOT NULL,
+    type text,
+    number text,
+    number_key text,
+    title text NOT NULL DEFAULT '',
+    issuer text,
+    signer text,
+    signer_role text,
+    place text,
+    issued_on date,
+    year int,
+    year_source text CHECK (year_source IN ('override', 'title', 'date', 'references')),
+    status text NOT NULL CHECK (status IN ('draft', 'active', 'replaced', 'retired')),
+    version int NOT NULL DEFAULT 1 CHECK (version >= 1),
+    replaced_by uuid REFERENCES documents (id) ON DELETE SET NULL,
+    warnings jsonb NOT NULL DEFAULT '[]'::jsonb,
+    text text NOT NULL,
+    embedding_model text,
+    section_count int NOT NULL DEFAULT 0,
+    chunk_count int NOT NULL DEFAULT 0,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  `CREATE INDEX documents_content_hash_idx ON documents (content_hash)`,
+  `CREATE INDEX documents_number_key_idx ON documents (number_key) WHERE number_key IS NOT NULL`,
+  `CREATE INDEX documents_source_idx ON documents (source)`,
+  `CREATE INDEX documents_status_year_idx ON documents (status, year)`,
+];
+
+const sections = [
+  `CREATE TABLE sections (
+    id uuid PRIMARY KEY,
+    document_id uuid NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    label text NOT NULL,
+    heading text NOT NULL,
+    heading_line text NOT NULL,
+    level int NOT NULL,
+    ord int NOT NULL,
+    parent_label text,
+    body text NOT NULL,
+    full_text text NOT NULL,
+    UNIQUE (document_id, ord)
+  )`,
+  `CREATE INDEX sections_document_label_idx ON sections (document_id, label)`,
+];
+
+const chunks = [
+  `CREATE TABLE chunks (
+    id uuid PRIMARY KEY,
+    section_id uuid NOT NULL REFERENCES sections (id) ON DELETE CASCADE,
+    document_id uuid NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    ord int NOT NULL,
+    text text NOT NULL,
+    search_text text NOT NULL,
+    lexical sparsevec NOT NULL,
+    term_ids int[] NOT NULL,
+    length int NOT NULL,
+    UNIQUE (section_id, ord)
+  )`,
+  `CREATE INDEX chunks_document_idx ON chunks (document_id)`,
+  `CREATE INDEX chunks_term_ids_idx ON chunks USING gin (term_ids)`,
+  `CREATE TABLE chunk_embeddings (
+    chunk_id uuid NOT NULL REFERENCES chunks (id) ON DELETE CASCADE,
+    model text NOT NULL,
+    embedding vector NOT NULL,
+    PRIMARY KEY (chunk_id, model)
+  )`,
+  `CREATE TABLE embedding_models (
+    model text PRIMARY KEY,
+    dimensions int NOT NULL CHECK (dimensions > 0),
+    index_name text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`,
+];
+
+const lexicalStats = [
+  `CREATE TABLE lexical_df (
+    term_id int PRIMARY KEY,
+    df int NOT NULL CHECK (df > 0)
+  )`,
+  `CREATE TABLE lexical_stats (
+    id int PRIMARY KEY CHECK (id = 1),
+    chunk_count bigint NOT NULL CHECK (chunk_count >= 0),
+    total_length bigint NOT NULL CHECK (total_length >= 0)
+  )`,
+  `INSERT INTO lexical_stats (id, chunk_count, total_length) VALUES (1, 0, 0)`,
+];
+
+const referencesAndLog = [
+  `CREATE TABLE doc_references (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    document_id uuid NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    ord int NOT NULL,
+    section_label text NOT NULL,
+    type text,
+    number text,
+    number_key text,
+    ref_date date,
+    issuer text,
+    text text NOT NULL
+  )`,
+  `CREATE INDEX doc_references_number_key_idx ON doc_references (number_key)`,
+  `CREATE INDEX doc_references_document_idx ON doc_references (document_id)`,
+  `CREATE TABLE ingestion_log (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at timestamptz NOT NULL DEFAULT now(),
+    source text NOT NULL,
+    content_hash text,
+    outcome text NOT NULL CHECK (outcome IN ('stored', 'skipped', 'replaced', 'failed', 'draft')),
+    document_id uuid,
+    message text NOT NULL,
+    duration_ms int NOT NULL
+  )`,
+  `CREATE INDEX ingestion_log_at_idx ON ingestion_log (at DESC)`,
+];
+
+const activity = [
+  `CREATE TABLE conversations (
+    id text PRIMARY KEY,
+    state jsonb NOT NULL,
+    expires_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL
+  )`,
+  `CREATE INDEX conversations_expires_idx ON conversations (expires_at)`,
+  `CREATE TABLE questions (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at timestamptz NOT NULL,
+    channel text NOT NULL,
+    conversation_id text NOT NULL,
+    user_id text,
+    question text NOT NULL,
+    outcome text NOT NULL,
+    top_score double precision NOT NULL,
+    latency_ms int NOT NULL
+  )`,
+  `CREATE INDEX questions_at_idx ON questions (at)`,
+  `CREATE TABLE feedback (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at timestamptz NOT NULL,
+    conversation_id text NOT NULL,
+    channel text NOT NULL,
+    user_id text NOT NULL,
+    helpful boolean NOT NULL,
+    reason text,
+    question text
+  )`,
+  `CREATE TABLE audit_log (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at timestamptz NOT NULL,
+    actor_channel text NOT NULL,
+    actor_id text NOT NULL,
+    actor_name text,
+    action text NOT NULL,
+    detail jsonb NOT NULL
+  )`,
+  `CREATE TABLE rate_limits (
+    key text NOT NULL,
+    window_start timestamptz NOT NULL,
+    count int NOT NULL,
+    PRIMARY KEY (key, window_start)
+  )`,
+  `CREATE TABLE seen_updates (
+    key text PRIMARY KEY,
+    expires_at timestamptz NOT NULL
+  )`,
+  `CREATE INDEX seen_updates_expires_idx ON seen_updates (expires_at)`,
+];
+
+/** All migrations, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'pgvector extension', statements: ['CREATE EXTENSION IF NOT EXISTS vector'] },
+  {
+    version: 2,
+    name: 'documents, sections, chunks, lexical index, references, activity',
+    statements: [...documents, ...sections, ...chunks, ...lexicalStats, ...referencesAndLog, ...activity],
+  },
+];

@@ -1,0 +1,34 @@
+/**
+ * Full text of each section: its own body, then every descendant's heading line and body in reading order,
+ * so an answer can show a whole section such as `II` with all of `II.1`, `II.1.a` ….
+ */
+import type { ParsedSection } from '../core/types.ts';
+
+/**
+ * Returns the full text of each section, keyed by its `order`. A section's parent is the nearest earlier
+ * section whose label equals its `parentLabel` (so a repeated label cannot adopt later sections).
+ */
+export function fullTexts(sections: ParsedSection[]): Map<number, string> {
+  const ordered = [...sections].sort((a, b) => a.order - b.order);
+  const parentOf = parentIndexes(ordered);
+  const parts = ordered.map((s) => (s.body.trim() === '' ? [] : [s.body]));
+  for (let i = 0; i < ordered.length; i++) {
+    const section = ordered[i]!;
+    const own = [section.headingLine, section.body].filter((t) => t.trim() !== '').join('\n');
+    if (own === '') continue;
+    for (let p = parentOf[i]!; p !== -1; p = parentOf[p]!) parts[p]!.push(own);
+  }
+  return new Map(ordered.map((s, i) => [s.order, parts[i]!.join('\n')]));
+}
+
+/** Index of each section's parent in `ordered`, or -1 for a top-level section. */
+function parentIndexes(ordered: ParsedSection[]): number[] {
+  const lastByLabel = new Map<string, number>();
+  const parents: number[] = [];
+  ordered.forEach((section, i) => {
+    const parent = section.parentLabel === null ? undefined : lastByLabel.get(section.parentLabel);
+    parents.push(parent ?? -1);
+    lastByLabel.set(section.label, i);
+  });
+  return parents;
+}

@@ -1,0 +1,48 @@
+/**
+ * Small helpers that turn JS values into the text forms the SQL expects, identically for PGlite and `pg`.
+ */
+import { toSql } from 'pgvector';
+import { stripDiacritics } from '../text/normalize.ts';
+
+/**
+ * Matching key of a document number: no diacritics (so `Đ` → `D`), upper case, dashes unified, no spaces.
+ * `85-QĐ/TW`, `85 - QĐ/TW` and `85-qd/tw` all give `85-QD/TW`.
+ */
+export function numberKey(number: string | null | undefined): string | null {
+  if (number == null) return null;
+  const key = stripDiacritics(number)
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, '')
+    .toUpperCase();
+  return key === '' ? null : key;
+}
+
+/** pgvector `vector` text literal `[x,y,…]` (via the pgvector package's `toSql`). */
+export function vectorLiteral(values: number[]): string {
+  return toSql(values) as string;
+}
+
+/** A SQL string literal with quotes doubled, for the few places a value must be inlined (index predicates). */
+export function quoteLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a well-formed UUID; ids from users are checked so a typo is "not found", not a cast error. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/**
+ * Index name for a model's HNSW index: letters, digits and `_` only, plus a hash suffix so two models that
+ * sanitise alike (`text-embedding-3` and `text_embedding_3`) still get different names; ≤ 63 bytes.
+ */
+export function embeddingIndexName(model: string, hash: (s: string) => number): string {
+  const slug = model
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 30);
+  return `chunk_embeddings_hnsw_${slug}_${hash(model).toString(16)}`;
+}

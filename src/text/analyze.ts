@@ -1,0 +1,98 @@
+/**
+ * Turns text into lexical search terms. Vietnamese words are mostly one or two syllables and there is no
+ * usable segmenter offline, so terms are syllables and adjacent-syllable pairs (bigrams), each in two views:
+ * exact (`w:`/`b:`, NFC, canonical tones, lower case) and accent-folded (`f:`/`g:`). Document numbers get
+ * their own term (`n:35-NQ/TW`, see {@link numberKey}) and abbreviations are expanded both ways.
+ */
+import type { Abbreviations } from './abbreviations.ts';
+import { exactView, foldedView, hasDiacritics, syllables } from './normalize.ts';
+import { numberKey, findNumberKeys } from './number-key.ts';
+
+/** Question words and particles that carry no topic (exact view). */
+const QUESTION_WORDS_EXACT = new Set(
+  ('là gì những nào gồm có được của và các về cho trong thế ra sao bao nhiêu phải làm ở đâu nói việc hãy biết tôi ' +
+    'em ạ không thì còn với đến nhắc nêu như này đó ai khi năm để mà hỏi xin cần những được nhỉ vậy hay')
+    .split(' '),
+);
+/** The same words typed without accents. */
+const QUESTION_WORDS_FOLDED = new Set([...QUESTION_WORDS_EXACT].map((w) => foldedView(w)));
+
+/** Splits at punctuation and line breaks: bigrams never span two phrases. */
+function phrases(text: string): string[] {
+  return text.split(/[.,;:!?()[\]{}"“”'‘’«»\n…|/–—]+/u).filter((p) => p.trim() !== '');
+}
+
+function add(map: Map<string, number>, term: string, weight = 1): void {
+  map.set(term, (map.get(term) ?? 0) + weight);
+}
+
+/** Adds unigram and bigram terms of one phrase in both views. */
+function addPhrase(terms: Map<string, number>, phrase: string, keep: (exact: string, folded: string) => boolean): void {
+  const exact = syllables(exactView(phrase));
+  const folded = exact.map((s) => foldedView(s));
+  exact.forEach((e, i) => {
+    const f = folded[i] as string;
+    if (keep(e, f)) {
+      if (hasDiacritics(e)) add(terms, `w:${e}`);
+      add(terms, `f:${f}`);
+    }
+    if (i + 1 < exact.length) {
+      const e2 = exact[i + 1] as string;
+      const f2 = folded[i + 1] as string;
+      if (keep(e, f) || keep(e2, f2)) {
+        if (hasDiacritics(e) || hasDiacritics(e2)) add(terms, `b:${e}_${e2}`);
+        add(terms, `g:${f}_${f2}`);
+      }
+    }
+  });
+}
+
+/** Analyzer bound to an abbreviation table. */
+export interface Analyzer {
+  /** Terms of a chunk's search text, with counts (for BM25 term frequency). */
+  indexTerms(text: string): Map<string, number>;
+  /** Terms of a question, question words removed, each with weight 1. */
+  queryTerms(text: string): Map<string, number>;
+  /** Content syllables of a question (folded), for coverage and quote trimming. */
+  contentSyllables(text: string): string[];
+}
+
+/** Creates the analyzer used by both ingestion and retrieval (they must agree exactly). */
+export function createAnalyzer(abbreviations: Abbreviations): Analyzer {
+  const expansions = (text: string, query: boolean): string[] => abbreviations.expansionsIn(text, query);
+
+  function indexTerms(text: string): Map<string, number> {
+    const terms = new Map<string, number>();
+    for (const p of phrases(text)) addPhrase(terms, p, () => true);
+    for (const e of expansions(text, false)) addPhrase(terms, e, () => true);
+    for (const key of findNumberKeys(text)) add(terms, `n:${key}`);
+    return terms;
+  }
+
+  function isContent(exact: string, folded: string): boolean {
+    if (hasDiacritics(exact)) return !QUESTION_WORDS_EXACT.has(exact);
+    return !QUESTION_WORDS_FOLDED.has(folded);
+  }
+
+  function queryTerms(text: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const p of phrases(text)) addPhrase(counts, p, isContent);
+    for (const e of expansions(text, true)) addPhrase(counts, e, isContent);
+    for (const key of findNumberKeys(text)) add(counts, `n:${key}`);
+    // Unaccented query syllables can only match the folded view: no exact terms for them.
+    return new Map([...counts.keys()].map((t) => [t, 1]));
+  }
+
+  function contentSyllables(text: string): string[] {
+    const out: string[] = [];
+    for (const s of syllables(exactView(text))) {
+      const f = foldedView(s);
+      if (isContent(s, f) && !/^\d{4}$/.test(s)) out.push(f);
+    }
+    return out;
+  }
+
+  return { indexTerms, queryTerms, contentSyllables };
+}
+
+export { numberKey };
