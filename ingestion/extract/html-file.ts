@@ -17,18 +17,25 @@ const PARAGRAPHS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'u
 const LINES = new Set(['div', 'li', 'tr', 'section', 'article', 'header', 'footer', 'main', 'dd', 'dt', 'hr']);
 const CELLS = new Set(['td', 'th']);
 
-/** Collects text with block structure; whitespace inside text runs is collapsed as a browser would. */
+/**
+ * Collects text with block structure. Breaks are kept pending until the next visible text, so nested or empty
+ * blocks never stack up blank lines and an empty list item leaves no bullet behind. Whitespace inside text runs
+ * is collapsed as a browser would (a no-break space becomes a plain space, which the document-number parser needs).
+ */
 class TextCollector {
   private readonly parts: string[] = [];
   private skipDepth = 0;
+  private pendingBreaks = 0; // 0: same line, 1: new line, 2: blank line
+  private pendingBullet = false;
+  private pendingCell = false;
 
   open(name: string): void {
     if (SKIPPED.has(name)) this.skipDepth++;
     if (this.skipDepth > 0) return;
-    if (name === 'br') this.parts.push('\n');
-    else if (name === 'li') this.parts.push('\n- ');
-    else if (CELLS.has(name)) this.parts.push('\t');
+    if (name === 'br') this.pendingBreaks = Math.min(2, this.pendingBreaks + 1);
+    else if (CELLS.has(name)) this.pendingCell = true;
     else this.breakFor(name);
+    if (name === 'li') this.pendingBullet = true;
   }
 
   close(name: string): void {
@@ -40,23 +47,36 @@ class TextCollector {
   }
 
   text(data: string): void {
-    if (this.skipDepth === 0) this.parts.push(data.replace(/\s+/g, ' '));
+    if (this.skipDepth > 0) return;
+    let run = data.replace(/\s+/g, ' ');
+    if (this.atLineStart()) run = run.trimStart();
+    if (run === '') return;
+    if (this.parts.length > 0 && this.pendingBreaks > 0) this.parts.push('\n'.repeat(this.pendingBreaks));
+    else if (this.parts.length > 0 && this.pendingCell) this.parts.push('\t');
+    if (this.pendingBullet) this.parts.push('- ');
+    this.parts.push(run);
+    this.pendingBreaks = 0;
+    this.pendingBullet = false;
+    this.pendingCell = false;
   }
 
   result(): string {
     return this.parts
       .join('')
       .split('\n')
-      .map((line) => line.replace(/[ \t]+/g, (run) => (run.includes('\t') ? '\t' : ' ')).trim())
-      .map((line) => (line === '-' ? '' : line)) // an empty list item
+      .map((line) => line.trim())
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim();
   }
 
+  private atLineStart(): boolean {
+    return this.parts.length === 0 || this.pendingBreaks > 0 || this.pendingCell;
+  }
+
   private breakFor(name: string): void {
-    if (PARAGRAPHS.has(name)) this.parts.push('\n\n');
-    else if (LINES.has(name)) this.parts.push('\n');
+    const breaks = PARAGRAPHS.has(name) ? 2 : LINES.has(name) ? 1 : 0;
+    this.pendingBreaks = Math.max(this.pendingBreaks, breaks);
   }
 }
 

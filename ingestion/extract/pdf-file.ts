@@ -1,66 +1,62 @@
 /**
- * PDF to plain text with unpdf (pdf.js): the page count is checked before any page is read, then the text layer of
- * each page is extracted and pages are joined with a blank line. A PDF whose pages carry no text is a scan.
+ * PDF to plain text with unpdf (pdf.js), run in a worker thread (see pdf-worker.mjs for why). The page count is
+ * checked before any page is read; pages are joined with a blank line; a PDF whose pages carry no text is a scan.
  */
 
-import { extractText as extractPdfText, getDocumentProxy } from 'unpdf';
+import { Worker } from 'node:worker_threads';
 import type { ExtractLimits } from './limits.ts';
 import type { ExtractResult } from './extract-result.ts';
 import { refuse } from './extract-result.ts';
 import { reasons } from './reasons.ts';
 
-type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+/** What the worker reports; `undefined` when it died without reporting (crash, out of memory, terminated). */
+type WorkerReport =
+  | { kind: 'pages'; numPages: number; pages: string[] }
+  | { kind: 'too-many-pages'; numPages: number }
+  | { kind: 'failed'; password: boolean }
+  | undefined;
 
-// pdf.js log levels: 0 = errors only. Its warnings about odd fonts or broken xref tables would go to the console;
-// this module logs nothing, the caller logs the outcome.
-const PDFJS_ERRORS_ONLY = 0;
+const WORKER_URL = new URL('./pdf-worker.mjs', import.meta.url);
+// Heap cap for one PDF: a 20 MB file with hundreds of pages fits comfortably; a decompression trap does not.
+const WORKER_HEAP_MB = 512;
 
-function isPasswordError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'PasswordException';
+/** Runs the worker on a copy of the bytes; terminates it when the signal fires or once it has reported. */
+function runPdfWorker(bytes: Uint8Array, maxPages: number, signal: AbortSignal): Promise<WorkerReport> {
+  return new Promise((resolve) => {
+    const copy = bytes.slice(); // transferred to the worker; the caller's bytes stay untouched
+    const worker = new Worker(WORKER_URL, {
+      workerData: { bytes: copy, maxPages },
+      transferList: [copy.buffer],
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    const stop = (): void => void worker.terminate();
+    signal.addEventListener('abort', stop, { once: true });
+    const finish = (report: WorkerReport): void => {
+      signal.removeEventListener('abort', stop);
+      stop();
+      resolve(report);
+    };
+    worker.once('message', (report: WorkerReport) => finish(report));
+    worker.once('error', () => finish(undefined));
+    worker.once('exit', () => finish(undefined));
+  });
 }
 
-async function openPdf(bytes: Uint8Array): Promise<PdfDocument | ExtractResult> {
-  try {
-    // pdf.js may take ownership of (detach) the buffer it is given, so it gets a copy, not the caller's bytes.
-    return await getDocumentProxy(bytes.slice(), { verbosity: PDFJS_ERRORS_ONLY });
-  } catch (error) {
-    return refuse(isPasswordError(error) ? reasons.encryptedPdf() : reasons.corruptPdf());
-  }
-}
-
-/** Reads the text of every page of an open document; refuses too many pages and text-less (scanned) files. */
-async function readPages(pdf: PdfDocument, limits: ExtractLimits): Promise<ExtractResult> {
-  if (pdf.numPages > limits.maxPages) return refuse(reasons.tooManyPages(pdf.numPages, limits.maxPages));
-  const { text } = await extractPdfText(pdf, { mergePages: false });
-  const pages = text.map((page) => page.replace(/\s+$/u, ''));
+function toResult(report: WorkerReport): ExtractResult {
+  if (report === undefined) return refuse(reasons.corruptPdf());
+  if (report.kind === 'failed') return refuse(report.password ? reasons.encryptedPdf() : reasons.corruptPdf());
+  if (report.kind === 'too-many-pages') return refuse(reasons.tooManyPages(report.numPages, Number.NaN));
+  const pages = report.pages.map((page) => page.replace(/\s+$/u, ''));
   if (pages.every((page) => page.trim() === '')) return refuse(reasons.scannedPdf());
-  return { ok: true, text: pages.join('\n\n'), format: 'pdf', pages: pdf.numPages };
+  return { ok: true, text: pages.join('\n\n'), format: 'pdf', pages: report.numPages };
 }
 
 /**
- * Extracts the text of a PDF. Encrypted and unreadable files are refused; the document is destroyed when done or
- * when the signal fires, so a timed-out parse stops working and frees its memory.
+ * Extracts the text of a PDF. Encrypted, unreadable, text-less and over-long files are refused; on timeout the
+ * worker is terminated, so a runaway parse stops using CPU and memory.
  */
 export async function extractPdf(bytes: Uint8Array, limits: ExtractLimits, signal: AbortSignal): Promise<ExtractResult> {
-  const opened = await openPdf(bytes);
-  if ('ok' in opened) return opened;
-  let destroyed = false;
-  const release = (): void => {
-    if (destroyed) return;
-    destroyed = true;
-    opened.destroy().catch(() => undefined);
-  };
-  if (signal.aborted) {
-    release();
-    return refuse(reasons.timeout());
-  }
-  signal.addEventListener('abort', release, { once: true });
-  try {
-    return await readPages(opened, limits);
-  } catch (error) {
-    return refuse(isPasswordError(error) ? reasons.encryptedPdf() : reasons.corruptPdf());
-  } finally {
-    signal.removeEventListener('abort', release);
-    release();
-  }
+  const report = await runPdfWorker(bytes, limits.maxPages, signal);
+  if (report?.kind === 'too-many-pages') return refuse(reasons.tooManyPages(report.numPages, limits.maxPages));
+  return toResult(report);
 }

@@ -26,16 +26,25 @@ function declaredTotal(entries: JSZip.JSZipObject[]): number {
 }
 
 /**
- * Inflates one entry only to count its bytes, stopping once `budget` is exceeded or the signal fires. Breaking out
- * of the loop destroys the stream; jszip then stays paused by back-pressure, so nothing more is inflated.
+ * Inflates one entry only to count its bytes, stopping once `budget` is exceeded or the signal fires. jszip's node
+ * stream is an old-style Readable (not async iterable); once paused and unread, back-pressure pauses jszip's own
+ * worker, so nothing more is inflated. The error listener stays attached for good: an `error` event without a
+ * listener would be thrown.
  */
-async function inflatedSize(entry: JSZip.JSZipObject, budget: number, signal: AbortSignal): Promise<number> {
-  let total = 0;
-  for await (const chunk of entry.nodeStream('nodebuffer')) {
-    total += (chunk as Buffer).length;
-    if (total > budget || signal.aborted) break;
-  }
-  return total;
+function inflatedSize(entry: JSZip.JSZipObject, budget: number, signal: AbortSignal): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let total = 0;
+    const stream = entry.nodeStream('nodebuffer');
+    stream.on('error', reject);
+    stream.on('end', () => resolve(total));
+    stream.on('data', (chunk: Buffer | string) => {
+      total += chunk.length;
+      if (total <= budget && !signal.aborted) return;
+      stream.pause();
+      stream.removeAllListeners('data');
+      resolve(total);
+    });
+  });
 }
 
 /**

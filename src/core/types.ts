@@ -174,7 +174,7 @@ export interface Answer {
   /** Whether a model wrote the prose (citations are still checked by the product). */
   mode: 'extractive' | 'model';
   /** Retrieval diagnostics for admins and logs. */
-  debug: { topScore: number; retrieved: Array<{ source: string; section: string; score: number }> };
+  debug: { topScore: number; topCoverage?: number; retrieved: Array<{ source: string; section: string; score: number }> };
   latencyMs: number;
 }
 

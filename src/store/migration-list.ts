@@ -92,7 +92,7 @@ const chunks = [
 const lexicalStats = [
   `CREATE TABLE lexical_df (
     term_id int PRIMARY KEY,
-    df int NOT NULL CHECK (df > 0)
+    df int NOT NULL CHECK (df >= 0)
   )`,
   `CREATE TABLE lexical_stats (
     id int PRIMARY KEY CHECK (id = 1),

@@ -17,6 +17,11 @@ const QUESTION_WORDS_EXACT = new Set(
 /** The same words typed without accents. */
 const QUESTION_WORDS_FOLDED = new Set([...QUESTION_WORDS_EXACT].map((w) => foldedView(w)));
 
+/** True for question words and particles ("là", "gì", "những"…), accented or typed without accents. */
+export function isQuestionWord(exact: string, folded = foldedView(exact)): boolean {
+  return hasDiacritics(exact) ? QUESTION_WORDS_EXACT.has(exact) : QUESTION_WORDS_FOLDED.has(folded);
+}
+
 /** Splits at punctuation and line breaks: bigrams never span two phrases. */
 function phrases(text: string): string[] {
   return text.split(/[.,;:!?()[\]{}"“”'‘’«»\n…|/–—]+/u).filter((p) => p.trim() !== '');
@@ -69,10 +74,7 @@ export function createAnalyzer(abbreviations: Abbreviations): Analyzer {
     return terms;
   }
 
-  function isContent(exact: string, folded: string): boolean {
-    if (hasDiacritics(exact)) return !QUESTION_WORDS_EXACT.has(exact);
-    return !QUESTION_WORDS_FOLDED.has(folded);
-  }
+  const isContent = (exact: string, folded: string) => !isQuestionWord(exact, folded);
 
   function queryTerms(text: string): Map<string, number> {
     const counts = new Map<string, number>();

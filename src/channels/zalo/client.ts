@@ -90,7 +90,7 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
   async function call<S extends z.ZodType>(method: string, params: object, schema: S, opts: ZaloCallOptions = {}) {
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
-      const outcome = await once(http, token, redact, method, params, schema, { timeoutMs, ...opts });
+      const outcome = await once(http, token, redact, method, params, schema, { ...opts, timeoutMs: opts.timeoutMs ?? timeoutMs });
       logger?.debug({ method, attempt, ok: outcome.ok, ms: Date.now() - started }, 'zalo api call');
       if (outcome.ok) return outcome.value;
       if (!outcome.retryable || attempt >= policy.attempts || opts.signal?.aborted) throw outcome.error;
@@ -116,7 +116,8 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
     deleteWebhook: (o) => call('deleteWebhook', {}, webhookInfoSchema, o),
     getWebhookInfo: (o) => call('getWebhookInfo', {}, webhookInfoSchema, o),
     sendMessage: (p, o) => call('sendMessage', p, sentMessageSchema, o),
-    sendPhoto: (p, o) => call('sendPhoto', p, sentMessageSchema, { timeoutMs: timeoutMs * PHOTO_TIMEOUT_FACTOR, ...o }),
+    sendPhoto: (p, o = {}) =>
+      call('sendPhoto', p, sentMessageSchema, { ...o, timeoutMs: o.timeoutMs ?? timeoutMs * PHOTO_TIMEOUT_FACTOR }),
     sendSticker: (p, o) => call('sendSticker', p, sentMessageSchema, o),
     async sendChatAction(p, o) {
       await call('sendChatAction', p, anyResultSchema, o);

@@ -1,0 +1,44 @@
+/**
+ * Follow-up questions within one conversation: "còn năm 2022 thì sao?" re-asks the previous question for
+ * another year; "mục 2 thì sao?" opens section 2 next to the one cited last (or `II.2` as written).
+ */
+import type { ConversationState } from '../core/ports.ts';
+import { foldedView } from '../text/normalize.ts';
+import { detectYears } from '../retrieval/understand.ts';
+
+export type FollowUp =
+  | { kind: 'none'; question: string }
+  | { kind: 'rewrite'; question: string }
+  | { kind: 'section'; documentId: string; label: string };
+
+const YEAR_ONLY = /^(?:(?:the |vay |con |the con |vay con )*)(?:nam (?:\d{4}|nay|ngoai|truoc|toi|sau)|\d{4})(?:\s*(?:thi sao|the nao|thi the nao|ra sao|sao))?\s*\??$/;
+const SECTION_REF = /^(?:(?:the |vay |con |the con )*)(?:muc|phan|diem)\s+([ivxlc]+(?:\.\d+)*|\d+(?:\.\d+)*)\b(?:.*)?$/;
+
+function replaceYears(previous: string, years: number[]): string {
+  const stripped = previous.replace(/\s*(?:năm\s+)?(?:19|20)\d{2}/gi, '').replace(/\s*năm (?:nay|ngoái|trước|tới|sau)/gi, '');
+  const clean = stripped.replace(/\s*\?\s*$/, '');
+  return `${clean} năm ${years.join(' và năm ')}?`;
+}
+
+function siblingLabel(last: string, typed: string): string {
+  if (/^[ivxlc]+/i.test(typed)) return typed.toUpperCase();
+  const parts = last.split('.');
+  if (parts.length <= 1) return `${last}.${typed}`.replace(/^\./, '');
+  return [...parts.slice(0, -1), typed].join('.');
+}
+
+/** Works out whether `text` continues the conversation in `state`. */
+export function resolveFollowUp(text: string, state: ConversationState | null, currentYear: number): FollowUp {
+  const folded = foldedView(text).trim();
+  if (!state) return { kind: 'none', question: text };
+  if (YEAR_ONLY.test(folded)) {
+    const years = detectYears(folded, currentYear);
+    if (years.length > 0 && state.lastQuestion) return { kind: 'rewrite', question: replaceYears(state.lastQuestion, years) };
+  }
+  const m = SECTION_REF.exec(folded);
+  const last = state.citedSections[0];
+  if (m && last && folded.length < 40) {
+    return { kind: 'section', documentId: last.documentId, label: siblingLabel(last.label, m[1] as string) };
+  }
+  return { kind: 'none', question: text };
+}

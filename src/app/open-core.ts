@@ -1,0 +1,124 @@
+/**
+ * Builds the product's core from configuration: database, store, embedder, analyzer, catalog, answer
+ * engine, library, activity log and ingestion pipeline. Used by src/main.ts and the CLI entry points, which
+ * are the only places that read the environment.
+ */
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Clock, ConversationStore, Db, DocumentStore, Embedder } from '../core/ports.ts';
+import type { Activity, AnswerEngine, Library } from '../core/services.ts';
+import { openDb } from '../store/open-db.ts';
+import { migrate } from '../store/migrations.ts';
+import { createPgDocumentStore } from '../store/document-store.ts';
+import { createPgConversationStore } from '../store/conversation-store.ts';
+import { createPgActivity } from '../store/activity.ts';
+import { createHashingEmbedder } from '../embeddings/hashing-embedder.ts';
+import { createOpenAiEmbedder } from '../embeddings/openai-embedder.ts';
+import { createAnalyzer, type Analyzer } from '../text/analyze.ts';
+import { loadAbbreviations } from '../text/abbreviations.ts';
+import { createCatalog, type Catalog } from '../retrieval/catalog.ts';
+import { DEFAULT_WEIGHTS } from '../retrieval/search.ts';
+import { createAnswerEngine, type EngineOptions } from '../answer/engine.ts';
+import { createLibrary } from '../answer/library.ts';
+import { createIngestor, type Ingestor } from '../../ingestion/pipeline.ts';
+import { createModelWriter } from '../llm/model-writer.ts';
+
+/** Share of a question that must be found in the best section; calibrated on the dev set (README). */
+export const DEFAULT_MIN_COVERAGE = 0.5;
+
+export interface Core {
+  db: Db;
+  store: DocumentStore;
+  embedder: Embedder;
+  analyzer: Analyzer;
+  catalog: Catalog;
+  conversations: ConversationStore;
+  engine: AnswerEngine;
+  library: Library;
+  activity: Activity;
+  ingestor: Ingestor;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  config: Config;
+  logger: Logger;
+  /** Overrides config.DATABASE_URL (eval uses `memory://`). */
+  databaseUrl?: string;
+  /** Overrides the engine options (eval calibrates these). */
+  engine?: Partial<EngineOptions>;
+  /** Forces the offline extractive path even when a model is configured. */
+  offline?: boolean;
+  clock?: Clock;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+function chooseEmbedder(config: Config, offline: boolean): Embedder {
+  if (!offline && config.OPENAI_API_KEY && config.EMBEDDINGS_MODEL) {
+    return createOpenAiEmbedder({ apiKey: config.OPENAI_API_KEY, baseUrl: config.OPENAI_BASE_URL, model: config.EMBEDDINGS_MODEL });
+  }
+  return createHashingEmbedder();
+}
+
+/** Opens the database, applies migrations and wires everything. */
+export async function openCore(opts: CoreOptions): Promise<Core> {
+  const { config, logger } = opts;
+  const clock = opts.clock ?? systemClock;
+  const db = await openDb(opts.databaseUrl ?? config.DATABASE_URL);
+  await migrate(db);
+  const store = createPgDocumentStore(db);
+  const embedder = chooseEmbedder(config, opts.offline ?? false);
+  const analyzer = createAnalyzer(loadAbbreviations(join(process.cwd(), 'data', 'abbreviations.json')));
+  const catalog = createCatalog(store, clock);
+  const conversations = createPgConversationStore(db, clock);
+  const writer =
+    !opts.offline && config.OPENAI_API_KEY
+      ? createModelWriter({ apiKey: config.OPENAI_API_KEY, baseUrl: config.OPENAI_BASE_URL, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS, logger })
+      : undefined;
+  const engine = createAnswerEngine({
+    store,
+    embedder,
+    analyzer,
+    catalog,
+    conversations,
+    clock,
+    writer,
+    options: {
+      minCoverage: DEFAULT_MIN_COVERAGE,
+      maxQuestionChars: config.MAX_QUESTION_CHARS,
+      maxQuoteChars: 1400,
+      conversationTtlSeconds: config.CONVERSATION_TTL_MINUTES * 60,
+      weights: DEFAULT_WEIGHTS,
+      ...opts.engine,
+    },
+  });
+  const ingestor = createIngestor({ store, embedder, analyzer, logger, limits: { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 } });
+  return {
+    db,
+    store,
+    embedder,
+    analyzer,
+    catalog,
+    conversations,
+    engine,
+    library: createLibrary(store, catalog),
+    activity: createPgActivity(db, clock),
+    ingestor,
+    clock,
+    close: () => db.close(),
+  };
+}
+
+/** Ingests the bundled documents when the store has no active document (first start). */
+export async function seedIfEmpty(core: Core, documentsDir: string, logger: Logger): Promise<number> {
+  const existing = await core.store.listDocuments({ status: 'active' });
+  if (existing.length > 0) return 0;
+  logger.info({ documentsDir }, 'empty store: ingesting the bundled documents');
+  const results = await core.ingestor.ingestPaths([documentsDir]);
+  for (const r of results.filter((x) => x.outcome === 'failed')) logger.warn({ source: r.source, reason: r.reason }, 'bundled document failed');
+  core.catalog.invalidate();
+  return results.filter((r) => r.outcome === 'stored' || r.outcome === 'replaced').length;
+}

@@ -1,0 +1,140 @@
+/**
+ * Callback data for inline buttons. Telegram allows 1–64 bytes, so actions are written as short codes
+ * (`s:<docId>:<label>`, `o:<docId>`, `f:u:<key>` …); when a code would not fit (a 36-character UUID plus a
+ * deep section label can pass 64 bytes) the action is remembered in memory under a short key and the button
+ * carries `k:<key>` instead. Keys are scoped to the chat and bounded in number; an unknown key (after a
+ * restart, or on another replica) decodes to `undefined` and the user is asked to try again.
+ */
+
+/** Feedback reasons offered under 👎, with their stored values. */
+export const FEEDBACK_REASONS = {
+  w: { value: 'wrong_source', label: 'Sai nguồn' },
+  o: { value: 'outdated', label: 'Hết hiệu lực' },
+  t: { value: 'off_topic', label: 'Không trả lời đúng câu hỏi' },
+} as const;
+export type ReasonCode = keyof typeof FEEDBACK_REASONS;
+
+/** Everything a button can ask for. `key` in feedback actions points at the remembered question. */
+export type CallbackAction =
+  | { kind: 'section'; documentId: string; label: string }
+  | { kind: 'outline'; documentId: string }
+  | { kind: 'vote'; helpful: boolean; key: string }
+  | { kind: 'reason'; reason: ReasonCode; key: string }
+  | { kind: 'publish'; documentId: string }
+  | { kind: 'cancel'; documentId: string }
+  | { kind: 'retire'; documentId: string }
+  | { kind: 'keep' };
+
+/** Telegram's limit on callback_data, in bytes. */
+export const CALLBACK_DATA_LIMIT = 64;
+
+/** A bounded per-chat memory of values under short keys. */
+export interface ShortKeyStore<T> {
+  remember(chatId: number, value: T): string;
+  recall(chatId: number, key: string): T | undefined;
+}
+
+/** Creates a store that forgets the oldest entries beyond `capacity`. */
+export function createShortKeyStore<T>(capacity = 10_000): ShortKeyStore<T> {
+  const entries = new Map<string, T>();
+  let counter = 0;
+  return {
+    remember(chatId, value) {
+      const key = (counter++).toString(36);
+      entries.set(`${chatId}:${key}`, value);
+      if (entries.size > capacity) {
+        const oldest = entries.keys().next().value;
+        if (oldest !== undefined) entries.delete(oldest);
+      }
+      return key;
+    },
+    recall(chatId, key) {
+      return entries.get(`${chatId}:${key}`);
+    },
+  };
+}
+
+function code(action: CallbackAction): string {
+  switch (action.kind) {
+    case 'section':
+      return `s:${action.documentId}:${action.label}`;
+    case 'outline':
+      return `o:${action.documentId}`;
+    case 'vote':
+      return `f:${action.helpful ? 'u' : 'd'}:${action.key}`;
+    case 'reason':
+      return `f:r:${action.reason}:${action.key}`;
+    case 'publish':
+      return `p:${action.documentId}`;
+    case 'cancel':
+      return `c:${action.documentId}`;
+    case 'retire':
+      return `r:${action.documentId}`;
+    case 'keep':
+      return 'n';
+  }
+}
+
+/** Byte length as Telegram counts it (UTF-8). */
+export function byteLength(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** Encodes and decodes button actions for one bot. */
+export interface CallbackCodec {
+  encode(chatId: number, action: CallbackAction): string;
+  /** `undefined` when the data is unknown or its remembered action was forgotten. */
+  decode(chatId: number, data: string): CallbackAction | undefined;
+}
+
+/** Creates a codec with its own bounded memory for actions that do not fit in 64 bytes. */
+export function createCallbackCodec(capacity?: number): CallbackCodec {
+  const store = createShortKeyStore<CallbackAction>(capacity);
+  return {
+    encode(chatId, action) {
+      const data = code(action);
+      return byteLength(data) <= CALLBACK_DATA_LIMIT ? data : `k:${store.remember(chatId, action)}`;
+    },
+    decode(chatId, data) {
+      if (data.startsWith('k:')) return store.recall(chatId, data.slice(2));
+      return parse(data);
+    },
+  };
+}
+
+function parse(data: string): CallbackAction | undefined {
+  const [prefix] = data.split(':', 1);
+  const rest = data.slice(2);
+  switch (prefix) {
+    case 's': {
+      const colon = rest.lastIndexOf(':');
+      return colon > 0 ? { kind: 'section', documentId: rest.slice(0, colon), label: rest.slice(colon + 1) } : undefined;
+    }
+    case 'o':
+      return rest ? { kind: 'outline', documentId: rest } : undefined;
+    case 'f':
+      return parseFeedback(rest);
+    case 'p':
+      return rest ? { kind: 'publish', documentId: rest } : undefined;
+    case 'c':
+      return rest ? { kind: 'cancel', documentId: rest } : undefined;
+    case 'r':
+      return rest ? { kind: 'retire', documentId: rest } : undefined;
+    case 'n':
+      return data === 'n' ? { kind: 'keep' } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function parseFeedback(rest: string): CallbackAction | undefined {
+  const [vote, a, b] = rest.split(':');
+  if ((vote === 'u' || vote === 'd') && a) return { kind: 'vote', helpful: vote === 'u', key: a };
+  if (vote === 'r' && a && a in FEEDBACK_REASONS && b) return { kind: 'reason', reason: a as ReasonCode, key: b };
+  return undefined;
+}
+
+/** True when callback data is one of the feedback codes (used to strip the feedback row after a vote). */
+export function isFeedbackData(data: string | undefined): boolean {
+  return data !== undefined && data.startsWith('f:');
+}

@@ -1,0 +1,108 @@
+/**
+ * Typed commands for Zalo, which has no buttons: the words of Telegram's commands, typed, accent-insensitive
+ * (`văn bản` = `van ban`). Anything that is not a command is a question for the engine.
+ */
+import { foldedView, nfc } from '../../text/normalize.ts';
+
+/** What a text message asks for. */
+export type ZaloCommand =
+  | { kind: 'help' }
+  | { kind: 'documents' }
+  /** `xem <n>`: the n-th numbered item (citation or document) of the last reply in this chat, 1-based. */
+  | { kind: 'open-item'; index: number }
+  /** `xem <văn bản> [mục]`: an outline, or one section; `ref` is empty for `xem II.1` (the last document). */
+  | { kind: 'open'; ref: string; section: string | null }
+  | { kind: 'talking-points'; topic: string }
+  | { kind: 'year'; year: number }
+  | { kind: 'feedback'; helpful: boolean }
+  | { kind: 'stats' }
+  | { kind: 'retire'; ref: string }
+  | { kind: 'confirm-retire' }
+  | { kind: 'question'; text: string };
+
+/** Whole-message commands, as folded words. */
+const EXACT: Array<[string[], ZaloCommand]> = [
+  [['help'], { kind: 'help' }],
+  [['/help'], { kind: 'help' }],
+  [['/start'], { kind: 'help' }],
+  [['huong', 'dan'], { kind: 'help' }],
+  [['tro', 'giup'], { kind: 'help' }],
+  [['van', 'ban'], { kind: 'documents' }],
+  [['/vanban'], { kind: 'documents' }],
+  [['danh', 'sach', 'van', 'ban'], { kind: 'documents' }],
+  [['dung'], { kind: 'feedback', helpful: true }],
+  [['sai'], { kind: 'feedback', helpful: false }],
+  [['thong', 'ke'], { kind: 'stats' }],
+  [['/thongke'], { kind: 'stats' }],
+  [['xac', 'nhan', 'xoa'], { kind: 'confirm-retire' }],
+];
+
+/** Commands followed by an argument, as folded leading words. */
+const PREFIXES: Array<[string[], 'open' | 'talking-points' | 'year' | 'retire']> = [
+  [['xem'], 'open'],
+  [['/xem'], 'open'],
+  [['diem', 'tin'], 'talking-points'],
+  [['/diemtin'], 'talking-points'],
+  [['nam'], 'year'],
+  [['/nam'], 'year'],
+  [['xoa'], 'retire'],
+  [['/xoa'], 'retire'],
+];
+
+/** Parses a message (already stripped of any @mention). */
+export function parseCommand(text: string): ZaloCommand {
+  const words = nfc(text).trim().split(/\s+/).filter((w) => w !== '');
+  const folded = words.map((w) => foldedView(w));
+  const bare = folded.join(' ').replace(/[.!…]+$/, '').split(' ');
+  for (const [keys, command] of EXACT) if (sameWords(bare, keys)) return command;
+  // A question that happens to start with a command word ("xem xét…", "xoá đói giảm nghèo là gì?").
+  if (text.trim().endsWith('?') || folded[1] === 'xet') return { kind: 'question', text: text.trim() };
+  for (const [keys, kind] of PREFIXES) {
+    if (folded.length <= keys.length || !sameWords(folded.slice(0, keys.length), keys)) continue;
+    const rest = words.slice(keys.length);
+    const parsed = withArgument(kind, rest);
+    if (parsed) return parsed;
+  }
+  return { kind: 'question', text: text.trim() };
+}
+
+function withArgument(kind: (typeof PREFIXES)[number][1], rest: string[]): ZaloCommand | null {
+  const argument = rest.join(' ');
+  switch (kind) {
+    case 'talking-points':
+      return { kind, topic: argument };
+    case 'retire':
+      return { kind, ref: argument };
+    case 'year': {
+      const year = /^(\d{4})[.!]?$/.exec(argument);
+      return year && rest.length === 1 ? { kind, year: Number(year[1]) } : null;
+    }
+    default:
+      return openCommand(rest);
+  }
+}
+
+/** `xem 2`, `xem 12-KH/ĐU`, `xem 12-KH/ĐU II.1`, `xem kế hoạch 12 mục II.1`, `xem mục II.1`, `xem II.1`. */
+function openCommand(rest: string[]): ZaloCommand {
+  if (rest.length === 1 && /^\d{1,2}$/.test(rest[0] ?? '')) return { kind: 'open-item', index: Number(rest[0]) };
+  const mucAt = rest.findIndex((w) => foldedView(w) === 'muc');
+  if (mucAt >= 0 && mucAt < rest.length - 1) {
+    return { kind: 'open', ref: rest.slice(0, mucAt).join(' '), section: normalizeLabel(rest.slice(mucAt + 1).join('')) };
+  }
+  const last = rest[rest.length - 1] ?? '';
+  if (/^[IVXLC]+(\.[0-9A-Za-zđ]+)*\.?$/.test(last)) {
+    return { kind: 'open', ref: rest.slice(0, -1).join(' '), section: normalizeLabel(last) };
+  }
+  return { kind: 'open', ref: rest.join(' '), section: null };
+}
+
+/** `ii.1.` → `II.1`: no trailing dot, the leading Roman part upper case (later parts may be letters). */
+export function normalizeLabel(label: string): string {
+  const parts = label.replace(/\.+$/, '').split('.');
+  const [head = '', ...tail] = parts;
+  return [/^[ivxlc]+$/i.test(head) ? head.toUpperCase() : head, ...tail].join('.');
+}
+
+function sameWords(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}

@@ -1,0 +1,175 @@
+/**
+ * Runs typed commands and questions for one text message: command → services → render → send.
+ * No SQL, prompts or model calls here; everything goes through the AnswerEngine, Library, Activity and Admin ports.
+ */
+import type { Logger } from 'pino';
+import type { Activity, Admin, AnswerEngine, Library } from '../../core/services.ts';
+import type { Citation, Question, StoredDocument } from '../../core/types.ts';
+import { documentLine } from '../citation-label.ts';
+import type { ZaloClient } from './client.ts';
+import type { ChatContextStore } from './chat-context.ts';
+import type { ZaloCommand } from './commands.ts';
+import { renderAnswer, renderSection, renderTalkingPoints } from './render.ts';
+import { renderDocumentList, renderOutline, renderStats, renderYear } from './render-library.ts';
+import * as say from './replies.ts';
+
+/** How long an admin's `xoá …` waits for `xác nhận xoá`. */
+const RETIRE_CONFIRM_MS = 2 * 60 * 1000;
+
+/** Services the text handler uses. */
+export interface TextHandlerDeps {
+  client: Pick<ZaloClient, 'sendChatAction'>;
+  engine: AnswerEngine;
+  library: Library;
+  activity: Activity;
+  contexts: ChatContextStore;
+  admin?: Pick<Admin, 'stats' | 'retire' | 'history'>;
+  maxQuestionChars: number;
+  botName: () => string | null;
+}
+
+/** One incoming text message, with a way to answer it. */
+export interface TextMessage {
+  chatId: string;
+  userId: string;
+  userName?: string;
+  isAdmin: boolean;
+  /** The text with any @mention of the bot removed. */
+  text: string;
+  log: Logger;
+  reply(messages: string[]): Promise<void>;
+}
+
+/** Creates the function that answers one parsed command. */
+export function createTextHandler(deps: TextHandlerDeps) {
+  const { engine, library, activity, contexts } = deps;
+
+  async function ask(m: TextMessage, text: string): Promise<void> {
+    if (text.length > deps.maxQuestionChars) return m.reply([say.TOO_LONG(deps.maxQuestionChars)]);
+    if (text === '') return m.reply([say.helpText(deps.botName())]);
+    await typing(m);
+    const question: Question = { text, conversationId: `zalo:${m.chatId}`, channel: 'zalo', userId: m.userId };
+    const answer = await engine.ask(question);
+    await activity.recordQuestion(question, answer).catch((err: unknown) => m.log.warn({ err }, 'could not record question'));
+    await contexts.update(m.chatId, { question: text, items: answer.citations.map(itemOf), documentId: answer.citations[0]?.documentId ?? null });
+    await m.reply(renderAnswer(answer));
+    const { outcome, latencyMs, debug } = answer;
+    m.log.info({ outcome, latencyMs, topScore: debug.topScore, citations: answer.citations.length }, 'zalo question answered');
+  }
+
+  async function typing(m: TextMessage): Promise<void> {
+    // Best effort: a failed typing indicator must not cost the user the answer.
+    await deps.client.sendChatAction({ chat_id: m.chatId, action: 'typing' }).catch((err: unknown) => m.log.debug({ err }, 'typing failed'));
+  }
+
+  async function showDocuments(m: TextMessage, heading: string, docs: StoredDocument[]): Promise<void> {
+    if (docs.length === 0) return m.reply([say.NO_DOCUMENTS]);
+    await contexts.update(m.chatId, { items: docs.map((d) => ({ documentId: d.id, label: null })) });
+    await m.reply(renderDocumentList(heading, docs));
+  }
+
+  async function openDocument(m: TextMessage, doc: StoredDocument, label: string | null): Promise<void> {
+    await contexts.update(m.chatId, { documentId: doc.id });
+    if (label === null) return m.reply(renderOutline(doc, await library.outline(doc.id)));
+    const section = await library.section(doc.id, label);
+    await m.reply(section ? renderSection(doc, section) : [say.SECTION_NOT_FOUND(label)]);
+  }
+
+  async function openItem(m: TextMessage, index: number): Promise<void> {
+    const { items } = await contexts.get(m.chatId);
+    const item = items[index - 1];
+    if (!item) return m.reply([say.NO_SUCH_ITEM(index, items.length)]);
+    const doc = await library.findDocument(item.documentId);
+    if (!doc) return m.reply([say.DOCUMENT_NOT_FOUND(item.documentId)]);
+    await openDocument(m, doc, item.label);
+  }
+
+  async function open(m: TextMessage, ref: string, label: string | null): Promise<void> {
+    const documentId = ref === '' ? (await contexts.get(m.chatId)).documentId : null;
+    if (ref === '' && (documentId === null || label === null)) return m.reply([say.WHICH_DOCUMENT]);
+    const doc = await library.findDocument(documentId ?? ref);
+    // "xem <words>" that names no document is most likely a question ("xem nội dung … năm 2023").
+    if (!doc) return label === null ? ask(m, m.text) : m.reply([say.DOCUMENT_NOT_FOUND(ref)]);
+    await openDocument(m, doc, label);
+  }
+
+  async function talkingPoints(m: TextMessage, topic: string): Promise<void> {
+    if (topic.trim() === '') return m.reply([say.TOPIC_MISSING]);
+    if (topic.length > deps.maxQuestionChars) return m.reply([say.TOO_LONG(deps.maxQuestionChars)]);
+    await typing(m);
+    const points = await engine.talkingPoints(topic, { conversationId: `zalo:${m.chatId}`, channel: 'zalo', userId: m.userId });
+    const cited = points.points.flatMap((p) => p.citations);
+    await contexts.update(m.chatId, { question: `điểm tin ${topic}`, items: cited.map(itemOf) });
+    await m.reply(renderTalkingPoints(points));
+  }
+
+  async function feedback(m: TextMessage, helpful: boolean): Promise<void> {
+    const { question } = await contexts.get(m.chatId);
+    if (question === null) return m.reply([say.NOTHING_TO_RATE]);
+    await activity.recordFeedback({ conversationId: `zalo:${m.chatId}`, channel: 'zalo', userId: m.userId, helpful, question });
+    await m.reply([helpful ? say.THANKS_UP : say.THANKS_DOWN]);
+  }
+
+  async function retire(m: TextMessage, ref: string): Promise<void> {
+    if (!deps.admin) return m.reply([say.ADMIN_UNAVAILABLE]);
+    const doc = ref.trim() === '' ? null : await library.findDocument(ref);
+    if (!doc) return m.reply([say.DOCUMENT_NOT_FOUND(ref)]);
+    const pendingRetire = { documentId: doc.id, userId: m.userId, expiresAt: Date.now() + RETIRE_CONFIRM_MS };
+    await contexts.update(m.chatId, { pendingRetire });
+    await m.reply([say.CONFIRM_RETIRE(documentLine(doc))]);
+  }
+
+  async function confirmRetire(m: TextMessage): Promise<void> {
+    if (!deps.admin) return m.reply([say.ADMIN_UNAVAILABLE]);
+    const { pendingRetire } = await contexts.get(m.chatId);
+    if (!pendingRetire || pendingRetire.userId !== m.userId || pendingRetire.expiresAt < Date.now()) {
+      return m.reply([say.NOTHING_TO_CONFIRM]);
+    }
+    const doc = await library.findDocument(pendingRetire.documentId);
+    await deps.admin.retire(pendingRetire.documentId, { channel: 'zalo', userId: m.userId, name: m.userName });
+    await contexts.update(m.chatId, { pendingRetire: null });
+    m.log.info({ documentId: pendingRetire.documentId, admin: m.userId }, 'zalo admin retired a document');
+    await m.reply([say.RETIRED(doc ? documentLine(doc) : pendingRetire.documentId)]);
+  }
+
+  async function stats(m: TextMessage): Promise<void> {
+    await m.reply(renderStats(await (deps.admin ?? activity).stats()));
+  }
+
+  /** Answers one command. Admin commands from non-admins are treated as questions, so nothing is revealed. */
+  return async function run(command: ZaloCommand, m: TextMessage): Promise<void> {
+    const adminOnly = command.kind === 'stats' || command.kind === 'retire' || command.kind === 'confirm-retire';
+    if (adminOnly && !m.isAdmin) return ask(m, m.text);
+    switch (command.kind) {
+      case 'help':
+        return m.reply([say.helpText(deps.botName())]);
+      case 'documents':
+        return showDocuments(m, 'Các văn bản trong kho:', await library.listDocuments());
+      case 'year': {
+        const result = await library.year(command.year);
+        if (result.documents.length > 0) await contexts.update(m.chatId, { items: result.documents.map((d) => ({ documentId: d.id, label: null })) });
+        return m.reply(renderYear(command.year, result));
+      }
+      case 'open-item':
+        return openItem(m, command.index);
+      case 'open':
+        return open(m, command.ref, command.section);
+      case 'talking-points':
+        return talkingPoints(m, command.topic);
+      case 'feedback':
+        return feedback(m, command.helpful);
+      case 'stats':
+        return stats(m);
+      case 'retire':
+        return retire(m, command.ref);
+      case 'confirm-retire':
+        return confirmRetire(m);
+      case 'question':
+        return ask(m, command.text);
+    }
+  };
+}
+
+function itemOf(c: Citation) {
+  return { documentId: c.documentId, label: c.section };
+}

@@ -1,0 +1,38 @@
+/**
+ * `npm run ask -- [--json] "<question>"`: answers one question from the store selected by DATABASE_URL
+ * (an empty store is first filled from data/documents). With --json, stdout holds exactly one JSON object.
+ */
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../app/logger.ts';
+import { openCore, seedIfEmpty } from '../app/open-core.ts';
+import { parseArgs } from './args.ts';
+import { toAskJson } from './ask-json.ts';
+import { errorMessage } from '../core/errors.ts';
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const question = args.positionals.join(' ').trim();
+  if (question === '') {
+    process.stderr.write('Usage: npm run ask -- [--json] "<câu hỏi>"\n');
+    return 2;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const core = await openCore({ config, logger });
+  try {
+    await seedIfEmpty(core, config.DOCUMENTS_DIR, logger);
+    const answer = await core.engine.ask({ text: question, conversationId: 'cli', channel: 'cli' });
+    process.stdout.write(args.flags.has('json') ? `${JSON.stringify(toAskJson(answer))}\n` : `${answer.text}\n`);
+    return 0;
+  } finally {
+    await core.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`ask: ${errorMessage(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,33 @@
+/**
+ * `npm run eval -- [--questions FILE] [--json] [--baseline] [--calibrate]`: builds a fresh in-memory index
+ * from data/documents, answers every question through the same path as `ask`, and prints per-kind metrics.
+ */
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../app/logger.ts';
+import { errorMessage } from '../core/errors.ts';
+import { parseArgs } from './args.ts';
+import { runEval } from '../eval/run-eval.ts';
+import { formatReport } from '../eval/report.ts';
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2), ['questions']);
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const report = await runEval({
+    config,
+    logger,
+    questionsPath: args.options.get('questions') ?? 'data/eval/questions.dev.jsonl',
+    baseline: args.flags.has('baseline'),
+    calibrate: args.flags.has('calibrate'),
+  });
+  process.stdout.write(args.flags.has('json') ? `${JSON.stringify(report)}\n` : formatReport(report));
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`eval: ${errorMessage(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,71 @@
+/**
+ * Configuration: one zod schema over the environment, parsed once by the composition root. A wrong value
+ * stops the program with a message naming the variable and what is expected. Every variable is documented
+ * in .env.example and the README.
+ */
+import { z } from 'zod';
+import { ConfigError } from './core/errors.ts';
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const idList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const httpsUrl = optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL');
+
+const intInRange = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const schema = z
+  .object({
+    DATABASE_URL: optionalString.refine(
+      (v) => v === undefined || /^(memory:\/\/|pglite:\/\/|postgres(ql)?:\/\/)/.test(v),
+      'must be empty (embedded PGlite in ./.data), memory://, pglite://<folder> or postgres://…',
+    ),
+    DOCUMENTS_DIR: z.string().default('data/documents'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PORT: intInRange(0, 65535, 3000),
+    TELEGRAM_BOT_TOKEN: optionalString,
+    TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org').transform((v) => v.replace(/\/+$/, '')),
+    TELEGRAM_WEBHOOK_URL: httpsUrl,
+    TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), 'must be 1–256 characters of A-Z a-z 0-9 _ -'),
+    ADMIN_TELEGRAM_IDS: idList.refine((ids) => ids.every((id) => /^\d+$/.test(id)), 'must be comma-separated numeric Telegram user ids'),
+    ZALO_BOT_TOKEN: optionalString,
+    ZALO_API_BASE: z.string().url().default('https://bot-api.zaloplatforms.com').transform((v) => v.replace(/\/+$/, '')),
+    ZALO_WEBHOOK_URL: httpsUrl,
+    ZALO_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || (v.length >= 8 && v.length <= 256), 'must be 8–256 characters'),
+    ADMIN_ZALO_IDS: idList,
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: httpsUrl,
+    LLM_MODEL: z.string().default('gpt-4o-mini'),
+    LLM_TIMEOUT_MS: intInRange(1000, 300_000, 20_000),
+    EMBEDDINGS_MODEL: optionalString,
+    MAX_QUESTION_CHARS: intInRange(50, 100_000, 1000),
+    RATE_LIMIT_PER_MINUTE: intInRange(1, 10_000, 20),
+    MAX_UPLOAD_MB: z.coerce.number().positive().max(2000).default(20),
+    CONVERSATION_TTL_MINUTES: intInRange(1, 10_080, 30),
+  })
+  .superRefine((c, ctx) => {
+    if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_WEBHOOK_URL is set' });
+    }
+    if (c.ZALO_WEBHOOK_URL && !c.ZALO_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'is required when ZALO_WEBHOOK_URL is set' });
+    }
+  });
+
+export type Config = z.infer<typeof schema>;
+
+/** Parses the environment; throws ConfigError listing every wrong variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `- ${i.path.join('.') || '(env)'}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

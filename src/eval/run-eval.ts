@@ -1,0 +1,64 @@
+/**
+ * Runs the evaluation: a fresh in-memory store filled from the bundled documents, every question answered
+ * through the engine exactly as `ask` does, metrics per kind, optionally the baseline side by side and a
+ * calibration of the refusal threshold.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { openCore } from '../app/open-core.ts';
+import { toAskJson } from '../cli/ask-json.ts';
+import { quoteKey } from '../text/normalize.ts';
+import { createBaseline } from './baseline.ts';
+import { loadQuestions, type EvalQuestion } from './dataset.ts';
+import { scoreByKind, type EvalResult } from './score.ts';
+import { calibrate, type Calibration } from './calibrate.ts';
+
+export interface EvalOptions {
+  config: Config;
+  logger: Logger;
+  questionsPath: string;
+  baseline: boolean;
+  calibrate: boolean;
+}
+
+export interface EvalReport {
+  results: EvalResult[];
+  metrics: ReturnType<typeof scoreByKind>;
+  baseline?: { results: EvalResult[]; metrics: ReturnType<typeof scoreByKind> };
+  calibration?: Calibration;
+}
+
+/** Runs everything and returns the report (printing is the caller's job). */
+export async function runEval(opts: EvalOptions): Promise<EvalReport> {
+  const questions = loadQuestions(opts.questionsPath);
+  const core = await openCore({ config: opts.config, logger: opts.logger, databaseUrl: 'memory://' });
+  try {
+    await core.ingestor.ingestPaths([opts.config.DOCUMENTS_DIR]);
+    core.catalog.invalidate();
+    const docs = await core.store.listDocuments({ status: 'active' });
+    const originals = await Promise.all(docs.map(async (d) => ({ d, text: await readFile(join(opts.config.DOCUMENTS_DIR, d.source), 'utf8') })));
+    const documents = new Map(originals.map(({ d, text }) => [d.source, quoteKey(text)]));
+    const yearOf = new Map(docs.map((d) => [d.source, d.year]));
+    const coverages: Array<{ q: EvalQuestion; coverage: number; cites: boolean }> = [];
+    const results: EvalResult[] = [];
+    for (const q of questions) {
+      const answer = await core.engine.ask({ text: q.question, conversationId: `eval:${q.id}`, channel: 'eval' });
+      results.push({ id: q.id, question: q.question, response: toAskJson(answer) });
+      coverages.push({ q, coverage: answer.debug.topCoverage ?? 0, cites: answer.outcome === 'answered' });
+    }
+    const report: EvalReport = { results, metrics: scoreByKind(questions, results, documents, yearOf) };
+    if (opts.baseline) {
+      const inputs = await Promise.all(originals.map(async ({ d, text }) => ({ document: d, text, sections: await core.store.getSections(d.id) })));
+      const baseline = await createBaseline(inputs, core.embedder);
+      const bResults: EvalResult[] = [];
+      for (const q of questions) bResults.push({ id: q.id, question: q.question, response: await baseline.ask(q.question) });
+      report.baseline = { results: bResults, metrics: scoreByKind(questions, bResults, documents, yearOf) };
+    }
+    if (opts.calibrate) report.calibration = calibrate(coverages);
+    return report;
+  } finally {
+    await core.close();
+  }
+}

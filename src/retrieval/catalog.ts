@@ -1,0 +1,69 @@
+/**
+ * A short-lived cache of the active documents and their profiles (type, number, title, issuer, signer,
+ * opening part). Retrieval uses it for year availability, document affinity ("Bắc Kạn", "Huyện ủy") and
+ * citation metadata without a query per question. Refreshed after `ttlMs` or on `invalidate()`.
+ */
+import type { Clock, DocumentStore } from '../core/ports.ts';
+import type { StoredDocument } from '../core/types.ts';
+import { profileOf, type TextProfile } from './coverage.ts';
+
+export interface CatalogEntry {
+  document: StoredDocument;
+  exact: TextProfile;
+  folded: TextProfile;
+}
+
+export interface Catalog {
+  entries(): Promise<CatalogEntry[]>;
+  get(documentId: string): Promise<CatalogEntry | undefined>;
+  /** Years that have at least one active document, ascending. */
+  years(): Promise<number[]>;
+  invalidate(): void;
+}
+
+/** Creates the catalog over the store. */
+export function createCatalog(store: DocumentStore, clock: Clock, ttlMs = 10_000): Catalog {
+  let loadedAt = -Infinity;
+  let cache: Promise<Map<string, CatalogEntry>> | null = null;
+
+  async function load(): Promise<Map<string, CatalogEntry>> {
+    const docs = await store.listDocuments({ status: 'active' });
+    const map = new Map<string, CatalogEntry>();
+    for (const d of docs) {
+      const sections = await store.getSections(d.id);
+      const opening = sections.find((s) => s.label === '')?.body ?? '';
+      const profile = [d.type, d.number, d.title, d.issuer, d.signer, d.place, opening].filter(Boolean).join('\n');
+      map.set(d.id, { document: d, exact: profileOf(profile, 'exact'), folded: profileOf(profile, 'folded') });
+    }
+    return map;
+  }
+
+  async function current(): Promise<Map<string, CatalogEntry>> {
+    const now = clock.now().getTime();
+    if (!cache || now - loadedAt > ttlMs) {
+      loadedAt = now;
+      cache = load().catch((err: unknown) => {
+        cache = null;
+        throw err;
+      });
+    }
+    return cache;
+  }
+
+  return {
+    async entries() {
+      return [...(await current()).values()];
+    },
+    async get(id) {
+      return (await current()).get(id);
+    },
+    async years() {
+      const ys = new Set<number>();
+      for (const e of (await current()).values()) if (e.document.year) ys.add(e.document.year);
+      return [...ys].sort((a, b) => a - b);
+    },
+    invalidate() {
+      cache = null;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * How much of a question a text covers: the share of the question's content syllables and syllable pairs
+ * found in the text, pairs counting double (a Vietnamese word is often two syllables, and a shared pair is
+ * much stronger evidence than a shared syllable). Accented questions are compared on the exact view, so
+ * "vàng" does not match "vang"; unaccented ones on the folded view.
+ */
+import { exactView, foldedView, hasDiacritics, syllables } from '../text/normalize.ts';
+
+/** Syllables and pairs of a text in one view, for repeated coverage checks. */
+export interface TextProfile {
+  units: Set<string>;
+}
+
+/** Builds the profile of a text in the exact or folded view. */
+export function profileOf(text: string, view: 'exact' | 'folded'): TextProfile {
+  const words = syllables(view === 'exact' ? exactView(text) : foldedView(text));
+  const units = new Set<string>(words);
+  for (let i = 0; i + 1 < words.length; i++) units.add(`${words[i]}_${words[i + 1]}`);
+  return { units };
+}
+
+/** The question's content units (syllables and pairs of adjacent content syllables) in the right view. */
+export interface QuestionUnits {
+  view: 'exact' | 'folded';
+  singles: string[];
+  pairs: string[];
+}
+
+/** Content units of a question; `isContent` decides which syllables carry the topic. */
+export function questionUnits(question: string, isContent: (exact: string) => boolean): QuestionUnits {
+  const view = hasDiacritics(question) ? 'exact' : 'folded';
+  const words = syllables(view === 'exact' ? exactView(question) : foldedView(question));
+  const keep = words.map((w) => isContent(w) && !/^\d{4}$/.test(w));
+  const singles = words.filter((_, i) => keep[i]);
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) if (keep[i] && keep[i + 1]) pairs.push(`${words[i]}_${words[i + 1]}`);
+  return { view, singles: [...new Set(singles)], pairs: [...new Set(pairs)] };
+}
+
+/** Share (0..1) of the question's units present in the profile; pairs weigh 2, syllables 1. */
+export function coverage(q: QuestionUnits, profile: TextProfile): number {
+  const total = q.singles.length + 2 * q.pairs.length;
+  if (total === 0) return 0;
+  let found = 0;
+  for (const s of q.singles) if (profile.units.has(s)) found += 1;
+  for (const p of q.pairs) if (profile.units.has(p)) found += 2;
+  return found / total;
+}

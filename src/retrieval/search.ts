@@ -1,0 +1,159 @@
+/**
+ * Hybrid retrieval: BM25 over syllables and pairs (exact and folded views) plus pgvector similarity,
+ * fused with weights, then aggregated to sections ("small to big") and boosted by heading match, document
+ * number citations, document affinity (issuer, place, title) and document type.
+ */
+import type { DocumentStore, Embedder, SearchFilter, ChunkHit } from '../core/ports.ts';
+import type { StoredDocument, StoredSection } from '../core/types.ts';
+import { isQuestionWord } from '../text/analyze.ts';
+import type { Catalog } from './catalog.ts';
+import { coverage, profileOf, questionUnits, type QuestionUnits } from './coverage.ts';
+import type { QueryIntent } from './understand.ts';
+
+/** Fusion and boost weights; tuned on the dev set (see README, "Evaluation"). */
+export interface RetrievalWeights {
+  lexical: number;
+  vector: number;
+  heading: number;
+  documentAffinity: number;
+  numberCited: number;
+  documentType: number;
+  basisOpening: number;
+}
+
+export const DEFAULT_WEIGHTS: RetrievalWeights = {
+  lexical: 1,
+  vector: 0.35,
+  heading: 0.6,
+  documentAffinity: 0.5,
+  numberCited: 1,
+  documentType: 0.25,
+  basisOpening: 1.5,
+};
+
+/** A section with its evidence. */
+export interface RankedSection {
+  section: StoredSection;
+  document: StoredDocument;
+  score: number;
+  /** Share of the question found in the section (with its heading path and document title). */
+  coverage: number;
+  /** The section cites a document number the question names. */
+  citesNumber: boolean;
+}
+
+export interface RetrievalDeps {
+  store: DocumentStore;
+  embedder: Embedder;
+  catalog: Catalog;
+  weights: RetrievalWeights;
+  /** Chunks fetched from each index before aggregation. */
+  candidates?: number;
+}
+
+function fuseChunks(lex: ChunkHit[], vec: ChunkHit[], w: RetrievalWeights): Map<string, number> {
+  const maxLex = Math.max(0, ...lex.map((h) => h.score));
+  const maxVec = Math.max(0, ...vec.map((h) => h.score));
+  const bySection = new Map<string, number>();
+  const chunkScore = new Map<string, { section: string; score: number }>();
+  const bump = (h: ChunkHit, value: number) => {
+    const prev = chunkScore.get(h.chunkId) ?? { section: h.sectionId, score: 0 };
+    chunkScore.set(h.chunkId, { section: h.sectionId, score: prev.score + value });
+  };
+  for (const h of lex) bump(h, maxLex > 0 ? (w.lexical * h.score) / maxLex : 0);
+  for (const h of vec) bump(h, maxVec > 0 ? (w.vector * Math.max(0, h.score)) / maxVec : 0);
+  for (const { section, score } of chunkScore.values()) bySection.set(section, Math.max(bySection.get(section) ?? 0, score));
+  return bySection;
+}
+
+async function sectionsCitingNumbers(store: DocumentStore, intent: QueryIntent): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for (const key of intent.numberKeys) {
+    for (const hit of await store.findReferences(key)) keys.add(`${hit.documentId}|${hit.sectionLabel}`);
+  }
+  return keys;
+}
+
+function headingPath(section: StoredSection, all: Map<string, StoredSection>): string {
+  const parts = [section.heading];
+  let parent = section.parentLabel;
+  while (parent !== null && parent !== undefined && parent !== '') {
+    const p = all.get(`${section.documentId}|${parent}`);
+    if (!p) break;
+    parts.unshift(p.heading);
+    parent = p.parentLabel;
+  }
+  return parts.join('\n');
+}
+
+/** Retrieves and ranks sections for a question, best first. */
+export async function retrieveSections(intent: QueryIntent, filter: SearchFilter, deps: RetrievalDeps): Promise<RankedSection[]> {
+  const { store, embedder, catalog, weights } = deps;
+  const k = deps.candidates ?? 60;
+  const [vector] = await embedder.embed([intent.text]);
+  const [lex, vec, citing] = await Promise.all([
+    store.lexicalSearch(intent.terms, filter, k),
+    vector ? store.vectorSearch(embedder.model, vector, filter, k) : Promise.resolve([]),
+    sectionsCitingNumbers(store, intent),
+  ]);
+  const fused = fuseChunks(lex, vec, weights);
+  const sections = await store.getSectionsByIds([...fused.keys()]);
+  const citedIds = await sectionIdsFor(store, citing, filter, catalog);
+  const extra = citedIds.filter((id) => !fused.has(id));
+  if (extra.length > 0) sections.push(...(await store.getSectionsByIds(extra)));
+  const index = new Map(sections.map((s) => [`${s.documentId}|${s.label}`, s]));
+  const units = questionUnits(intent.text, (w) => !isQuestionWord(w));
+  const ranked: RankedSection[] = [];
+  for (const section of sections) {
+    const entry = await catalog.get(section.documentId);
+    if (!entry) continue;
+    const r = scoreSection(section, entry.document, {
+      base: fused.get(section.id) ?? 0,
+      units,
+      path: headingPath(section, index),
+      affinity: coverage(units, units.view === 'exact' ? entry.exact : entry.folded),
+      citesNumber: citing.has(`${section.documentId}|${section.label}`),
+      intent,
+      weights,
+    });
+    ranked.push(r);
+  }
+  return ranked.sort((a, b) => b.score - a.score || a.section.order - b.section.order);
+}
+
+interface Evidence {
+  base: number;
+  units: QuestionUnits;
+  path: string;
+  affinity: number;
+  citesNumber: boolean;
+  intent: QueryIntent;
+  weights: RetrievalWeights;
+}
+
+function scoreSection(section: StoredSection, document: StoredDocument, e: Evidence): RankedSection {
+  const w = e.weights;
+  const headingCoverage = section.heading ? coverage(e.units, profileOf(e.path, e.units.view)) : 0;
+  const text = [document.type, document.title, e.path, section.fullText].join('\n');
+  const cov = coverage(e.units, profileOf(text, e.units.view));
+  let score = e.base + w.heading * headingCoverage + w.documentAffinity * e.affinity;
+  if (e.citesNumber) score += w.numberCited;
+  if (document.type && e.intent.docTypes.includes(document.type)) score += w.documentType;
+  if (e.intent.shape === 'basis' && section.label === '') score += w.basisOpening;
+  return { section, document, score, coverage: cov, citesNumber: e.citesNumber };
+}
+
+async function sectionIdsFor(store: DocumentStore, keys: Set<string>, filter: SearchFilter, catalog: Catalog): Promise<string[]> {
+  const ids: string[] = [];
+  const byDoc = new Map<string, string[]>();
+  for (const key of keys) {
+    const [docId, label] = key.split('|') as [string, string];
+    byDoc.set(docId, [...(byDoc.get(docId) ?? []), label]);
+  }
+  for (const [docId, labels] of byDoc) {
+    const entry = await catalog.get(docId);
+    if (!entry || (filter.years && !filter.years.includes(entry.document.year ?? -1))) continue;
+    for (const s of await store.getSections(docId)) if (labels.includes(s.label)) ids.push(s.id);
+  }
+  return ids;
+}

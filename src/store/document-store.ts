@@ -1,0 +1,93 @@
+/**
+ * `DocumentStore` on Postgres + pgvector (PGlite or a server, through the `Db` port).
+ */
+import { randomUUID } from 'node:crypto';
+import { StoreError } from '../core/errors.ts';
+import type { Db, DocumentStore, IngestionLogEntry, NewDocument } from '../core/ports.ts';
+import type { DocumentStatus, StoredDocument } from '../core/types.ts';
+import * as q from './document-queries.ts';
+import {
+  insertChunkEmbeddings,
+  insertChunks,
+  insertDocumentRow,
+  insertReferences,
+  insertSections,
+} from './document-save.ts';
+import { chunksMissingEmbedding, saveEmbeddings, vectorSearch } from './embeddings.ts';
+import { recentIngestions, logIngestion } from './ingestion-log.ts';
+import { lexicalSearch } from './lexical-index.ts';
+
+const STATUSES: readonly DocumentStatus[] = ['draft', 'active', 'replaced', 'retired'];
+
+/** Creates the document store. The schema must be migrated first (`migrate(db)`). */
+export function createPgDocumentStore(db: Db): DocumentStore {
+  return {
+    findByHash: (hash) => q.selectByHash(db, hash),
+    findReplaceable: (query) => q.selectReplaceable(db, query),
+    saveDocument: (doc, opts) => saveDocument(db, doc, opts?.replaces),
+    publish: (id, opts) => publish(db, id, opts?.replaces),
+    updateMetadata: (id, patch) => q.updateMetadata(db, id, patch),
+    setStatus: (id, status) => {
+      if (!STATUSES.includes(status)) return Promise.reject(new StoreError(`unknown status "${String(status)}"`));
+      return q.updateStatus(db, id, status);
+    },
+    deleteDocument: (id) => q.deleteDocument(db, id),
+    getDocument: (id) => q.selectDocument(db, id),
+    listDocuments: (filter) => q.selectDocuments(db, filter),
+    history: (id) => q.selectHistory(db, id),
+    getSections: (id) => q.selectSections(db, id),
+    getSectionsByIds: (ids) => q.selectSectionsByIds(db, ids),
+    getReferences: (id) => q.selectReferences(db, id),
+    findReferences: (number) => q.selectReferenceHits(db, number),
+    countActiveChunks: () => q.countActiveChunks(db),
+    lexicalSearch: (terms, filter, limit) => lexicalSearch(db, terms, filter, limit),
+    vectorSearch: (model, vector, filter, limit) => vectorSearch(db, model, vector, filter, limit),
+    chunksMissingEmbedding: (model, limit) => chunksMissingEmbedding(db, model, limit),
+    saveEmbeddings: (model, rows) => saveEmbeddings(db, model, rows),
+    logIngestion: (entry: IngestionLogEntry) => logIngestion(db, entry),
+    recentIngestions: (limit) => recentIngestions(db, limit),
+    ping: async () => {
+      await db.query('SELECT 1');
+    },
+    close: () => db.close(),
+  };
+}
+
+/**
+ * One transaction: document, sections, chunks with lexical weights and statistics, vectors, references, and
+ * (when stored active with `replaces`) the old version marked replaced. Any failure leaves no trace.
+ */
+async function saveDocument(db: Db, doc: NewDocument, replaces: string | undefined): Promise<StoredDocument> {
+  const id = randomUUID();
+  await db.transaction(async (tx) => {
+    const old = replaces === undefined ? null : await q.requireDocument(tx, replaces);
+    await insertDocumentRow(tx, id, doc, old ? old.version + 1 : 1);
+    const sectionIds = await insertSections(tx, id, doc.sections);
+    const chunkIds = await insertChunks(tx, id, doc.chunks, sectionIds);
+    await insertChunkEmbeddings(tx, doc.embeddingModel, doc.chunks, chunkIds);
+    await insertReferences(tx, id, doc.references);
+    if (old && doc.status === 'active') await q.markReplaced(tx, old.id, id);
+  });
+  return q.requireDocument(db, id);
+}
+
+/** Makes a draft active; with `replaces`, the old version becomes `replaced` in the same transaction. */
+async function publish(db: Db, id: string, replaces: string | undefined): Promise<StoredDocument> {
+  await db.transaction(async (tx) => {
+    const doc = await q.requireDocument(tx, id);
+    if (doc.status !== 'draft' && doc.status !== 'active') {
+      throw new StoreError(`document ${id} is ${doc.status} and cannot be published`);
+    }
+    let version = doc.version;
+    if (replaces !== undefined && replaces !== id) {
+      const old = await q.requireDocument(tx, replaces);
+      version = old.version + 1;
+      await q.markReplaced(tx, old.id, id);
+    }
+    await tx.query(`UPDATE documents SET status = 'active', version = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      version,
+    ]);
+  });
+  return q.requireDocument(db, id);
+}

@@ -1,0 +1,137 @@
+/**
+ * The lexical (BM25) index in SQL: chunk weights written at save time, document frequencies and the
+ * collection statistics kept in step, and the search query.
+ *
+ * Frequencies count every stored chunk (drafts and history included): the few extra versions barely move
+ * IDF, and keeping them avoids rewriting statistics on every publish or retirement.
+ */
+import type { ChunkHit, Db, SearchFilter } from '../core/ports.ts';
+import { queryWeights, sparsevecLiteral, termId } from './lexical.ts';
+import { searchFilterValues } from './search-filter.ts';
+
+/** Collection statistics used for IDF and BM25 length normalisation. */
+export interface LexicalStats {
+  chunkCount: number;
+  totalLength: number;
+}
+
+/** Reads the statistics row, locking it until the transaction ends so concurrent saves take turns. */
+export async function lockLexicalStats(tx: Db): Promise<LexicalStats> {
+  const rows = await tx.query<{ chunk_count: number; total_length: number }>(
+    `SELECT chunk_count::float8 AS chunk_count, total_length::float8 AS total_length
+     FROM lexical_stats WHERE id = 1 FOR UPDATE`,
+  );
+  return { chunkCount: rows[0]?.chunk_count ?? 0, totalLength: rows[0]?.total_length ?? 0 };
+}
+
+/** Adds one document's chunks to the statistics: `df` maps term id → number of its chunks containing it. */
+export async function addLexicalStats(
+  tx: Db,
+  df: Map<number, number>,
+  chunkCount: number,
+  totalLength: number,
+): Promise<void> {
+  const ids = [...df.keys()].sort((a, b) => a - b);
+  if (ids.length > 0) {
+    await tx.query(
+      `INSERT INTO lexical_df (term_id, df)
+       SELECT x.term_id, x.n FROM unnest($1::int[], $2::int[]) AS x(term_id, n) ORDER BY x.term_id
+       ON CONFLICT (term_id) DO UPDATE SET df = lexical_df.df + excluded.df`,
+      [ids, ids.map((id) => df.get(id)!)],
+    );
+  }
+  await tx.query(
+    `UPDATE lexical_stats SET chunk_count = chunk_count + $1, total_length = total_length + $2 WHERE id = 1`,
+    [chunkCount, totalLength],
+  );
+}
+
+/** Removes one document's chunks from the statistics (call before deleting its chunks). */
+export async function removeLexicalStats(tx: Db, documentId: string): Promise<void> {
+  await tx.query(
+    `UPDATE lexical_df AS f SET df = f.df - x.n
+     FROM (SELECT t AS term_id, count(*)::int AS n FROM chunks c, unnest(c.term_ids) AS t
+           WHERE c.document_id = $1 GROUP BY t ORDER BY t) AS x
+     WHERE f.term_id = x.term_id`,
+    [documentId],
+  );
+  await tx.query(
+    `DELETE FROM lexical_df WHERE df <= 0
+       AND term_id IN (SELECT unnest(term_ids) FROM chunks WHERE document_id = $1)`,
+    [documentId],
+  );
+  await tx.query(
+    `UPDATE lexical_stats SET chunk_count = chunk_count - x.n, total_length = total_length - x.len
+     FROM (SELECT count(*) AS n, coalesce(sum(length), 0) AS len FROM chunks WHERE document_id = $1) AS x
+     WHERE id = 1`,
+    [documentId],
+  );
+}
+
+/** Document frequencies of the given term ids (absent ids have df 0). */
+async function readDf(db: Db, ids: number[]): Promise<Map<number, number>> {
+  const rows = await db.query<{ term_id: number; df: number }>(
+    'SELECT term_id, df FROM lexical_df WHERE term_id = ANY($1::int[])',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.term_id, r.df]));
+}
+
+async function readChunkCount(db: Db): Promise<number> {
+  const rows = await db.query<{ n: number }>('SELECT chunk_count::float8 AS n FROM lexical_stats WHERE id = 1');
+  return rows[0]?.n ?? 0;
+}
+
+/** A search hit row as selected by lexical and vector search. */
+export interface HitRow {
+  chunk_id: string;
+  document_id: string;
+  section_id: string;
+  section_label: string;
+  text: string;
+  score: number;
+}
+
+/** Maps a hit row to the port type. */
+export function toChunkHit(row: HitRow): ChunkHit {
+  return {
+    chunkId: row.chunk_id,
+    documentId: row.document_id,
+    sectionId: row.section_id,
+    sectionLabel: row.section_label,
+    text: row.text,
+    score: Number(row.score),
+  };
+}
+
+/**
+ * BM25 search: candidates are chunks sharing a query term (GIN on `term_ids`), ranked by the inner product
+ * of their stored weights with the query's IDF weights. Only active documents are searched.
+ */
+export async function lexicalSearch(
+  db: Db,
+  terms: Map<string, number>,
+  filter: SearchFilter,
+  limit: number,
+): Promise<ChunkHit[]> {
+  const filterValues = searchFilterValues(filter);
+  if (filterValues === null || terms.size === 0 || limit <= 0) return [];
+  const ids = [...new Set([...terms.keys()].map(termId))];
+  const [df, total] = await Promise.all([readDf(db, ids), readChunkCount(db)]);
+  const weights = queryWeights(terms, df, total);
+  if (weights.size === 0) return [];
+  const rows = await db.query<HitRow>(
+    `SELECT c.id::text AS chunk_id, c.document_id::text AS document_id, c.section_id::text AS section_id,
+            s.label AS section_label, c.text, -(c.lexical <#> $1::sparsevec) AS score
+     FROM chunks c
+     JOIN documents d ON d.id = c.document_id
+     JOIN sections s ON s.id = c.section_id
+     WHERE c.term_ids && $2::int[] AND d.status = 'active'
+       AND (cardinality($3::int[]) = 0 OR d.year = ANY($3::int[]))
+       AND (cardinality($4::uuid[]) = 0 OR d.id = ANY($4::uuid[]))
+     ORDER BY c.lexical <#> $1::sparsevec, c.id
+     LIMIT $5`,
+    [sparsevecLiteral(weights), [...weights.keys()], filterValues.years, filterValues.documentIds, limit],
+  );
+  return rows.map(toChunkHit);
+}

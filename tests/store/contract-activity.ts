@@ -1,0 +1,100 @@
+/**
+ * Contract cases for conversation memory and the activity recorder.
+ */
+import { expect, it } from 'vitest';
+import type { ConversationState } from '../../src/core/ports.ts';
+import type { Answer, Question } from '../../src/core/types.ts';
+import { createPgActivity } from '../../src/store/activity.ts';
+import { createPgConversationStore } from '../../src/store/conversation-store.ts';
+import type { ContractContext } from './store-contract.ts';
+
+const state: ConversationState = {
+  lastQuestion: 'nội dung trọng tâm năm 2023 là gì?',
+  years: [2023],
+  documentIds: [],
+  citedSections: [{ documentId: 'd1', label: 'II.1' }],
+  topicTerms: ['trọng tâm'],
+};
+
+function question(text: string, channel: Question['channel'] = 'telegram'): Question {
+  return { text, conversationId: 'c1', channel, userId: 'u1' };
+}
+
+function answer(outcome: Answer['outcome'], topScore = 1.5): Answer {
+  return {
+    outcome, text: '', intro: '', citations: [], notice: null, mode: 'extractive',
+    debug: { topScore, retrieved: [] }, latencyMs: 42,
+  };
+}
+
+/** Registers the conversation and activity cases. */
+export function activityCases(ctx: ContractContext): void {
+  it('remembers a conversation until it expires, then prunes it', async () => {
+    const conversations = createPgConversationStore(ctx.db(), ctx.clock);
+    await conversations.put('chat-1', state, 60);
+    expect(await conversations.get('chat-1')).toEqual(state);
+    expect(await conversations.get('chat-2')).toBeNull();
+    await conversations.put('chat-1', { ...state, years: [2022] }, 60);
+    expect((await conversations.get('chat-1'))?.years).toEqual([2022]);
+    ctx.clock.advance(61);
+    expect(await conversations.get('chat-1')).toBeNull();
+    await conversations.put('chat-2', state, 60);
+    const ids = await ctx.db().query<{ id: string }>('SELECT id FROM conversations');
+    expect(ids.map((r) => r.id)).toEqual(['chat-2']);
+  });
+
+  it('limits requests per fixed window', async () => {
+    const activity = createPgActivity(ctx.db(), ctx.clock);
+    ctx.clock.advance(3600 - ((ctx.clock.now().getTime() / 1000) % 3600));
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push(await activity.allowRequest('telegram:u1', 2, 60));
+    expect(results).toEqual([true, true, false]);
+    expect(await activity.allowRequest('telegram:u2', 2, 60)).toBe(true);
+    ctx.clock.advance(60);
+    expect(await activity.allowRequest('telegram:u1', 2, 60)).toBe(true);
+    const windows = await ctx.db().query(`SELECT 1 FROM rate_limits WHERE key = 'telegram:u1'`);
+    expect(windows).toHaveLength(1);
+  });
+
+  it('counts concurrent requests atomically', async () => {
+    const activity = createPgActivity(ctx.db(), ctx.clock);
+    const results = await Promise.all(Array.from({ length: 6 }, () => activity.allowRequest('burst', 4, 60)));
+    expect(results.filter(Boolean)).toHaveLength(4);
+  });
+
+  it('reports an update id as first seen once per time to live', async () => {
+    const activity = createPgActivity(ctx.db(), ctx.clock);
+    expect(await activity.firstSeen('tg:100', 30)).toBe(true);
+    expect(await activity.firstSeen('tg:100', 30)).toBe(false);
+    expect(await activity.firstSeen('tg:101', 30)).toBe(true);
+    ctx.clock.advance(31);
+    expect(await activity.firstSeen('tg:100', 30)).toBe(true);
+    expect(await activity.firstSeen('tg:100', 30)).toBe(false);
+  });
+
+  it('records questions, feedback and admin actions and summarises them', async () => {
+    const activity = createPgActivity(ctx.db(), ctx.clock);
+    await activity.recordQuestion(question('giá vàng hôm nay'), answer('refused', 0));
+    await activity.recordQuestion(question('Giá  vàng hôm nay', 'zalo'), answer('refused', 0));
+    await activity.recordQuestion(question('năm 2025 có gì', 'zalo'), answer('absent_year'));
+    await activity.recordQuestion(question('nội dung trọng tâm'), answer('answered'));
+    await activity.recordFeedback({ conversationId: 'c1', channel: 'zalo', userId: 'u1', helpful: true });
+    await activity.recordFeedback({
+      conversationId: 'c1', channel: 'zalo', userId: 'u1', helpful: false, reason: 'outdated', question: 'x',
+    });
+    await activity.recordAdminAction({ channel: 'cli', userId: 'admin' }, 'publish', { documentId: 'd1' });
+    const stats = await activity.stats();
+    expect(stats).toEqual({
+      questions: 4,
+      refusals: 2,
+      byChannel: { telegram: 2, zalo: 2 },
+      feedback: { up: 1, down: 1, reasons: { outdated: 1 } },
+      unanswered: [
+        { question: 'Giá  vàng hôm nay', count: 2 },
+        { question: 'năm 2025 có gì', count: 1 },
+      ],
+    });
+    const audit = await ctx.db().query<{ action: string; detail: unknown }>('SELECT action, detail FROM audit_log');
+    expect(audit).toEqual([{ action: 'publish', detail: { documentId: 'd1' } }]);
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * The BM25 sparse-vector encoding, term hashing and helpers, without a database.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  bm25Weights,
+  fnv1a32,
+  hashTerms,
+  idf,
+  LEXICAL_DIMENSIONS,
+  MAX_NON_ZEROS,
+  queryWeights,
+  sparsevecLiteral,
+  termId,
+} from '../../src/store/lexical.ts';
+import { embeddingIndexName, numberKey, quoteLiteral } from '../../src/store/sql-values.ts';
+
+describe('lexical encoding', () => {
+  it('hashes with 32-bit FNV-1a into 1..1e9', () => {
+    expect(fnv1a32('')).toBe(0x811c9dc5);
+    expect(fnv1a32('a')).toBe(0xe40c292c);
+    expect(fnv1a32('foobar')).toBe(0xbf9cf968);
+    for (const t of ['đảng', 'dang', 'nghị quyết', '35-nq/tw']) {
+      expect(termId(t)).toBeGreaterThanOrEqual(1);
+      expect(termId(t)).toBeLessThanOrEqual(LEXICAL_DIMENSIONS);
+    }
+    expect(termId('đảng')).not.toBe(termId('dang'));
+  });
+
+  it('computes BM25 document weights with saturation and length normalisation', () => {
+    const tf = hashTerms(new Map([['a', 1], ['b', 3], ['zero', 0]]));
+    expect(tf.size).toBe(2);
+    const w = bm25Weights(tf, 4);
+    // dl = 4 = avgdl, so w = tf·2.2/(tf+1.2)
+    expect(w.get(termId('a'))).toBeCloseTo(2.2 / 2.2);
+    expect(w.get(termId('b'))).toBeCloseTo((3 * 2.2) / 4.2);
+    const longer = bm25Weights(tf, 2);
+    expect(longer.get(termId('a'))!).toBeLessThan(w.get(termId('a'))!);
+  });
+
+  it('keeps the highest-weighted 16,000 terms', () => {
+    const terms = new Map<string, number>();
+    for (let i = 0; i < MAX_NON_ZEROS + 50; i++) terms.set(`t${i}`, 1);
+    terms.set('heavy', 40);
+    const w = bm25Weights(hashTerms(terms), 100);
+    expect(w.size).toBe(MAX_NON_ZEROS);
+    expect(w.has(termId('heavy'))).toBe(true);
+  });
+
+  it('weights query terms by IDF and drops unseen ones', () => {
+    const df = new Map([[termId('rare'), 1], [termId('common'), 100]]);
+    const q = queryWeights(new Map([['rare', 1], ['common', 1], ['unseen', 1]]), df, 100);
+    expect(q.size).toBe(2);
+    expect(q.get(termId('rare'))).toBeCloseTo(idf(100, 1));
+    expect(q.get(termId('common'))!).toBeLessThan(0.01);
+  });
+
+  it('writes sorted pgvector literals', () => {
+    expect(sparsevecLiteral(new Map([[9, 0.5], [2, 1.25], [5, 0]]))).toBe(`{2:1.25,9:0.5}/${LEXICAL_DIMENSIONS}`);
+  });
+});
+
+describe('SQL values', () => {
+  it('keys document numbers across spacing, case and Đ/D', () => {
+    for (const n of ['85-QĐ/TW', '85 - QĐ/TW', '85-QD/TW', '85–qđ/tw', '85-QÐ/TW']) expect(numberKey(n)).toBe('85-QD/TW');
+    expect(numberKey('08-QĐi/TW')).toBe('08-QDI/TW');
+    expect(numberKey(null)).toBeNull();
+    expect(numberKey('  ')).toBeNull();
+  });
+
+  it('quotes literals and makes safe, distinct index names', () => {
+    expect(quoteLiteral("o'neil")).toBe("'o''neil'");
+    const a = embeddingIndexName('text-embedding-3-small', fnv1a32);
+    const b = embeddingIndexName('text_embedding_3_small', fnv1a32);
+    expect(a).toMatch(/^chunk_embeddings_hnsw_text_embedding_3_small_[0-9a-f]+$/);
+    expect(a).not.toBe(b);
+    expect(embeddingIndexName(`x'; DROP TABLE documents; --${'y'.repeat(80)}`, fnv1a32)).toMatch(/^[a-z0-9_]{1,63}$/);
+  });
+});

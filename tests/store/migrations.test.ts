@@ -1,0 +1,61 @@
+/**
+ * The UTF-8 locale check a Postgres server must pass, and the full-text computation of the section tree.
+ */
+import { describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/core/errors.ts';
+import type { Db } from '../../src/core/ports.ts';
+import { checkUtf8Database, isUtf8Locale, migrate } from '../../src/store/migrations.ts';
+import { fullTexts } from '../../src/store/section-tree.ts';
+import { sections } from './fixtures.ts';
+
+/** A `Db` that answers the locale query with a fixed row (the only query this test needs). */
+function localeDb(row: Record<string, string | null>): Db {
+  const db: Db = {
+    kind: 'postgres',
+    query: async <T>() => [row] as T[],
+    transaction: (fn) => fn(db),
+    close: async () => undefined,
+  };
+  return db;
+}
+
+describe('UTF-8 locale check', () => {
+  it('accepts UTF-8 ctypes, ICU and the builtin C.UTF-8; refuses C and POSIX', () => {
+    const base = { encoding: 'UTF8', provider: 'c', locale: null };
+    expect(isUtf8Locale({ ...base, ctype: 'C.UTF-8' })).toBe(true);
+    expect(isUtf8Locale({ ...base, ctype: 'vi_VN.utf8' })).toBe(true);
+    expect(isUtf8Locale({ ...base, ctype: 'C' })).toBe(false);
+    expect(isUtf8Locale({ ...base, ctype: 'POSIX' })).toBe(false);
+    expect(isUtf8Locale({ ...base, ctype: 'C', provider: 'i', locale: 'und' })).toBe(true);
+    expect(isUtf8Locale({ ...base, ctype: 'C', provider: 'b', locale: 'C.UTF-8' })).toBe(true);
+    expect(isUtf8Locale({ ...base, ctype: 'C.UTF-8', encoding: 'SQL_ASCII' })).toBe(false);
+  });
+
+  it('fails migration on a C-locale server with instructions', async () => {
+    const db = localeDb({ encoding: 'UTF8', ctype: 'C', provider: 'c', locale: null });
+    await expect(checkUtf8Database(db)).rejects.toThrow(/createdb -E UTF8 --locale=C.UTF-8/);
+    await expect(migrate(db)).rejects.toBeInstanceOf(StoreError);
+  });
+});
+
+describe('section full text', () => {
+  it('is the own body plus descendants heading lines and bodies in order', () => {
+    const full = fullTexts(sections());
+    expect(full.get(1)).toBe('Thân I.\n1. Nội dung\nThân I.1.\na) Chi tiết\nThân a.');
+    expect(full.get(2)).toBe('Thân I.1.\na) Chi tiết\nThân a.');
+    expect(full.get(0)).toBe('Căn cứ Quy định.');
+    expect(full.get(4)).toBe('Thân II.');
+  });
+
+  it('attaches a repeated label to the nearest earlier parent', () => {
+    const s = [
+      { label: 'I', heading: '', headingLine: 'I. A', level: 1, order: 0, parentLabel: null, body: 'a' },
+      { label: 'I.1', heading: '', headingLine: '1. x', level: 2, order: 1, parentLabel: 'I', body: 'x' },
+      { label: 'I', heading: '', headingLine: 'I. B', level: 1, order: 2, parentLabel: null, body: 'b' },
+      { label: 'I.1', heading: '', headingLine: '1. y', level: 2, order: 3, parentLabel: 'I', body: 'y' },
+    ];
+    const full = fullTexts(s);
+    expect(full.get(0)).toBe('a\n1. x\nx');
+    expect(full.get(2)).toBe('b\n1. y\ny');
+  });
+});
