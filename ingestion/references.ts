@@ -34,7 +34,7 @@ export function isoDate(day: string, month: string, year: string): string | null
   return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** The `của …` issuer phrase cut before what follows it; null when it does not look like a name. */
+/** The `của …` issuer phrase, cut before what follows it (the subject, a date, another citation). */
 function cutIssuer(rest: string): string {
   let end = Math.min(rest.length, MAX_ISSUER);
   for (const stop of ISSUER_STOPS) {

@@ -35,9 +35,10 @@ function startsBlock(line: string): boolean {
 /** Whether `next`, found after blank line(s), is the rest of `previous` cut by a page break. */
 function continues(previous: string, next: string): boolean {
   const heading = isHeadingLine(previous) && !DANGLING.test(previous);
-  if (SENTENCE_END.test(previous) || heading || isAllCaps(previous) || startsBlock(next)) return false;
-  if (/^\p{Ll}/u.test(next)) return true;
+  if (SENTENCE_END.test(previous) || heading || isAllCaps(previous)) return false;
   if (findDocNumbers(next)[0]?.index === 0) return true;
+  if (startsBlock(next)) return false;
+  if (/^\p{Ll}/u.test(next)) return true;
   return BULLET.test(previous) && /^\p{Lu}/u.test(next);
 }
 

@@ -34,7 +34,7 @@ const ARABIC = /^(\d{1,2})(?:\.\s*|\s*[-–)]\s+)(\p{L}.*)$/u;
 const LETTER = /^([a-zđ])\)\s*(\p{L}.*)$/u;
 const LEAD = /^([^:]{2,80}):\s+(\S.*)$/u;
 const OPENING = /^(Thực hiện|Căn cứ)(?!\p{L})/u;
-const CLOSING = /^(?:Nơi nhận|Gửi bản điện tử|(?:T\/M|K\/T|T\/L|TM\.|KT\.|TL\.|TUQ\.)\s*\p{Lu})(?!\p{Ll})/u;
+const CLOSING = /^(?:(?:Nơi nhận|Gửi bản điện tử)(?!\p{L})|(?:T\/M|K\/T|T\/L|TM\.|KT\.|TL\.|TUQ\.)\s*\p{Lu})/u;
 const WRAP_UP = /^Trên đây(?!\p{L})/u;
 const RULE_LINE = /^[-–—_*=.\s]+$/u;
 
@@ -152,7 +152,8 @@ interface Context {
   roman: Draft | null;
   arabic: Draft | null;
   arabicPart: string;
-  composite: Draft | null;
+  /** Open composite headings, outermost first (`1.1` then `1.1.1`). */
+  composites: Array<{ part: string; draft: Draft }>;
 }
 
 function parentOf(marker: HeadingMarker, ctx: Context): Draft | null {
@@ -161,17 +162,23 @@ function parentOf(marker: HeadingMarker, ctx: Context): Draft | null {
       return null;
     case 'arabic':
       return ctx.roman;
-    case 'composite':
+    case 'composite': {
+      const outer = ctx.composites.filter((c) => marker.part.startsWith(`${c.part}.`)).pop();
+      if (outer) return outer.draft;
       return ctx.arabic && marker.part.split('.')[0] === ctx.arabicPart ? ctx.arabic : ctx.roman;
+    }
     case 'letter':
-      return ctx.composite ?? ctx.arabic ?? ctx.roman;
+      return ctx.composites[ctx.composites.length - 1]?.draft ?? ctx.arabic ?? ctx.roman;
   }
 }
 
 function remember(marker: HeadingMarker, draft: Draft, ctx: Context): void {
-  if (marker.kind === 'roman') Object.assign(ctx, { roman: draft, arabic: null, arabicPart: '', composite: null });
-  if (marker.kind === 'arabic') Object.assign(ctx, { arabic: draft, arabicPart: marker.part, composite: null });
-  if (marker.kind === 'composite') ctx.composite = draft;
+  if (marker.kind === 'roman') Object.assign(ctx, { roman: draft, arabic: null, arabicPart: '', composites: [] });
+  if (marker.kind === 'arabic') Object.assign(ctx, { arabic: draft, arabicPart: marker.part, composites: [] });
+  if (marker.kind === 'composite') {
+    ctx.composites = ctx.composites.filter((c) => marker.part.startsWith(`${c.part}.`));
+    ctx.composites.push({ part: marker.part, draft });
+  }
 }
 
 function openDraft(line: string, marker: HeadingMarker, parent: Draft | null): Draft {
@@ -195,7 +202,7 @@ function buildTree(lines: string[]): ParsedSection[] {
     lines: [],
   };
   const drafts: Draft[] = [opening];
-  const ctx: Context = { roman: null, arabic: null, arabicPart: '', composite: null };
+  const ctx: Context = { roman: null, arabic: null, arabicPart: '', composites: [] };
   for (const line of lines) {
     if (!line) continue;
     const marker = headingMarker(line);

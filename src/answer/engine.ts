@@ -8,6 +8,7 @@ import type { AnswerEngine } from '../core/services.ts';
 import type { Answer, Question } from '../core/types.ts';
 import type { Analyzer } from '../text/analyze.ts';
 import { isQuestionWord } from '../text/analyze.ts';
+import { viewOf } from '../retrieval/coverage.ts';
 import type { Catalog } from '../retrieval/catalog.ts';
 import { questionUnits } from '../retrieval/coverage.ts';
 import { retrieveSections, type RankedSection, type RetrievalWeights } from '../retrieval/search.ts';
@@ -92,7 +93,7 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
   }
 
   function buildExtractive(intent: QueryIntent, chosen: RankedSection[], notice: string | null, debug: Answer['debug']): Answer {
-    const units = questionUnits(intent.text, (w) => !isQuestionWord(w));
+    const units = questionUnits(intent.expanded, (w) => !isQuestionWord(w), viewOf(intent.text));
     const citations = chosen.map((r) => citationFor(r.document, r.section, quoteSection(r.section, units, options.maxQuoteChars)));
     const intro = citations.length > 1 ? 'Các văn bản trong kho nêu như sau:' : 'Văn bản nêu như sau:';
     return makeAnswer({ outcome: 'answered', intro, citations, notice, debug });

@@ -53,6 +53,17 @@ function perYear(ranked: RankedSection[], intent: QueryIntent): RankedSection[] 
   return out.slice(0, 4);
 }
 
+/**
+ * For a fact question, a heading-only parent (`I. MỤC ĐÍCH, YÊU CẦU`) is replaced by its best-ranked
+ * descendant when that one scores close to it: the fact sits in the child.
+ */
+function narrowest(parent: RankedSection, ranked: RankedSection[]): RankedSection {
+  if (parent.section.body.trim() !== '' || parent.section.label === '') return parent;
+  const prefix = `${parent.section.label}.`;
+  const child = ranked.find((r) => r.document.id === parent.document.id && r.section.label.startsWith(prefix));
+  return child && child.score >= parent.score * 0.75 ? child : parent;
+}
+
 /** Picks the sections to quote, best first. `ranked` must be sorted by score. */
 export function selectSections(ranked: RankedSection[], intent: QueryIntent, rules: SelectionRules = DEFAULT_SELECTION): RankedSection[] {
   const top = ranked[0];
@@ -66,7 +77,8 @@ export function selectSections(ranked: RankedSection[], intent: QueryIntent, rul
       return [ranked.find((r) => r.section.label === '') ?? top];
     default: {
       const near = ranked.filter((r) => r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * 0.8);
-      return withoutRelated(near, 3);
+      const picked = withoutRelated(near, 3);
+      return intent.shape === 'factoid' ? picked.map((p) => narrowest(p, ranked)) : picked;
     }
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { TalkingPoint, TalkingPoints } from '../core/types.ts';
 import { isQuestionWord } from '../text/analyze.ts';
+import { viewOf } from '../retrieval/coverage.ts';
 import { coverage, profileOf, questionUnits } from '../retrieval/coverage.ts';
 import type { RankedSection } from '../retrieval/search.ts';
 import type { QueryIntent } from '../retrieval/understand.ts';
@@ -38,7 +39,7 @@ export function buildTalkingPoints(
   ranked: RankedSection[],
   opts: { minCoverage: number; maxQuoteChars: number },
 ): TalkingPoints {
-  const units = questionUnits(intent.text, (w) => !isQuestionWord(w));
+  const units = questionUnits(intent.expanded, (w) => !isQuestionWord(w), viewOf(intent.text));
   const relevant = ranked.filter((r) => r.coverage >= opts.minCoverage).slice(0, 8);
   const candidates: Candidate[] = [];
   for (const r of relevant) {

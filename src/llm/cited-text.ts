@@ -22,6 +22,7 @@ const END = '[.!?…]+';
 /** Where a sentence ends: terminal punctuation and/or a run of markers, followed by a space or the line end. */
 const SENTENCE_END = new RegExp(`(?:${END}(?:\\s*${MARKER})*|(?:\\s*${MARKER})+(?:${END})?)(?=\\s|$)`, 'gu');
 const MARKER_GLOBAL = new RegExp(MARKER, 'gu');
+const MARKER_RUN = new RegExp(`\\s*${MARKER}(?:\\s*${MARKER})*`, 'gu');
 /** Ranges wider than this are ignored as nonsense rather than expanded. */
 const MAX_RANGE = 20;
 
@@ -46,18 +47,19 @@ export function markerNumbers(text: string): number[] {
 }
 
 /**
- * Rewrites every marker of `text` through `renumber`: numbers it maps to `undefined` are removed, and a
- * marker left with no number disappears together with the space before it.
+ * Rewrites the markers of `text` through `renumber`. A run of adjacent markers (`[1][2]`, `[1] [3]`) becomes one
+ * marker `[a, b]`; numbers mapped to `undefined` are removed, and a run left with none disappears together with
+ * the space before it.
  */
 export function rewriteMarkers(text: string, renumber: (n: number) => number | undefined): string {
-  return text.replace(new RegExp(`\\s*(${MARKER})`, 'gu'), (whole: string, marker: string) => {
+  return text.replace(MARKER_RUN, (run: string) => {
     const kept: number[] = [];
-    for (const n of groupNumbers(marker)) {
+    for (const n of markerNumbers(run)) {
       const mapped = renumber(n);
       if (mapped !== undefined && !kept.includes(mapped)) kept.push(mapped);
     }
     if (kept.length === 0) return '';
-    return `${whole.slice(0, whole.length - marker.length)}[${kept.join(', ')}]`;
+    return `${/^\s/u.test(run) ? ' ' : ''}[${kept.join(', ')}]`;
   });
 }
 
@@ -83,13 +85,19 @@ function splitLine(lineText: string): string[] {
 }
 
 /**
- * A piece with fewer than two words and no marker is not a sentence but a list number (`1.`, `II.`) or an
- * abbreviation (`TP.`): it is joined to the piece that follows it.
+ * Undoes false splits. A piece with fewer than two words and no marker is not a sentence but a list number
+ * (`1.`, `II.`) or an abbreviation (`TP.`): it is joined to the piece that follows it. A piece starting in lower
+ * case continues the previous one (`mục 1.1. của kế hoạch`), since sentences start with a capital.
  */
 function mergeFragments(pieces: string[]): string[] {
   const out: string[] = [];
   let carry = '';
   for (const piece of pieces) {
+    const previous = out.length - 1;
+    if (!carry && previous >= 0 && /^\p{Ll}/u.test(piece) && markerNumbers(out[previous] ?? '').length === 0) {
+      out[previous] = `${out[previous]} ${piece}`;
+      continue;
+    }
     const joined = carry ? `${carry} ${piece}` : piece;
     const words = joined.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
     if (words.length < 2 && markerNumbers(joined).length === 0) {

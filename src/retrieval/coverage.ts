@@ -27,8 +27,11 @@ export interface QuestionUnits {
 }
 
 /** Content units of a question; `isContent` decides which syllables carry the topic. */
-export function questionUnits(question: string, isContent: (exact: string) => boolean): QuestionUnits {
-  const view = hasDiacritics(question) ? 'exact' : 'folded';
+export function questionUnits(
+  question: string,
+  isContent: (exact: string) => boolean,
+  view: 'exact' | 'folded' = hasDiacritics(question) ? 'exact' : 'folded',
+): QuestionUnits {
   const words = syllables(view === 'exact' ? exactView(question) : foldedView(question));
   const keep = words.map((w) => isContent(w) && !/^\d{4}$/.test(w));
   const singles = words.filter((_, i) => keep[i]);
@@ -45,4 +48,9 @@ export function coverage(q: QuestionUnits, profile: TextProfile): number {
   for (const s of q.singles) if (profile.units.has(s)) found += 1;
   for (const p of q.pairs) if (profile.units.has(p)) found += 2;
   return found / total;
+}
+
+/** The view a question is compared in: exact when it has diacritics, folded when typed without them. */
+export function viewOf(question: string): 'exact' | 'folded' {
+  return hasDiacritics(question) ? 'exact' : 'folded';
 }

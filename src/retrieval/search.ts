@@ -7,7 +7,7 @@ import type { DocumentStore, Embedder, SearchFilter, ChunkHit } from '../core/po
 import type { StoredDocument, StoredSection } from '../core/types.ts';
 import { isQuestionWord } from '../text/analyze.ts';
 import type { Catalog } from './catalog.ts';
-import { coverage, profileOf, questionUnits, type QuestionUnits } from './coverage.ts';
+import { coverage, profileOf, questionUnits, viewOf, type QuestionUnits, type TextProfile } from './coverage.ts';
 import type { QueryIntent } from './understand.ts';
 
 /** Fusion and boost weights; tuned on the dev set (see README, "Evaluation"). */
@@ -19,6 +19,10 @@ export interface RetrievalWeights {
   numberCited: number;
   documentType: number;
   basisOpening: number;
+  /** Heading match on the words that do not merely name the document (issuer, title, type). */
+  residualHeading: number;
+  /** Subtracted from the opening part for fact and list questions (it names the document, not the topic). */
+  openingPenalty: number;
 }
 
 export const DEFAULT_WEIGHTS: RetrievalWeights = {
@@ -29,6 +33,8 @@ export const DEFAULT_WEIGHTS: RetrievalWeights = {
   numberCited: 1,
   documentType: 0.25,
   basisOpening: 1.5,
+  residualHeading: 0.6,
+  openingPenalty: 0.4,
 };
 
 /** A section with its evidence. */
@@ -102,7 +108,7 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
   const extra = citedIds.filter((id) => !fused.has(id));
   if (extra.length > 0) sections.push(...(await store.getSectionsByIds(extra)));
   const index = new Map(sections.map((s) => [`${s.documentId}|${s.label}`, s]));
-  const units = questionUnits(intent.text, (w) => !isQuestionWord(w));
+  const units = questionUnits(intent.expanded, (w) => !isQuestionWord(w), viewOf(intent.text));
   const ranked: RankedSection[] = [];
   for (const section of sections) {
     const entry = await catalog.get(section.documentId);
@@ -112,6 +118,7 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
       units,
       path: headingPath(section, index),
       affinity: coverage(units, units.view === 'exact' ? entry.exact : entry.folded),
+      residual: residualUnits(units, units.view === 'exact' ? entry.exact : entry.folded),
       citesNumber: citing.has(`${section.documentId}|${section.label}`),
       intent,
       weights,
@@ -121,9 +128,19 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
   return ranked.sort((a, b) => b.score - a.score || a.section.order - b.section.order);
 }
 
+/** The question's units that the document profile does not contain: what the question asks of the document. */
+function residualUnits(units: QuestionUnits, profile: TextProfile): QuestionUnits {
+  return {
+    view: units.view,
+    singles: units.singles.filter((u) => !profile.units.has(u)),
+    pairs: units.pairs.filter((u) => !profile.units.has(u)),
+  };
+}
+
 interface Evidence {
   base: number;
   units: QuestionUnits;
+  residual: QuestionUnits;
   path: string;
   affinity: number;
   citesNumber: boolean;
@@ -133,10 +150,13 @@ interface Evidence {
 
 function scoreSection(section: StoredSection, document: StoredDocument, e: Evidence): RankedSection {
   const w = e.weights;
-  const headingCoverage = section.heading ? coverage(e.units, profileOf(e.path, e.units.view)) : 0;
-  const text = [document.type, document.title, e.path, section.fullText].join('\n');
+  const headingProfile = profileOf(e.path, e.units.view);
+  const headingCoverage = section.heading ? coverage(e.units, headingProfile) : 0;
+  const residualCoverage = section.heading ? coverage(e.residual, headingProfile) : 0;
+  const text = [document.type, document.number, document.title, document.issuer, e.path, section.fullText].join('\n');
   const cov = coverage(e.units, profileOf(text, e.units.view));
-  let score = e.base + w.heading * headingCoverage + w.documentAffinity * e.affinity;
+  let score = e.base + w.heading * headingCoverage + w.residualHeading * residualCoverage + w.documentAffinity * e.affinity;
+  if (section.label === '' && (e.intent.shape === 'factoid' || e.intent.shape === 'list')) score -= w.openingPenalty;
   if (e.citesNumber) score += w.numberCited;
   if (document.type && e.intent.docTypes.includes(document.type)) score += w.documentType;
   if (e.intent.shape === 'basis' && section.label === '') score += w.basisOpening;

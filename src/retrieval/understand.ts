@@ -13,6 +13,8 @@ export type QuestionShape = 'mentions' | 'basis' | 'comparison' | 'list' | 'fact
 export interface QueryIntent {
   /** The question, NFC, single-spaced. */
   text: string;
+  /** The question followed by the full forms of its abbreviations, for coverage checks. */
+  expanded: string;
   /** Folded question, for cue matching. */
   folded: string;
   /** Years the question is about (explicit or relative), deduplicated. */
@@ -29,7 +31,7 @@ export interface QueryIntent {
 const MENTION_CUES = ['o dau', 'nhac den', 'nhac toi', 'duoc nhac', 'nhung van ban nao', 'van ban nao de cap', 'de cap'];
 const BASIS_CUES = ['can cu', 'de thuc hien', 'thuc hien nhung van ban', 'dua tren', 'dua vao', 'trien khai van ban nao'];
 const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi gi'];
-const LIST_CUES = ['gom nhung', 'nhung gi', 'nhung noi dung', 'cac noi dung', 'liet ke', 'la gi', 'nao'];
+const LIST_CUES = ['gom nhung', 'nhung gi', 'nhung noi dung', 'cac noi dung', 'liet ke', 'bao gom', 'nhung hinh thuc'];
 
 /** Years written as "năm 2023", "2023", and relative ones, resolved against `currentYear`. */
 export function detectYears(folded: string, currentYear: number): number[] {
@@ -64,6 +66,7 @@ export function understand(question: string, analyzer: Analyzer, currentYear: nu
   const numberKeys = findNumberKeys(text);
   return {
     text,
+    expanded: [text, ...analyzer.expansions(text)].join('\n'),
     folded,
     years,
     numberKeys,

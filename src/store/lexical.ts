@@ -3,10 +3,12 @@
  *
  * Each term string is hashed (32-bit FNV-1a) to a dimension in 1..1_000_000_000. A chunk stores its BM25
  * document weights tf·(k1+1)/(tf + k1·(1−b+b·dl/avgdl)); a query carries IDF × multiplier per term; the
- * inner product of the two is the BM25 score. Collisions: our vocabulary (syllables, bigrams, folded copies
- * of a few hundred documents) is well under 10^6 distinct terms, so with 10^9 buckets the chance that a given
- * term shares its bucket with any other is below 10^6/10^9 = 0.1 % and a collision only merges two rare
- * terms' statistics; the ranking effect is negligible.
+ * inner product of the two is the BM25 score.
+ *
+ * Collisions are negligible at our size: with V distinct terms (syllables, bigrams and folded copies of a few
+ * hundred directives: V ≈ 10^5) in 10^9 buckets, a given term shares its bucket with probability about
+ * V/10^9 = 0.01 %, and the expected number of colliding pairs is V²/(2·10^9) ≈ 5. A collision only merges
+ * the statistics of two (almost always rare) terms, which cannot change a ranking noticeably.
  */
 
 /** BM25 term-frequency saturation. */

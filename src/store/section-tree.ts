@@ -14,7 +14,7 @@ export function fullTexts(sections: ParsedSection[]): Map<number, string> {
   const parts = ordered.map((s) => (s.body.trim() === '' ? [] : [s.body]));
   for (let i = 0; i < ordered.length; i++) {
     const section = ordered[i]!;
-    const own = [section.headingLine, section.body].filter((t) => t.trim() !== '').join('\n');
+    const own = ownText(section);
     if (own === '') continue;
     for (let p = parentOf[i]!; p !== -1; p = parentOf[p]!) parts[p]!.push(own);
   }
@@ -31,4 +31,17 @@ function parentIndexes(ordered: ParsedSection[]): number[] {
     lastByLabel.set(section.label, i);
   });
   return parents;
+}
+
+/**
+ * Heading line and body of one section without repeating text: a numbered paragraph with no separate
+ * heading (`3. Tuyên truyền bằng …`) has the whole paragraph as heading line and as body, so only the
+ * number is added in front of the body.
+ */
+function ownText(section: ParsedSection): string {
+  const marker = /^\s*(\S+)\s+/.exec(section.headingLine);
+  const afterMarker = marker ? section.headingLine.slice(marker[0].length) : section.headingLine;
+  const body = section.body.trim();
+  if (marker && body !== '' && body.startsWith(afterMarker.slice(0, 40))) return `${marker[1]} ${body}`;
+  return [section.headingLine, section.body].filter((t) => t.trim() !== '').join('\n');
 }

@@ -60,6 +60,8 @@ export interface Analyzer {
   queryTerms(text: string): Map<string, number>;
   /** Content syllables of a question (folded), for coverage and quote trimming. */
   contentSyllables(text: string): string[];
+  /** Full forms of the abbreviations in a question (`MTTQ` → `Mặt trận Tổ quốc`). */
+  expansions(text: string): string[];
 }
 
 /** Creates the analyzer used by both ingestion and retrieval (they must agree exactly). */
@@ -94,7 +96,7 @@ export function createAnalyzer(abbreviations: Abbreviations): Analyzer {
     return out;
   }
 
-  return { indexTerms, queryTerms, contentSyllables };
+  return { indexTerms, queryTerms, contentSyllables, expansions: (text) => expansions(text, true) };
 }
 
 export { numberKey };

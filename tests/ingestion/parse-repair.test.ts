@@ -50,6 +50,7 @@ describe('repairText: page breaks', () => {
   it('joins a line continued by a document number', () => {
     const out = repairText(`${HEADER}- Theo Chương trình hành động số\n\n05-CTr/TU ngày 14/5/2021 của Tỉnh ủy.`);
     expect(out).toContain('Chương trình hành động số 05-CTr/TU ngày 14/5/2021');
+    expect(repairText(`${HEADER}- Theo Kế hoạch số\n\n57-KH/TU.`)).toContain('- Theo Kế hoạch số 57-KH/TU.');
   });
 
   it('joins an unfinished bullet continued by a capitalised word', () => {

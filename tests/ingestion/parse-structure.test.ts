@@ -71,6 +71,19 @@ describe('parseSections', () => {
     ]);
   });
 
+  it('nests deeper composite headings under their prefix', () => {
+    const { sections } = parseSections('II. A\n1. B\n1.1. C\n1.1.1. D\n1.1.2. E\na) F\n1.2. G');
+    expect(sections.map((s) => [s.label, s.parentLabel])).toEqual([
+      ['II', null],
+      ['II.1', 'II'],
+      ['II.1.1.1', 'II.1'],
+      ['II.1.1.1.1.1.1', 'II.1.1.1'],
+      ['II.1.1.1.1.1.2', 'II.1.1.1'],
+      ['II.1.1.1.1.1.2.a', 'II.1.1.1.1.1.2'],
+      ['II.1.1.2', 'II.1'],
+    ]);
+  });
+
   it('makes a text with no headings one opening section', () => {
     const { sections } = parseSections('Đoạn thứ nhất.\n\n- Một ý\n+ Ý phụ (1) thứ nhất, (2) thứ hai.');
     expect(sections).toHaveLength(1);

@@ -4,7 +4,7 @@
 import type { DraftReview, UsageStats } from '../../core/services.ts';
 import type { StoredDocument, YearSource } from '../../core/types.ts';
 import { documentLine } from '../citation-label.ts';
-import { bold, italic, paragraph, plain, toHtmlMessages, type Block } from './format.ts';
+import { bold, italic, paragraph, plain, toHtmlMessages, type Block, type Span } from './format.ts';
 import { outlineText } from './render-library.ts';
 
 const YEAR_SOURCES: Record<YearSource, string> = {
@@ -16,29 +16,32 @@ const YEAR_SOURCES: Record<YearSource, string> = {
 
 const MISSING = '(chưa xác định)';
 
-function field(label: string, value: string | number | null | undefined): Block {
-  return paragraph(bold(`${label}: `), plain(value === null || value === undefined || value === '' ? MISSING : String(value)));
+function fieldSpans(label: string, value: string | number | null | undefined, last = false): Span[] {
+  const text = value === null || value === undefined || value === '' ? MISSING : String(value);
+  return [bold(`${label}: `), plain(last ? text : `${text}\n`)];
 }
 
 /** The draft review: what the parser understood, what it replaces, the outline and the warnings. */
 export function renderDraftReview(review: DraftReview, fileName: string): string[] {
   const d = review.document;
   const year = d.year === null ? null : `${d.year}${d.yearSource ? ` (${YEAR_SOURCES[d.yearSource]})` : ''}`;
+  const replaces = review.replaces ? `${documentLine(review.replaces)} (phiên bản ${review.replaces.version})` : 'không — đây là văn bản mới';
   const warnings = [...new Set([...review.warnings, ...d.warnings])];
   const blocks: Block[] = [
     paragraph(bold('📥 Bản nháp — chưa đăng. '), plain('Kiểm tra thông tin hệ thống đọc được rồi bấm Đăng hoặc Huỷ.')),
-    paragraph([`Tệp: ${fileName}`, `Loại: ${d.type ?? MISSING}`, `Số: ${d.number ?? MISSING}`].join('\n')),
-    field('Tiêu đề', d.title),
-    field('Cơ quan ban hành', d.issuer),
-    field('Năm', year),
     paragraph(
-      bold('Thay thế: '),
-      plain(review.replaces ? `${documentLine(review.replaces)} (phiên bản ${review.replaces.version})` : 'không — đây là văn bản mới'),
+      ...fieldSpans('Tệp', fileName),
+      ...fieldSpans('Loại', d.type),
+      ...fieldSpans('Số', d.number),
+      ...fieldSpans('Tiêu đề', d.title),
+      ...fieldSpans('Cơ quan ban hành', d.issuer),
+      ...fieldSpans('Năm', year),
+      ...fieldSpans('Thay thế', replaces, true),
     ),
     paragraph(bold(`Dàn ý (${review.outline.length} mục):`)),
     paragraph(review.outline.length > 0 ? outlineText(review.outline) : '(không nhận ra mục nào)'),
   ];
-  if (warnings.length > 0) blocks.push(paragraph(bold('⚠️ Cần kiểm tra:\n'), plain(warnings.map((w) => `- ${w}`).join('\n'))));
+  if (warnings.length > 0) blocks.push(paragraph(bold('⚠️ Cần kiểm tra:'), plain(`\n${warnings.map((w) => `- ${w}`).join('\n')}`)));
   return toHtmlMessages(blocks);
 }
 

@@ -65,7 +65,7 @@ export function renderOutline(d: StoredDocument, sections: StoredSection[]): str
   const example = sections.find((s) => s.label !== '')?.label ?? 'I';
   return toHtmlMessages([
     paragraph(bold(documentLine(d))),
-    ...(d.title ? [paragraph(italic(d.title))] : []),
+    ...(d.number && d.title ? [paragraph(italic(d.title))] : []), // without a number the title is already in the name
     paragraph(sections.length > 0 ? outlineText(sections) : '(Văn bản chưa có mục nào.)'),
     paragraph(italic('Xem một mục: '), code(`/xem ${documentRef(d)} ${example}`)),
   ]);

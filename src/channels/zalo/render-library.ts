@@ -26,11 +26,12 @@ export function renderOutline(doc: StoredDocument, sections: StoredSection[]): s
     if (s.level <= 1 || parts.length === 0) parts.push([line]);
     else parts[parts.length - 1]?.push(line);
   }
-  const first = sections.find((s) => s.label !== '')?.label ?? 'I';
+  const labelled = sections.filter((s) => s.label !== '');
+  const example = (labelled.find((s) => s.label.includes('.')) ?? labelled[0])?.label ?? 'I';
   return toMessages([
     `Dàn ý: ${plainText(documentLine(doc))}`,
     ...parts.map((p) => p.join('\n')),
-    `Gõ "xem ${first}" (số mục) để xem toàn văn một mục.`,
+    `Gõ "xem ${example}" (hoặc số mục khác) để xem toàn văn một mục.`,
   ]);
 }
 

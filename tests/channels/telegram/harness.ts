@@ -2,7 +2,6 @@
  * Builds a real Telegram bot on fake services and a fake Telegram, for one test.
  */
 import { pino } from 'pino';
-import type { AnswerEngine } from '../../../src/core/services.ts';
 import type { Update } from 'grammy/types';
 import { createTelegramBot, type TelegramBotConfig } from '../../../src/channels/telegram/bot.ts';
 import { createFakeActivity, createFakeEngine, createFakeLibrary } from '../../fakes/fake-services.ts';
@@ -17,7 +16,7 @@ export const CONFIG: TelegramBotConfig = {
 };
 
 export function createHarness(
-  options: { engine?: AnswerEngine & { asked: unknown[] }; config?: Partial<TelegramBotConfig>; apiRoot?: string; file?: FakeFile; updates?: Update[] } = {},
+  options: { engine?: ReturnType<typeof createFakeEngine>; config?: Partial<TelegramBotConfig>; apiRoot?: string; file?: FakeFile; updates?: Update[] } = {},
 ) {
   const engine = options.engine ?? createFakeEngine();
   const library = createFakeLibrary();
