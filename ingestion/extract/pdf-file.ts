@@ -31,16 +31,22 @@ function runPdfWorker(bytes: Uint8Array, maxPages: number, signal: AbortSignal):
       // The worker is plain JavaScript: it needs none of the parent's loaders (tsx, vitest), which slow its start.
       execArgv: [],
     });
-    const stop = (): void => void worker.terminate();
+    const stop = (): void => {
+      worker.terminate().catch(() => undefined);
+    };
     signal.addEventListener('abort', stop, { once: true });
+    let finished = false;
     const finish = (report: WorkerReport): void => {
+      if (finished) return;
+      finished = true;
       signal.removeEventListener('abort', stop);
       stop();
       resolve(report);
     };
-    worker.once('message', (report: WorkerReport) => finish(report));
-    worker.once('error', () => finish(undefined));
-    worker.once('exit', () => finish(undefined));
+    // `on`, not `once`, for errors: an `error` event with no listener left would be thrown in this thread.
+    worker.on('message', (report: WorkerReport) => finish(report));
+    worker.on('error', () => finish(undefined));
+    worker.on('exit', () => finish(undefined));
   });
 }
 

@@ -16,6 +16,7 @@
  *   | { kind: 'failed', password: boolean }.
  */
 
+import process from 'node:process';
 import { parentPort, workerData } from 'node:worker_threads';
 
 // pdf.js log level 0 = errors only: its warnings about broken files would otherwise reach the console.

@@ -3,9 +3,10 @@
  * it holds (a pdf.js document, a zip stream); its late result or rejection is then ignored without becoming an
  * unhandled rejection.
  *
- * Limitation: this is cooperative. A parser that blocks the event loop in one long synchronous step cannot be
- * interrupted; only a worker thread could do that. The parsers used here (jszip, mammoth, pdf.js) yield between
- * steps, and the synchronous ones (text decoding, htmlparser2) are linear in the input, which `maxBytes` bounds.
+ * Limitation: in the main thread this is cooperative. A parser that blocks the event loop in one long synchronous
+ * step cannot be interrupted. pdf.js therefore runs in a worker thread that the signal terminates; jszip and mammoth
+ * yield between steps; the synchronous steps (text decoding, htmlparser2) are linear in the input, which `maxBytes`
+ * bounds.
  */
 
 /** The work's value, or `done: false` when the time ran out first. */

@@ -9,7 +9,10 @@ export function createProgress() {
   return {
     update(r: IngestResult, done: number, total: number) {
       if (!bar) return;
-      if (!started) (bar.start(total, 0, { file: '' }), (started = true));
+      if (!started) {
+        bar.start(total, 0, { file: '' });
+        started = true;
+      }
       bar.update(done, { file: r.source });
     },
     stop() {

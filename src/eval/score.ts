@@ -64,7 +64,10 @@ export function score(questions: EvalQuestion[], results: EvalResult[], document
   for (const q of questions) {
     const r = byId.get(q.id);
     if (!r) continue;
-    for (const ok of quoteChecks(r, documents)) (quotes++, ok && faithful++);
+    for (const ok of quoteChecks(r, documents)) {
+      quotes++;
+      if (ok) faithful++;
+    }
     if (q.expect === 'refuse' || q.expect === 'absent_year') {
       refusals++;
       if (handledRefusal(q, r)) refusalOk++;
@@ -75,8 +78,11 @@ export function score(questions: EvalQuestion[], results: EvalResult[], document
     const goldHits = q.gold.filter((g) => r.citations.some((c) => matches(c, g))).length;
     hit += q.gold_mode === 'all' ? goldHits / q.gold.length : goldHits > 0 ? 1 : 0;
     const accepted = [...q.gold, ...(q.also ?? [])];
-    for (const c of r.citations) (cited++, accepted.some((a) => matches(c, a)) && precise++);
-    for (const phrase of q.must_include ?? []) (phrases++, foldedView(r.answer).includes(foldedView(phrase)) && included++);
+    cited += r.citations.length;
+    precise += r.citations.filter((c) => accepted.some((a) => matches(c, a))).length;
+    const phrasesHere = q.must_include ?? [];
+    phrases += phrasesHere.length;
+    included += phrasesHere.filter((p) => foldedView(r.answer).includes(foldedView(p))).length;
     const years = [...q.question.matchAll(/\bnăm\s+((?:19|20)\d{2})\b/gi)].map((m) => Number(m[1]));
     if (q.year_check !== false && years.length === 1 && r.citations.some((c) => (yearOf.get(c.source) ?? c.year) !== years[0])) violations++;
   }

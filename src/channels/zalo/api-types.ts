@@ -43,8 +43,11 @@ export type ZaloMessage = z.infer<typeof messageSchema>;
 /** One update: `message.text.received`, `message.image.received`, `message.sticker.received`, … */
 export const updateSchema = z.looseObject({
   event_name: z.string(),
-  /** Absent on some `message.unsupported.received` events (users the law protects). */
-  message: messageSchema.optional(),
+  /**
+   * Absent on some `message.unsupported.received` events (users the law protects). A message we cannot read
+   * (no chat id) is treated as absent, so the update is logged and skipped rather than failing the poll.
+   */
+  message: messageSchema.optional().catch(undefined),
 });
 export type ZaloUpdate = z.infer<typeof updateSchema>;
 

@@ -69,6 +69,8 @@ describe('Zalo bot, webhook', () => {
     expect((await webhook.handle(post({ hello: 'world' }))).status).toBe(400);
     expect((await webhook.handle(new Request(WEBHOOK.url, { method: 'GET' }))).status).toBe(405);
     expect((await webhook.handle(post({ event_name: 'message.unsupported.received' }))).status).toBe(200);
+    const unreadable = { event_name: 'message.unsupported.received', message: { message_id: 'x' } };
+    expect((await webhook.handle(post(unreadable))).status).toBe(200);
     expect((await webhook.handle(post(text('x'), { 'content-type': 'application/json; charset=utf-8' }))).status).toBe(200);
     await t.waitForSent(1);
     expect(t.engine.asked).toHaveLength(1);

@@ -1,0 +1,83 @@
+/**
+ * Admin operations shared by the Telegram admin commands, the CLI and (later) the HTTP admin API:
+ * upload → draft with what the parser understood → publish (replacing the old version atomically) or
+ * cancel; retire, remove, history and statistics. Every write is recorded in the audit log.
+ */
+import type { DocumentStore } from '../core/ports.ts';
+import type { Activity, Actor, Admin, DraftReview } from '../core/services.ts';
+import type { StoredDocument } from '../core/types.ts';
+import { StoreError } from '../core/errors.ts';
+import type { Ingestor } from '../../ingestion/pipeline.ts';
+import type { Catalog } from '../retrieval/catalog.ts';
+
+export interface AdminDeps {
+  store: DocumentStore;
+  ingestor: Ingestor;
+  activity: Activity;
+  catalog: Catalog;
+}
+
+/** Creates the admin service. */
+export function createAdminService(deps: AdminDeps): Admin {
+  const { store, activity, catalog } = deps;
+
+  async function review(document: StoredDocument): Promise<DraftReview> {
+    const sections = await store.getSections(document.id);
+    const replaces = await store.findReplaceable({ number: document.number, issuer: document.issuer, source: document.source });
+    return {
+      document,
+      outline: sections.map((s) => ({ label: s.label, heading: s.heading, level: s.level })),
+      replaces: replaces && replaces.id !== document.id ? replaces : null,
+      warnings: document.warnings,
+    };
+  }
+
+  async function requireDoc(id: string): Promise<StoredDocument> {
+    const doc = await store.getDocument(id);
+    if (!doc) throw new StoreError(`document ${id} not found`);
+    return doc;
+  }
+
+  return {
+    async upload(file, actor) {
+      const result = await deps.ingestor.ingestFile(file, { status: 'draft' });
+      await activity.recordAdminAction(actor, 'upload', { source: result.source, outcome: result.outcome, reason: result.reason });
+      if (result.outcome === 'failed') return { refused: true, reason: `${result.source}: ${result.reason}` };
+      if (!result.document) return { refused: true, reason: `${result.source}: ${result.reason ?? 'không lưu được'}` };
+      return review(result.document);
+    },
+    async updateDraft(id, patch, actor) {
+      const doc = await store.updateMetadata(id, patch);
+      await activity.recordAdminAction(actor, 'update', { documentId: id, patch });
+      return review(doc);
+    },
+    async publish(id, actor) {
+      const draft = await requireDoc(id);
+      const replaces = await store.findReplaceable({ number: draft.number, issuer: draft.issuer, source: draft.source });
+      const published = await store.publish(id, { replaces: replaces && replaces.id !== id ? replaces.id : undefined });
+      await activity.recordAdminAction(actor, 'publish', { documentId: id, replaces: replaces?.id ?? null });
+      catalog.invalidate();
+      return published;
+    },
+    async cancel(id, actor) {
+      const doc = await requireDoc(id);
+      if (doc.status === 'draft') await store.deleteDocument(id);
+      await activity.recordAdminAction(actor, 'cancel', { documentId: id });
+    },
+    async retire(id, actor) {
+      await store.setStatus(id, 'retired');
+      await activity.recordAdminAction(actor, 'retire', { documentId: id });
+      catalog.invalidate();
+    },
+    async remove(id, actor) {
+      await store.deleteDocument(id);
+      await activity.recordAdminAction(actor, 'delete', { documentId: id });
+      catalog.invalidate();
+    },
+    history: (id) => store.history(id),
+    stats: () => activity.stats(),
+  };
+}
+
+/** The actor for admin actions taken from the command line. */
+export const CLI_ACTOR: Actor = { channel: 'cli', userId: 'cli' };

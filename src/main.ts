@@ -1,0 +1,116 @@
+/**
+ * The composition root and `npm start`: one process that opens the store (filling an empty one from
+ * data/documents), starts every channel whose token is set, serves webhooks, /healthz and /readyz, and —
+ * with no channel configured and an interactive terminal — opens a chat in the terminal.
+ */
+import type { Logger } from 'pino';
+import { loadConfig, type Config } from './config.ts';
+import { createLogger } from './app/logger.ts';
+import { openCore, seedIfEmpty, type Core } from './app/open-core.ts';
+import { createAdminService } from './admin/admin-service.ts';
+import { createHttpApp, listen, type WebhookRoute } from './http/server.ts';
+import { createTelegramBot } from './channels/telegram/bot.ts';
+import { createZaloBot } from './channels/zalo/bot.ts';
+import { createZaloClient } from './channels/zalo/client.ts';
+import { runTerminalChat } from './channels/terminal/terminal-chat.ts';
+import { errorMessage } from './core/errors.ts';
+
+interface Channel {
+  name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  webhook: WebhookRoute | null;
+}
+
+function pathOf(url: string): string {
+  return new URL(url).pathname || '/';
+}
+
+function buildChannels(config: Config, core: Core, logger: Logger): Channel[] {
+  const admin = createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog });
+  const channels: Channel[] = [];
+  const common = { engine: core.engine, library: core.library, activity: core.activity };
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const webhook = config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET ?? '' } : undefined;
+    const tg = createTelegramBot({
+      ...common,
+      token: config.TELEGRAM_BOT_TOKEN,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      admin,
+      logger: logger.child({ channel: 'telegram' }),
+      config: {
+        adminIds: config.ADMIN_TELEGRAM_IDS.map(Number),
+        webhook,
+        maxQuestionChars: config.MAX_QUESTION_CHARS,
+        rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+        maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
+      },
+    });
+    const route = tg.webhook && webhook ? { path: pathOf(webhook.url), handle: tg.webhook.handle } : null;
+    channels.push({ name: 'telegram', start: tg.start, stop: tg.stop, webhook: route });
+  }
+  if (config.ZALO_BOT_TOKEN) {
+    const webhook = config.ZALO_WEBHOOK_URL ? { url: config.ZALO_WEBHOOK_URL, secret: config.ZALO_WEBHOOK_SECRET ?? '' } : undefined;
+    const client = createZaloClient({ token: config.ZALO_BOT_TOKEN, baseUrl: config.ZALO_API_BASE, logger: logger.child({ channel: 'zalo' }) });
+    const zalo = createZaloBot({
+      ...common,
+      client,
+      admin,
+      logger: logger.child({ channel: 'zalo' }),
+      config: { adminIds: config.ADMIN_ZALO_IDS, webhook, maxQuestionChars: config.MAX_QUESTION_CHARS, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE },
+    });
+    const route = zalo.webhook && webhook ? { path: pathOf(webhook.url), handle: zalo.webhook.handle } : null;
+    channels.push({ name: 'zalo', start: zalo.start, stop: zalo.stop, webhook: route });
+  }
+  return channels;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const core = await openCore({ config, logger });
+  const seeded = await seedIfEmpty(core, config.DOCUMENTS_DIR, logger);
+  logger.info({ seeded, backend: core.db.kind, embedder: core.embedder.model }, 'store ready');
+  const channels = buildChannels(config, core, logger);
+  let started = false;
+  const app = createHttpApp({
+    logger,
+    ping: () => core.store.ping(),
+    channelsReady: () => started,
+    webhooks: channels.flatMap((c) => (c.webhook ? [c.webhook] : [])),
+  });
+  const server = await listen(app, config.PORT);
+  logger.info({ port: config.PORT }, 'http server listening (/healthz, /readyz)');
+  for (const channel of channels) {
+    await channel.start();
+    logger.info({ channel: channel.name }, 'channel started');
+  }
+  started = true;
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await Promise.allSettled(channels.map((c) => c.stop()));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (channels.length === 0) {
+    if (process.stdin.isTTY) {
+      await runTerminalChat({ engine: core.engine, library: core.library, input: process.stdin, output: process.stdout });
+      await shutdown('terminal closed');
+    } else {
+      logger.warn('no channel configured: set TELEGRAM_BOT_TOKEN and/or ZALO_BOT_TOKEN (see .env.example); serving /healthz and /readyz only');
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`start: ${errorMessage(err)}\n`);
+  process.exit(1);
+});
