@@ -42,6 +42,6 @@ function ownText(section: ParsedSection): string {
   const marker = /^\s*(\S+)\s+/.exec(section.headingLine);
   const afterMarker = marker ? section.headingLine.slice(marker[0].length) : section.headingLine;
   const body = section.body.trim();
-  if (marker && body !== '' && body.startsWith(afterMarker.slice(0, 40))) return `${marker[1]} ${body}`;
+  if (marker && body !== '' && body === afterMarker.trim()) return `${marker[1]} ${body}`;
   return [section.headingLine, section.body].filter((t) => t.trim() !== '').join('\n');
 }

@@ -47,15 +47,23 @@ describe('section full text', () => {
     expect(full.get(4)).toBe('Thân II.');
   });
 
+  it('does not repeat a numbered paragraph whose heading line is the paragraph itself', () => {
+    const s = [
+      { label: 'III', heading: 'HÌNH THỨC', headingLine: 'III - HÌNH THỨC', level: 1, order: 0, parentLabel: null, body: '' },
+      { label: 'III.3', heading: 'Tuyên truyền bằng…', headingLine: '3. Tuyên truyền bằng pa nô.', level: 2, order: 1, parentLabel: 'III', body: 'Tuyên truyền bằng pa nô.' },
+    ];
+    expect(fullTexts(s).get(0)).toBe('3. Tuyên truyền bằng pa nô.');
+  });
+
   it('attaches a repeated label to the nearest earlier parent', () => {
     const s = [
       { label: 'I', heading: '', headingLine: 'I. A', level: 1, order: 0, parentLabel: null, body: 'a' },
-      { label: 'I.1', heading: '', headingLine: '1. x', level: 2, order: 1, parentLabel: 'I', body: 'x' },
+      { label: 'I.1', heading: '', headingLine: '1. x', level: 2, order: 1, parentLabel: 'I', body: 'x1' },
       { label: 'I', heading: '', headingLine: 'I. B', level: 1, order: 2, parentLabel: null, body: 'b' },
-      { label: 'I.1', heading: '', headingLine: '1. y', level: 2, order: 3, parentLabel: 'I', body: 'y' },
+      { label: 'I.1', heading: '', headingLine: '1. y', level: 2, order: 3, parentLabel: 'I', body: 'y1' },
     ];
     const full = fullTexts(s);
-    expect(full.get(0)).toBe('a\n1. x\nx');
-    expect(full.get(2)).toBe('b\n1. y\ny');
+    expect(full.get(0)).toBe('a\n1. x\nx1');
+    expect(full.get(2)).toBe('b\n1. y\ny1');
   });
 });
