@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from './config.ts';
 import { createLogger } from './app/logger.ts';
-import { openCore, seedIfEmpty, type Core } from './app/open-core.ts';
+import { embedMissing, openCore, seedIfEmpty, type Core } from './app/open-core.ts';
 import { createAdminService } from './admin/admin-service.ts';
 import { createHttpApp, listen, type WebhookRoute } from './http/server.ts';
 import { createTelegramBot } from './channels/telegram/bot.ts';
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const core = await openCore({ config, logger });
   const seeded = await seedIfEmpty(core, config.DOCUMENTS_DIR, logger);
+  await embedMissing(core, logger);
   logger.info({ seeded, backend: core.db.kind, embedder: core.embedder.model }, 'store ready');
   const channels = buildChannels(config, core, logger);
   let started = false;

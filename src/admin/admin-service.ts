@@ -49,6 +49,8 @@ export function createAdminService(deps: AdminDeps): Admin {
     async updateDraft(id, patch, actor) {
       const doc = await store.updateMetadata(id, patch);
       await activity.recordAdminAction(actor, 'update', { documentId: id, patch });
+      // An active document's metadata (year, issuer …) drives retrieval, so answers must see the edit now.
+      if (doc.status === 'active') catalog.invalidate();
       return review(doc);
     },
     async publish(id, actor) {
@@ -68,6 +70,17 @@ export function createAdminService(deps: AdminDeps): Admin {
       await store.setStatus(id, 'retired');
       await activity.recordAdminAction(actor, 'retire', { documentId: id });
       catalog.invalidate();
+    },
+    async restore(id, actor) {
+      const doc = await requireDoc(id);
+      if (doc.status !== 'replaced' && doc.status !== 'retired') {
+        throw new StoreError(`document ${id} is ${doc.status}; only a replaced or retired version can be restored`);
+      }
+      const current = (await store.history(id)).find((d) => d.status === 'active' && d.id !== id) ?? null;
+      const restored = await store.publish(id, { replaces: current?.id });
+      await activity.recordAdminAction(actor, 'restore', { documentId: id, replaces: current?.id ?? null });
+      catalog.invalidate();
+      return restored;
     },
     async remove(id, actor) {
       await store.deleteDocument(id);

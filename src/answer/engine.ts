@@ -94,7 +94,9 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
 
   function buildExtractive(intent: QueryIntent, chosen: RankedSection[], notice: string | null, debug: Answer['debug']): Answer {
     const units = questionUnits(intent.expanded, (w) => !isQuestionWord(w), viewOf(intent.text));
-    const citations = chosen.map((r) => citationFor(r.document, r.section, quoteSection(r.section, units, options.maxQuoteChars)));
+    // A list question ("gồm những gì") wants the whole list; other questions the relevant bullets only.
+    const budget = intent.shape === 'list' ? options.maxQuoteChars * 2 : options.maxQuoteChars;
+    const citations = chosen.map((r) => citationFor(r.document, r.section, quoteSection(r.section, units, budget)));
     const intro = citations.length > 1 ? 'Các văn bản trong kho nêu như sau:' : 'Văn bản nêu như sau:';
     return makeAnswer({ outcome: 'answered', intro, citations, notice, debug });
   }

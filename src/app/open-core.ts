@@ -122,3 +122,20 @@ export async function seedIfEmpty(core: Core, documentsDir: string, logger: Logg
   core.catalog.invalidate();
   return results.filter((r) => r.outcome === 'stored' || r.outcome === 'replaced').length;
 }
+
+/**
+ * Embeds the chunks that have no vector for the current embedding model (after EMBEDDINGS_MODEL changed):
+ * search only ever compares vectors of one model, so nothing is mixed while this runs.
+ */
+export async function embedMissing(core: Core, logger: Logger, batch = 64): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await core.store.chunksMissingEmbedding(core.embedder.model, batch);
+    if (rows.length === 0) break;
+    const vectors = await core.embedder.embed(rows.map((r) => r.searchText));
+    await core.store.saveEmbeddings(core.embedder.model, rows.map((r, i) => ({ chunkId: r.chunkId, embedding: vectors[i] ?? [] })));
+    done += rows.length;
+  }
+  if (done > 0) logger.info({ chunks: done, model: core.embedder.model }, 'embedded chunks for the current model');
+  return done;
+}

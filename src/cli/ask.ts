@@ -4,7 +4,7 @@
  */
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../app/logger.ts';
-import { openCore, seedIfEmpty } from '../app/open-core.ts';
+import { embedMissing, openCore, seedIfEmpty } from '../app/open-core.ts';
 import { parseArgs } from './args.ts';
 import { toAskJson } from './ask-json.ts';
 import { errorMessage } from '../core/errors.ts';
@@ -21,6 +21,7 @@ async function main(): Promise<number> {
   const core = await openCore({ config, logger });
   try {
     await seedIfEmpty(core, config.DOCUMENTS_DIR, logger);
+    await embedMissing(core, logger);
     const answer = await core.engine.ask({ text: question, conversationId: 'cli', channel: 'cli' });
     process.stdout.write(args.flags.has('json') ? `${JSON.stringify(toAskJson(answer))}\n` : `${answer.text}\n`);
     return 0;

@@ -53,6 +53,11 @@ export interface Admin {
   publish(documentId: string, actor: Actor): Promise<StoredDocument>;
   cancel(documentId: string, actor: Actor): Promise<void>;
   retire(documentId: string, actor: Actor): Promise<void>;
+  /**
+   * Makes an old (replaced or retired) version active again; the version active now, if any, becomes
+   * `replaced` by it in the same transaction.
+   */
+  restore(documentId: string, actor: Actor): Promise<StoredDocument>;
   remove(documentId: string, actor: Actor): Promise<void>;
   history(documentId: string): Promise<StoredDocument[]>;
   stats(): Promise<UsageStats>;
@@ -66,6 +71,8 @@ export interface UsageStats {
   feedback: { up: number; down: number; reasons: Record<string, number> };
   /** Most frequent questions that were refused or found nothing: the content gap list. */
   unanswered: Array<{ question: string; count: number }>;
+  /** Questions and refusals per day (Vietnam time, UTC+7) and channel, for the 30 days up to the latest question. */
+  daily: Array<{ day: string; channel: string; questions: number; refusals: number }>;
 }
 
 /** Feedback on an answer. */

@@ -71,20 +71,20 @@ async function saveDocument(db: Db, doc: NewDocument, replaces: string | undefin
   return q.requireDocument(db, id);
 }
 
-/** Makes a draft active; with `replaces`, the old version becomes `replaced` in the same transaction. */
+/**
+ * Makes a draft active — or restores a replaced or retired version; with `replaces`, the old version becomes
+ * `replaced` in the same transaction.
+ */
 async function publish(db: Db, id: string, replaces: string | undefined): Promise<StoredDocument> {
   await db.transaction(async (tx) => {
     const doc = await q.requireDocument(tx, id);
-    if (doc.status !== 'draft' && doc.status !== 'active') {
-      throw new StoreError(`document ${id} is ${doc.status} and cannot be published`);
-    }
     let version = doc.version;
     if (replaces !== undefined && replaces !== id) {
       const old = await q.requireDocument(tx, replaces);
       version = old.version + 1;
       await q.markReplaced(tx, old.id, id);
     }
-    await tx.query(`UPDATE documents SET status = 'active', version = $2, updated_at = now() WHERE id = $1`, [
+    await tx.query(`UPDATE documents SET status = 'active', version = $2, replaced_by = NULL, updated_at = now() WHERE id = $1`, [
       id,
       version,
     ]);

@@ -8,10 +8,19 @@ import type { UsageStats } from '../core/services.ts';
 const UNANSWERED_OUTCOMES = ['refused', 'absent_year'];
 /** How many unanswered questions the stats list. */
 const TOP_UNANSWERED = 10;
+/**
+ * Days are counted in Vietnam time: UTC+7 all year (no daylight saving), so a fixed offset is exact and needs
+ * no time-zone database in the backend.
+ */
+const DAILY_SQL = `SELECT to_char((at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD') AS day, channel,
+    count(*)::int AS questions, count(*) FILTER (WHERE outcome = 'refused')::int AS refusals
+  FROM questions
+  WHERE at > (SELECT max(at) FROM questions) - interval '30 days'
+  GROUP BY 1, 2 ORDER BY 1, 2`;
 
 /** Totals, per channel, feedback, and the most frequent unanswered questions (case and spacing ignored). */
 export async function usageStats(db: Db): Promise<UsageStats> {
-  const [totals, channels, feedback, reasons, unanswered] = await Promise.all([
+  const [totals, channels, feedback, reasons, unanswered, daily] = await Promise.all([
     db.query<{ questions: number; refusals: number }>(
       `SELECT count(*)::int AS questions, count(*) FILTER (WHERE outcome = 'refused')::int AS refusals
        FROM questions`,
@@ -31,6 +40,7 @@ export async function usageStats(db: Db): Promise<UsageStats> {
        ORDER BY n DESC, min(question) LIMIT $2`,
       [UNANSWERED_OUTCOMES, TOP_UNANSWERED],
     ),
+    db.query<{ day: string; channel: string; questions: number; refusals: number }>(DAILY_SQL),
   ]);
   return {
     questions: totals[0]?.questions ?? 0,
@@ -42,5 +52,6 @@ export async function usageStats(db: Db): Promise<UsageStats> {
       reasons: Object.fromEntries(reasons.map((r) => [r.reason, r.n])),
     },
     unanswered: unanswered.map((r) => ({ question: r.question, count: r.n })),
+    daily: daily.map((r) => ({ day: r.day, channel: r.channel, questions: r.questions, refusals: r.refusals })),
   };
 }

@@ -173,6 +173,7 @@ export function createFakeActivity() {
         byChannel: {},
         feedback: { up: feedback.filter((f) => f.helpful).length, down: feedback.filter((f) => !f.helpful).length, reasons: {} },
         unanswered: [],
+        daily: [],
       };
     },
   };

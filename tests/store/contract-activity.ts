@@ -84,6 +84,7 @@ export function activityCases(ctx: ContractContext): void {
     });
     await activity.recordAdminAction({ channel: 'cli', userId: 'admin' }, 'publish', { documentId: 'd1' });
     const stats = await activity.stats();
+    const day = new Date(ctx.clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
     expect(stats).toEqual({
       questions: 4,
       refusals: 2,
@@ -92,6 +93,10 @@ export function activityCases(ctx: ContractContext): void {
       unanswered: [
         { question: 'Giá  vàng hôm nay', count: 2 },
         { question: 'năm 2025 có gì', count: 1 },
+      ],
+      daily: [
+        { day, channel: 'telegram', questions: 2, refusals: 1 },
+        { day, channel: 'zalo', questions: 2, refusals: 1 },
       ],
     });
     const audit = await ctx.db().query<{ action: string; detail: unknown }>('SELECT action, detail FROM audit_log');

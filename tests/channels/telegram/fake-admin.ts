@@ -55,6 +55,10 @@ export function createFakeAdmin() {
     async retire(documentId, actor) {
       calls.push({ method: 'retire', documentId, actor });
     },
+    async restore(documentId, actor) {
+      calls.push({ method: 'restore', documentId, actor });
+      return { ...draft('restored.txt'), id: documentId, status: 'active' };
+    },
     async remove(documentId, actor) {
       calls.push({ method: 'remove', documentId, actor });
     },
@@ -76,6 +80,7 @@ export function createFakeAdmin() {
           { question: 'giá vàng hôm nay <bao nhiêu>?', count: 6 },
           { question: 'kế hoạch năm 2025', count: 4 },
         ],
+        daily: [],
       };
     },
   };

@@ -65,6 +65,7 @@ describe('Zalo rendering', () => {
       byChannel: { zalo: 6, telegram: 4 },
       feedback: { up: 2, down: 1, reasons: {} },
       unanswered: [{ question: 'giá vàng hôm nay', count: 2 }],
+      daily: [],
     });
     expect(stats).toContain('Câu hỏi: 10 (không trả lời được: 3, 30%)');
     expect(stats).toContain('1. giá vàng hôm nay (2)');
