@@ -19,6 +19,9 @@ const idList = z
 
 const httpsUrl = optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL');
 
+/** A shared secret: at least 16 characters, so a guessable token is refused at start-up. */
+const secretToken = optionalString.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters');
+
 const intInRange = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -41,6 +44,10 @@ const schema = z
     ZALO_WEBHOOK_URL: httpsUrl,
     ZALO_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || (v.length >= 8 && v.length <= 256), 'must be 8–256 characters'),
     ADMIN_ZALO_IDS: idList,
+    /** Bearer token of the HTTP admin API and page (/admin); unset turns both off (404). */
+    ADMIN_API_TOKEN: secretToken,
+    /** Bearer token of POST /api/ask; unset leaves the ask endpoint open. */
+    API_TOKEN: secretToken,
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: httpsUrl,
     LLM_MODEL: z.string().default('gpt-4o-mini'),

@@ -46,8 +46,11 @@ export function coverage(q: QuestionUnits, profile: TextProfile): number {
   if (total === 0) return 0;
   let found = 0;
   for (const s of q.singles) if (profile.units.has(s)) found += 1;
-  for (const p of q.pairs) if (profile.units.has(p)) found += 2;
-  return found / total;
+  let pairsFound = 0;
+  for (const p of q.pairs) if (profile.units.has(p)) pairsFound += 1;
+  found += 2 * pairsFound;
+  // Scattered single syllables are weak evidence ("thủ đô" vs "thủ tục"): without a single shared pair, halve.
+  return q.pairs.length > 0 && pairsFound === 0 ? found / total / 2 : found / total;
 }
 
 /** The view a question is compared in: exact when it has diacritics, folded when typed without them. */

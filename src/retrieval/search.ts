@@ -151,8 +151,11 @@ interface Evidence {
 function scoreSection(section: StoredSection, document: StoredDocument, e: Evidence): RankedSection {
   const w = e.weights;
   const headingProfile = profileOf(e.path, e.units.view);
-  const headingCoverage = section.heading ? coverage(e.units, headingProfile) : 0;
-  const residualCoverage = section.heading ? coverage(e.residual, headingProfile) : 0;
+  // A heading cut from a numbered paragraph ("1. Ban Thường vụ … lãnh đạo, chỉ đạo…") is the paragraph's
+  // first words, not a title: it counts half.
+  const headingWeight = !section.heading ? 0 : section.heading.endsWith('…') ? 0.5 : 1;
+  const headingCoverage = headingWeight * coverage(e.units, headingProfile);
+  const residualCoverage = headingWeight * coverage(e.residual, headingProfile);
   const text = [document.type, document.number, document.title, document.issuer, e.path, section.fullText].join('\n');
   const cov = coverage(e.units, profileOf(text, e.units.view));
   let score = e.base + w.heading * headingCoverage + w.residualHeading * residualCoverage + w.documentAffinity * e.affinity;

@@ -36,8 +36,11 @@ const LIST_CUES = ['gom nhung', 'nhung gi', 'nhung noi dung', 'cac noi dung', 'l
 /** Years written as "năm 2023", "2023", and relative ones, resolved against `currentYear`. */
 export function detectYears(folded: string, currentYear: number): number[] {
   const years: number[] = [];
-  // A year inside a range ("2021 - 2025", "2020-2025") is a term, not the year asked about.
-  const withoutRanges = folded.replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, ' ');
+  // A year inside a date ("ngày 22/10/2018", the date of a cited document) or a range ("2021 - 2025",
+  // "2020-2025") is a term, not the year asked about.
+  const withoutRanges = folded
+    .replace(/\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(19|20)\d{2}\b/g, ' ')
+    .replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, ' ');
   for (const m of withoutRanges.matchAll(/\b((?:19|20)\d{2})\b/g)) years.push(Number(m[1]));
   if (/\bnam nay\b/.test(folded)) years.push(currentYear);
   if (/\bnam (ngoai|truoc|roi)\b/.test(folded)) years.push(currentYear - 1);

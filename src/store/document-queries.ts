@@ -132,13 +132,16 @@ export async function selectReferences(db: Db, documentId: string): Promise<Docu
   return rows.map(toDocumentReference);
 }
 
-/** Where a number is cited in active documents, matched on its key (spacing, case and Đ/D ignored). */
+/**
+ * Where a number is cited in active documents, matched on its key (spacing, case, Đ/D and leading zeros
+ * ignored). A partial key without issuer (`35-NQ`, from "nghị quyết 35") matches every issuer.
+ */
 export async function selectReferenceHits(db: Db, number: string): Promise<ReferenceHit[]> {
   const key = numberKey(number);
   if (key === null) return [];
   const rows = await db.query<ReferenceRow>(
     `SELECT ${REFERENCE_COLUMNS} FROM doc_references r JOIN documents d ON d.id = r.document_id
-     WHERE r.number_key = $1 AND d.status = 'active'
+     WHERE (r.number_key = $1 OR (strpos($1, '/') = 0 AND r.number_key LIKE $1 || '/%')) AND d.status = 'active'
      ORDER BY d.year DESC NULLS LAST, d.created_at DESC, r.ord`,
     [key],
   );

@@ -1,19 +1,16 @@
 /**
  * Small helpers that turn JS values into the text forms the SQL expects, identically for PGlite and `pg`.
  */
+import { numberKey as canonicalNumberKey } from '../text/number-key.ts';
 import { toSql } from 'pgvector';
-import { stripDiacritics } from '../text/normalize.ts';
 
 /**
  * Matching key of a document number: no diacritics (so `Đ` → `D`), upper case, dashes unified, no spaces.
- * `85-QĐ/TW`, `85 - QĐ/TW` and `85-qd/tw` all give `85-QD/TW`.
+ * `85-QĐ/TW`, `85 - QĐ/TW` and `85-qd/tw` all give `85-QD/TW`; `05-CT/TW` gives `5-CT/TW` (see text/number-key.ts).
  */
 export function numberKey(number: string | null | undefined): string | null {
   if (number == null) return null;
-  const key = stripDiacritics(number)
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, '')
-    .toUpperCase();
+  const key = canonicalNumberKey(number.replace(/[\u2010-\u2015\u2212]/g, '-'));
   return key === '' ? null : key;
 }
 

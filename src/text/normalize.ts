@@ -19,12 +19,15 @@ export function nfc(text: string): string {
  * Puts tone marks of syllables ending in the glides `oa`, `oe`, `uy` on the second vowel
  * (`hóa`→`hoá`, `ủy`→`uỷ`, `khỏe`→`khoẻ`). Both placements appear in real directives; search needs one.
  * Syllables with a final consonant or a third vowel are the same in both styles and are left alone,
- * and `qu` is a consonant (`quý` stays).
+ * `qu` is a consonant (`quý` stays), and `ua` is not a glide (`của`, `mùa` stay).
  */
 export function canonicalTones(text: string): string {
   const decomposed = text.normalize('NFD');
-  const re = new RegExp(`(?<![qQ])([oOuU])([${TONE_MARKS}])([aAeEyY])(?![\\p{L}\\p{M}])`, 'gu');
-  return decomposed.replace(re, '$1$3$2').normalize('NFC');
+  // Only the glides o+a, o+e and u+y: in `của`, `mùa` the `u` is the main vowel and keeps the mark.
+  const re = new RegExp(`(?<![qQ])([oO]([${TONE_MARKS}])[aAeE]|[uU]([${TONE_MARKS}])[yY])(?![\\p{L}\\p{M}])`, 'gu');
+  return decomposed
+    .replace(re, (pair: string) => `${pair[0]}${pair[2]}${pair[1]}`)
+    .normalize('NFC');
 }
 
 /** Removes every diacritic and maps đ/Đ to d/D (NFD alone leaves đ, which has no decomposition). */

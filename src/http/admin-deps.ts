@@ -1,0 +1,32 @@
+/**
+ * The dependencies of the admin API route groups, and the audit actor of a request.
+ */
+import type { Context } from 'hono';
+import type { Logger } from 'pino';
+import type { DocumentStore } from '../core/ports.ts';
+import type { Actor, Admin, AnswerEngine } from '../core/services.ts';
+
+/** What the admin API needs. */
+export interface AdminApiDeps {
+  /** The bearer token admins send (ADMIN_API_TOKEN). */
+  token: string;
+  admin: Admin;
+  store: Pick<DocumentStore, 'getDocument' | 'listDocuments' | 'getSections' | 'getReferences' | 'findReferences'>;
+  engine: AnswerEngine;
+  logger: Logger;
+  limits: {
+    /** Largest accepted file (MAX_UPLOAD_MB); the multipart body may be a little larger. */
+    uploadBytes: number;
+    /** Largest JSON body. */
+    jsonBytes: number;
+    /** Longest question for the try box. */
+    questionChars: number;
+  };
+}
+
+/** Who acts, for the audit log: the admin API with the optional `X-Admin-Name` the page sends. */
+export function actorOf(c: Context): Actor {
+  const name = (c.req.header('x-admin-name') ?? '').trim().slice(0, 80);
+  return name ? { channel: 'admin-api', userId: 'admin-token', name } : { channel: 'admin-api', userId: 'admin-token' };
+}
+

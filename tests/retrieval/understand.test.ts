@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/text/analyze.ts';
+import { loadAbbreviations } from '../../src/text/abbreviations.ts';
+import { detectYears, understand } from '../../src/retrieval/understand.ts';
+import { foldedView } from '../../src/text/normalize.ts';
+import { fixedClock } from '../fakes/clock.ts';
+
+const analyzer = createAnalyzer(loadAbbreviations(join(process.cwd(), 'data', 'abbreviations.json')));
+const clock = fixedClock('2023-06-15T08:00:00Z');
+const read = (q: string) => understand(q, analyzer, clock.now().getFullYear());
+
+describe('years', () => {
+  it.each([
+    ['nội dung trọng tâm năm 2023 là gì?', [2023]],
+    ['noi dung trong tam nam 2023', [2023]],
+    ['hình thức tuyên truyền 2022', [2022]],
+    ['nội dung trọng tâm 2022 và 2023 khác gì?', [2022, 2023]],
+    ['nội dung tuyên truyền trọng tâm', []],
+  ])('%s → %j', (q, years) => {
+    expect(read(q).years).toEqual(years);
+  });
+
+  it('ignores a range such as "giai đoạn 2021 - 2025"', () => {
+    expect(read('Đề án 17 giai đoạn 2021 - 2025 là về vấn đề gì?').years).toEqual([]);
+    expect(read('nhiệm kỳ 2020-2025 năm 2022').years).toEqual([2022]);
+  });
+
+  it('resolves "năm nay" and "năm ngoái" against the clock', () => {
+    expect(read('hình thức tuyên truyền năm nay').years).toEqual([2023]);
+    expect(read('hinh thuc tuyen truyen nam ngoai').years).toEqual([2022]);
+    expect(detectYears(foldedView('năm nay'), 2025)).toEqual([2025]);
+    expect(detectYears(foldedView('năm trước'), 2025)).toEqual([2024]);
+  });
+
+  it('does not take the year of a date as the year asked about', () => {
+    expect(read('Nghị quyết 35-NQ/TW ngày 22/10/2018 được nhắc ở đâu?').years).toEqual([]);
+    expect(read('Kế hoạch ngày 21/4/2023 của Ban Tổ chức Trung ương năm 2023').years).toEqual([2023]);
+  });
+});
+
+describe('document types and numbers', () => {
+  it('detects document types, accented or not', () => {
+    expect(read('Hướng dẫn tuyên truyền của Thành ủy Bắc Kạn').docTypes).toEqual(['Hướng dẫn']);
+    expect(read('ke hoach nam 2022').docTypes).toEqual(['Kế hoạch']);
+    expect(read('Quy định 85-QĐ/TW nói về việc gì?').docTypes).toEqual(['Quy định']);
+  });
+
+  it('collects number keys', () => {
+    expect(read('Quy định 85-QĐ/TW nói về việc gì?').numberKeys).toEqual(['85-QD/TW', '85-QD']);
+    expect(read('nghị quyết 35 được nhắc ở đâu').numberKeys).toEqual(['35-NQ']);
+  });
+});
+
+describe('shapes', () => {
+  it.each([
+    ['Giải Búa liềm vàng được nhắc đến ở đâu?', 'mentions'],
+    ['Nghị quyết 35-NQ/TW được nhắc đến trong những văn bản nào?', 'mentions'],
+    ['Quy định 85-QĐ/TW nói về việc gì?', 'mentions'],
+    ['Hướng dẫn của Thành ủy Bắc Kạn căn cứ vào văn bản nào?', 'basis'],
+    ['Kế hoạch được xây dựng dựa trên văn bản nào?', 'basis'],
+    ['nội dung trọng tâm 2022 và 2023 khác gì?', 'comparison'],
+    ['so sanh noi dung tuyen truyen nam 2022 voi nam 2023', 'comparison'],
+    ['Nội dung tuyên truyền thường xuyên năm 2022 gồm những gì?', 'list'],
+    ['liệt kê các hình thức tuyên truyền', 'list'],
+    ['Ban Tuyên giáo Thành ủy Bắc Kạn có nhiệm vụ gì?', 'factoid'],
+  ])('%s → %s', (q, shape) => {
+    expect(read(q).shape).toBe(shape);
+  });
+});
+
+describe('the intent', () => {
+  it('normalises the text and keeps the expansions for coverage', () => {
+    const intent = read('  MTTQ   tỉnh\u00a0làm gì?  ');
+    expect(intent.text).toBe('MTTQ tỉnh làm gì?');
+    expect(intent.expanded).toContain('Mặt trận Tổ quốc');
+  });
+
+  it('composes decomposed input', () => {
+    expect(read('nội dung'.normalize('NFD')).text).toBe('nội dung');
+  });
+});
