@@ -9,6 +9,8 @@ import { createLogger } from './app/logger.ts';
 import { embedMissing, openCore, seedIfEmpty, type Core } from './app/open-core.ts';
 import { createAdminService } from './admin/admin-service.ts';
 import { createHttpApp, listen, type WebhookRoute } from './http/server.ts';
+import { createApiRoutes } from './http/routes.ts';
+import type { Admin } from './core/services.ts';
 import { createTelegramBot } from './channels/telegram/bot.ts';
 import { createZaloBot } from './channels/zalo/bot.ts';
 import { createZaloClient } from './channels/zalo/client.ts';
@@ -26,8 +28,7 @@ function pathOf(url: string): string {
   return new URL(url).pathname || '/';
 }
 
-function buildChannels(config: Config, core: Core, logger: Logger): Channel[] {
-  const admin = createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog });
+function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin): Channel[] {
   const channels: Channel[] = [];
   const common = { engine: core.engine, library: core.library, activity: core.activity };
   if (config.TELEGRAM_BOT_TOKEN) {
@@ -72,16 +73,29 @@ async function main(): Promise<void> {
   const seeded = await seedIfEmpty(core, config.DOCUMENTS_DIR, logger);
   await embedMissing(core, logger);
   logger.info({ seeded, backend: core.db.kind, embedder: core.embedder.model }, 'store ready');
-  const channels = buildChannels(config, core, logger);
+  const admin = createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog });
+  const channels = buildChannels(config, core, logger, admin);
+  const routes = await createApiRoutes({
+    adminToken: config.ADMIN_API_TOKEN,
+    apiToken: config.API_TOKEN,
+    admin,
+    store: core.store,
+    engine: core.engine,
+    activity: core.activity,
+    logger,
+    maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
+    maxQuestionChars: config.MAX_QUESTION_CHARS,
+  });
   let started = false;
   const app = createHttpApp({
     logger,
     ping: () => core.store.ping(),
     channelsReady: () => started,
     webhooks: channels.flatMap((c) => (c.webhook ? [c.webhook] : [])),
+    routes,
   });
   const server = await listen(app, config.PORT);
-  logger.info({ port: config.PORT }, 'http server listening (/healthz, /readyz)');
+  logger.info({ port: config.PORT, admin: Boolean(config.ADMIN_API_TOKEN) }, 'http server listening (/healthz, /readyz, /api/ask, /admin when ADMIN_API_TOKEN is set)');
   for (const channel of channels) {
     await channel.start();
     logger.info({ channel: channel.name }, 'channel started');

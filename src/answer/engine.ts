@@ -123,8 +123,9 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
   }
 
   return {
-    async ask(q) {
+    async ask(asked) {
       const started = performance.now();
+      const q = { ...asked, text: storableText(asked.text) };
       const answer = await answerQuestion(q);
       await remember(q, answer);
       return { ...answer, latencyMs: Math.round(performance.now() - started) };
@@ -142,6 +143,14 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
       return buildTalkingPoints(topic, intent, ranked, { minCoverage: options.minCoverage, maxQuoteChars: options.maxQuoteChars });
     },
   };
+}
+
+/**
+ * Drops what Postgres text and jsonb refuse (NUL, lone UTF-16 surrogates, which JSON webhooks can carry), so
+ * an odd question gets an answer instead of failing when the conversation is remembered.
+ */
+function storableText(text: string): string {
+  return text.replaceAll('\u0000', '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function round(n: number): number {

@@ -6,15 +6,16 @@
 import type { TalkingPoint, TalkingPoints } from '../core/types.ts';
 import { isQuestionWord } from '../text/analyze.ts';
 import { viewOf } from '../retrieval/coverage.ts';
-import { coverage, profileOf, questionUnits } from '../retrieval/coverage.ts';
+import { coverage, profileOf, questionUnits, type QuestionUnits } from '../retrieval/coverage.ts';
 import type { RankedSection } from '../retrieval/search.ts';
 import type { QueryIntent } from '../retrieval/understand.ts';
 import { citationFor, refusalText } from './compose.ts';
 import { paragraphsOf } from './quote.ts';
-import { quotableText } from './compose.ts';
 
 const MIN_POINTS = 3;
 const MAX_POINTS = 7;
+/** A bullet must contain at least this share of the topic to become a point. */
+const MIN_PARAGRAPH_COVERAGE = 0.34;
 
 interface Candidate {
   ranked: RankedSection;
@@ -23,10 +24,13 @@ interface Candidate {
   score: number;
 }
 
-/** First clause of a bullet, as its point title (verbatim, cut at a word boundary). */
-function titleOf(paragraph: string): string {
+/** The clause of a bullet that best covers the topic, as the point's title (verbatim, cut at a word boundary). */
+function titleOf(paragraph: string, units: QuestionUnits): string {
   const text = paragraph.replace(/^[-+•]\s*/, '');
-  const clause = text.split(/[;:.]\s/)[0] ?? text;
+  const clauses = text.split(/[;.]\s+/).filter((c) => c.trim().length > 0);
+  const best = [...clauses].sort((a, b) => coverage(units, profileOf(b, units.view)) - coverage(units, profileOf(a, units.view)))[0] ?? text;
+  const trimmed = best.trim().replace(/[,:]$/, '');
+  const clause = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   if (clause.length <= 110) return clause;
   const cut = clause.slice(0, 110);
   return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
@@ -40,13 +44,15 @@ export function buildTalkingPoints(
   opts: { minCoverage: number; maxQuoteChars: number },
 ): TalkingPoints {
   const units = questionUnits(intent.expanded, (w) => !isQuestionWord(w), viewOf(intent.text));
-  const relevant = ranked.filter((r) => r.coverage >= opts.minCoverage).slice(0, 8);
+  const relevant = ranked.filter((r) => r.coverage >= opts.minCoverage).slice(0, 12);
   const candidates: Candidate[] = [];
   for (const r of relevant) {
-    paragraphsOf(quotableText(r.section)).forEach((paragraph, index) => {
+    // Own body only: a parent's subsections are ranked on their own, so each point cites its exact section.
+    paragraphsOf(r.section.body).forEach((paragraph, index) => {
       if (paragraph.length < 40 || paragraph.length > opts.maxQuoteChars) return;
-      const score = coverage(units, profileOf(paragraph, units.view)) + r.score / 10;
-      candidates.push({ ranked: r, paragraph, index, score });
+      const cov = coverage(units, profileOf(paragraph, units.view));
+      if (cov < MIN_PARAGRAPH_COVERAGE) return;
+      candidates.push({ ranked: r, paragraph, index, score: 2 * cov + r.score / 10 });
     });
   }
   const best = candidates.sort((a, b) => b.score - a.score).slice(0, MAX_POINTS);
@@ -59,7 +65,7 @@ export function buildTalkingPoints(
       a.index - b.index,
   );
   const points: TalkingPoint[] = best.map((c) => ({
-    title: titleOf(c.paragraph),
+    title: titleOf(c.paragraph, units),
     citations: [citationFor(c.ranked.document, c.ranked.section, c.paragraph)],
   }));
   const notice = points.length < MIN_POINTS ? `Kho chỉ có ${points.length} ý liên quan đến chủ đề này.` : null;

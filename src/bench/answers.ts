@@ -14,14 +14,18 @@ export interface AnswerRun {
   sequential: LatencySummary;
   concurrent: LatencySummary;
   concurrency: number;
+  /** Passes over the question set in each timed run. */
+  passes: number;
   peakRssMb: number;
   /** The warm-up pass, for quality scoring. */
   results: EvalResult[];
 }
 
 export interface AnswerRunOptions {
-  /** Timed sequential passes over the question set. */
+  /** Timed sequential passes over the question set (at most). */
   passes: number;
+  /** Once a pass ends past this many ms of sequential timing, no further pass starts (at least one runs). */
+  budgetMs: number;
   /** Questions in flight at once in the concurrent pass. */
   concurrency: number;
   tag: string;
@@ -56,12 +60,15 @@ export async function measureAnswers(core: Core, questions: EvalQuestion[], opts
 
   const sequentialLatencies: number[] = [];
   const seqStarted = performance.now();
-  for (let pass = 0; pass < opts.passes; pass++) {
+  let passes = 0;
+  while (passes < opts.passes && (passes === 0 || performance.now() - seqStarted < opts.budgetMs)) {
+    const pass = passes++;
     for (const q of questions) sequentialLatencies.push((await askTimed(core, q, `${opts.tag}:seq${pass}:${q.id}`)).ms);
   }
   const seqWall = performance.now() - seqStarted;
 
-  const jobs = Array.from({ length: opts.passes }, (_, pass) =>
+  // The concurrent run asks the same number of passes as the sequential one, so both see the same mix.
+  const jobs = Array.from({ length: passes }, (_, pass) =>
     questions.map((q) => async () => (await askTimed(core, q, `${opts.tag}:conc${pass}:${q.id}`)).ms),
   ).flat();
   const concStarted = performance.now();
@@ -72,6 +79,7 @@ export async function measureAnswers(core: Core, questions: EvalQuestion[], opts
     sequential: summarise(sequentialLatencies, seqWall),
     concurrent: summarise(concurrentLatencies, concWall),
     concurrency: opts.concurrency,
+    passes,
     peakRssMb: rss.stop(),
     results,
   };

@@ -154,7 +154,7 @@ export interface Question {
   text: string;
   /** Stable id of the conversation (chat), used for follow-up memory. */
   conversationId: string;
-  channel: 'telegram' | 'zalo' | 'terminal' | 'cli' | 'api' | 'eval';
+  channel: 'telegram' | 'zalo' | 'terminal' | 'cli' | 'api' | 'eval' | 'bench';
   userId?: string;
 }
 

@@ -1,10 +1,12 @@
 /**
  * The shared HTTP server: liveness (`/healthz`), readiness (`/readyz`: store reachable, channels started)
- * and the channels' webhook routes, each a Web-standard Request → Response handler.
+ * the channels' webhook routes, each a Web-standard Request → Response handler, and extra route groups (the
+ * admin API and page, the ask API). Unknown paths and failures answer in the API error format.
  */
 import { Hono } from 'hono';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Logger } from 'pino';
+import { apiErrors, renderError } from './api-error.ts';
 
 export interface WebhookRoute {
   path: string;
@@ -18,6 +20,8 @@ export interface HttpDeps {
   /** Whether every configured channel has started. */
   channelsReady(): boolean;
   webhooks: WebhookRoute[];
+  /** Extra route groups mounted under their path (admin API and page, ask API). */
+  routes?: Array<{ path: string; app: Hono }>;
 }
 
 /** Builds the Hono app (tested in-process with `app.request`). */
@@ -33,11 +37,9 @@ export function createHttpApp(deps: HttpDeps): Hono {
     return c.json({ ok: store && channels, store, channels }, store && channels ? 200 : 503);
   });
   for (const route of deps.webhooks) app.post(route.path, (c) => route.handle(c.req.raw));
-  app.notFound((c) => c.json({ error: 'not found' }, 404));
-  app.onError((err, c) => {
-    deps.logger.error({ err }, 'http handler failed');
-    return c.json({ error: 'internal error' }, 500);
-  });
+  for (const group of deps.routes ?? []) app.route(group.path, group.app);
+  app.notFound((c) => c.json(apiErrors.notFound().body(), 404));
+  app.onError((err, c) => renderError(err, c, deps.logger));
   return app;
 }
 

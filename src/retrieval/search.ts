@@ -125,7 +125,7 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
     });
     ranked.push(r);
   }
-  return ranked.sort((a, b) => b.score - a.score || a.section.order - b.section.order);
+  return ranked.sort((a, b) => b.score - a.score || a.document.source.localeCompare(b.document.source) || a.section.order - b.section.order);
 }
 
 /** The question's units that the document profile does not contain: what the question asks of the document. */

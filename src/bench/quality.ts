@@ -1,0 +1,76 @@
+/**
+ * Quality at scale and the baseline recipe over the same collection: the dev-set metrics of src/eval/score.ts
+ * for our answers and for the baseline (src/eval/baseline.ts), plus the baseline's own answer latency.
+ */
+import type { Core } from '../app/open-core.ts';
+import { createBaseline } from '../eval/baseline.ts';
+import type { EvalQuestion } from '../eval/dataset.ts';
+import { scoreByKind, type EvalResult, type Metrics } from '../eval/score.ts';
+import { quoteKey } from '../text/normalize.ts';
+import type { SourceDocument } from './synthetic-corpus.ts';
+import { summarise, type LatencySummary } from './stats.ts';
+
+/** The overall metrics, without the latencies (those are measured separately). */
+export type QualityMetrics = Omit<Metrics, 'latency_p50_ms' | 'latency_p95_ms'> & {
+  /** Citations pointing to a synthetic document. */
+  synthetic_citations: number;
+};
+
+/** Everything the scorer needs about the collection: quote keys and years by source. */
+export interface ScoringContext {
+  documents: Map<string, string>;
+  yearOf: Map<string, number | null>;
+}
+
+/** Builds the scoring context from the store's active documents and the files they were ingested from. */
+export async function scoringContext(core: Core, files: SourceDocument[]): Promise<ScoringContext> {
+  const docs = await core.store.listDocuments({ status: 'active' });
+  const textOf = new Map(files.map((f) => [f.name, f.text]));
+  const documents = new Map<string, string>();
+  for (const d of docs) {
+    const text = textOf.get(d.source);
+    if (text !== undefined) documents.set(d.source, quoteKey(text));
+  }
+  return { documents, yearOf: new Map(docs.map((d) => [d.source, d.year])) };
+}
+
+/** Scores a set of answers. */
+export function quality(questions: EvalQuestion[], results: EvalResult[], ctx: ScoringContext): QualityMetrics {
+  const { overall } = scoreByKind(questions, results, ctx.documents, ctx.yearOf);
+  const { latency_p50_ms: _p50, latency_p95_ms: _p95, ...rest } = overall;
+  const synthetic = results.flatMap((r) => r.response.citations).filter((c) => c.source.startsWith('synthetic-')).length;
+  return { ...rest, synthetic_citations: synthetic };
+}
+
+/** The baseline over the whole collection: its metrics and its latency (sequential, after a warm-up pass). */
+export interface BaselineRun {
+  quality: QualityMetrics;
+  latency: LatencySummary;
+  buildSeconds: number;
+}
+
+/** Builds the baseline index over every active document and measures it on the dev set. */
+export async function measureBaseline(core: Core, files: SourceDocument[], questions: EvalQuestion[], ctx: ScoringContext, passes: number): Promise<BaselineRun> {
+  const started = performance.now();
+  const textOf = new Map(files.map((f) => [f.name, f.text]));
+  const docs = await core.store.listDocuments({ status: 'active' });
+  const inputs = [];
+  for (const document of docs) {
+    const text = textOf.get(document.source);
+    if (text !== undefined) inputs.push({ document, text, sections: await core.store.getSections(document.id) });
+  }
+  const baseline = await createBaseline(inputs, core.embedder);
+  const buildSeconds = (performance.now() - started) / 1000;
+  const results: EvalResult[] = [];
+  for (const q of questions) results.push({ id: q.id, question: q.question, response: await baseline.ask(q.question) });
+  const latencies: number[] = [];
+  const timed = performance.now();
+  for (let pass = 0; pass < passes; pass++) {
+    for (const q of questions) {
+      const t = performance.now();
+      await baseline.ask(q.question);
+      latencies.push(performance.now() - t);
+    }
+  }
+  return { quality: quality(questions, results, ctx), latency: summarise(latencies, performance.now() - timed), buildSeconds };
+}

@@ -1,0 +1,105 @@
+/**
+ * The benchmark report as markdown tables (printed and written to results.md).
+ */
+import type { BenchReport, SizeReport } from './run-bench.ts';
+import type { QualityMetrics } from './quality.ts';
+
+function table(header: string[], rows: Array<Array<string | number | null>>): string {
+  const cell = (v: string | number | null) => (v === null ? '–' : String(v));
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+}
+
+function docsLabel(s: SizeReport): string {
+  const c = s.collection;
+  return c.complete ? String(c.documents) : `${c.documents} of ${c.requested} (budget)`;
+}
+
+function ingestionTable(r: BenchReport): string {
+  const rows: Array<Array<string | number>> = [
+    [`bundled corpus (${r.bundledIngest.documents} files, in memory, median of ${r.bundledIngest.runs})`, r.bundledIngest.documents, r.bundledIngest.mb, r.bundledIngest.docsPerSecond, r.bundledIngest.mbPerSecond, '–'],
+  ];
+  for (const s of r.sizes) {
+    const c = s.collection;
+    rows.push([
+      `collection of ${c.requested} (pglite:// folder${s.collection.reused ? `, built ${c.builtAt.slice(0, 16)}Z, reused` : ''})`,
+      docsLabel(s),
+      Math.round(c.bytes / 1e5) / 10,
+      Math.round(c.docsPerSecond * 100) / 100,
+      Math.round(c.mbPerSecond * 1000) / 1000,
+      Math.round(c.seconds),
+    ]);
+  }
+  return table(['ingestion', 'documents', 'MB', 'docs/s', 'MB/s', 'seconds'], rows);
+}
+
+function answersTable(r: BenchReport): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const s of r.sizes) {
+    for (const a of s.answers) {
+      const q = a.run;
+      rows.push([docsLabel(s), a.backend, a.vectorIndex ? 'HNSW' : 'none (exact scan)', q.sequential.count, q.sequential.p50, q.sequential.p95, q.sequential.p99, q.sequential.perSecond, q.concurrent.perSecond, q.concurrent.p95, q.peakRssMb]);
+    }
+    const b = s.baseline.latency;
+    rows.push([docsLabel(s), 'baseline recipe (in memory)', 'brute force', b.count, b.p50, b.p95, b.p99, b.perSecond, '–', '–', '–']);
+  }
+  return table(
+    ['documents', 'backend', 'vector index', 'answers timed', 'p50 ms', 'p95 ms', 'p99 ms', 'q/s sequential', `q/s at ${r.sizes[0]?.answers[0]?.run.concurrency ?? 4} in flight`, 'p95 ms in flight', 'peak RSS MB'],
+    rows,
+  );
+}
+
+function metricCells(m: QualityMetrics): Array<number | null> {
+  return [m.hit, m.precision, m.must_include, m.refusal, m.quote_fidelity, m.year_violations, m.synthetic_citations];
+}
+
+function qualityTable(r: BenchReport): string {
+  const rows: Array<Array<string | number | null>> = [];
+  for (const s of r.sizes) {
+    const ours = s.answers.find((a) => a.backend === 'pglite' && a.vectorIndex) ?? s.answers[0];
+    const noIndex = s.answers.find((a) => a.backend === 'pglite' && !a.vectorIndex);
+    if (ours) rows.push([docsLabel(s), 'ours (HNSW)', ...metricCells(ours.quality)]);
+    if (noIndex) rows.push([docsLabel(s), 'ours (no vector index)', ...metricCells(noIndex.quality)]);
+    rows.push([docsLabel(s), 'baseline recipe', ...metricCells(s.baseline.quality)]);
+  }
+  return table(['documents', 'engine', 'hit', 'precision', 'must_include', 'refusal', 'quote fidelity', 'year violations', 'citations of synthetic docs'], rows);
+}
+
+function coldTable(r: BenchReport): string {
+  const rows = r.sizes.filter((s) => s.coldStart).map((s) => [docsLabel(s), s.coldStart!.runs, s.coldStart!.median, s.coldStart!.max, s.coldStart!.answerMs]);
+  return table(['documents', 'runs', 'spawn → answer, median ms', 'max ms', 'first answer itself, ms'], rows);
+}
+
+function webhookTable(r: BenchReport): string {
+  const rows = r.webhook.map((w) => [w.what, w.connections, w.seconds, w.requests, w.perSecond, w.p50, w.p99, w.non2xx, w.errors, w.answeredPerSecond ?? '–']);
+  return table(['load', 'connections', 'seconds', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'updates answered/s'], rows);
+}
+
+/** The whole report as markdown. */
+export function formatMarkdown(r: BenchReport): string {
+  return [
+    `# Benchmark results${r.quick ? ' (--quick)' : ''}`,
+    '',
+    `Run ${r.startedAt} on ${r.machine.cpus} CPUs, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; ${r.seconds} s in all. Offline mode (hashing embedder, extractive answers).`,
+    '',
+    '## Ingestion',
+    '',
+    ingestionTable(r),
+    '',
+    '## Answers (warm; dev-set questions)',
+    '',
+    answersTable(r),
+    '',
+    '## Quality at scale (dev set, score.ts)',
+    '',
+    qualityTable(r),
+    '',
+    '## Cold start (`npx tsx src/cli/ask.ts --json` on the prepared folder)',
+    '',
+    coldTable(r),
+    '',
+    '## Webhook (autocannon, 127.0.0.1, `src/main.ts` in a child process, Zalo in webhook mode)',
+    '',
+    webhookTable(r),
+    '',
+  ].join('\n');
+}

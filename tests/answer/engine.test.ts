@@ -1,0 +1,251 @@
+/**
+ * Answer composition on the real engine and store (the five bundled documents, in memory, offline).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { openCore, type Core } from '../../src/app/open-core.ts';
+import type { Answer, Citation } from '../../src/core/types.ts';
+import { quoteKey } from '../../src/text/normalize.ts';
+import { paragraphsOf } from '../../src/answer/quote.ts';
+import { quotableText } from '../../src/answer/compose.ts';
+import { fixedClock } from '../fakes/clock.ts';
+
+const config = loadConfig({});
+let core: Core;
+/** quoteKey of the repaired text stored for each document id, and of each original file by source. */
+const repaired = new Map<string, string>();
+const originals = new Map<string, string>();
+let conversation = 0;
+
+beforeAll(async () => {
+  core = await openCore({ config, logger: pino({ level: 'silent' }), databaseUrl: 'memory://', clock: fixedClock('2023-06-15T08:00:00Z') });
+  await core.ingestor.ingestPaths([config.DOCUMENTS_DIR]);
+  core.catalog.invalidate();
+  for (const row of await core.db.query<{ id: string; source: string; text: string }>('SELECT id, source, text FROM documents')) {
+    repaired.set(row.id, quoteKey(row.text));
+    originals.set(row.source, quoteKey(await readFile(join(config.DOCUMENTS_DIR, row.source), 'utf8')));
+  }
+});
+
+afterAll(async () => {
+  await core?.close();
+});
+
+function ask(text: string, conversationId = `c${++conversation}`): Promise<Answer> {
+  return core.engine.ask({ text, conversationId, channel: 'eval' });
+}
+
+function fragments(quote: string): string[] {
+  return quote.split('…').map(quoteKey).filter(Boolean);
+}
+
+function expectVerbatim(c: Citation): void {
+  const inRepaired = repaired.get(c.documentId);
+  const inOriginal = originals.get(c.source);
+  expect(inRepaired, c.source).toBeDefined();
+  expect(inOriginal, c.source).toBeDefined();
+  expect(fragments(c.quote).length, `${c.source}#${c.section}`).toBeGreaterThan(0);
+  for (const f of fragments(c.quote)) {
+    expect(inRepaired!.includes(f), `${c.source}#${c.section}: ${f.slice(0, 80)}`).toBe(true);
+    expect(inOriginal!.includes(f), `${c.source}#${c.section}: ${f.slice(0, 80)}`).toBe(true);
+  }
+}
+
+const ANSWERABLE = [
+  'nội dung trọng tâm năm 2023 là gì?',
+  'noi dung tuyen truyen trong tam nam 2022',
+  'Nội dung tuyên truyền thường xuyên năm 2022 gồm những gì?',
+  'Quy định 85-QĐ/TW được nhắc ở đâu?',
+  'Hướng dẫn tuyên truyền của Thành ủy Bắc Kạn căn cứ vào văn bản nào?',
+  'nội dung trọng tâm 2022 và 2023 khác gì?',
+  'MTTQ tỉnh làm gì để tuyên truyền xây dựng Đảng năm 2022?',
+  'Tuyên truyền miệng về Nghị quyết Đại hội XIII được thực hiện thế nào?',
+];
+
+describe('citations', () => {
+  it.each(ANSWERABLE)('"%s": every quote stands verbatim in its document and is shown in the answer', async (question) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations.length).toBeGreaterThan(0);
+    for (const c of answer.citations) {
+      expectVerbatim(c);
+      expect(answer.text).toContain(c.quote);
+      expect(c.source).toMatch(/\.txt$/);
+      expect(c.title).not.toBe('');
+    }
+  });
+
+  it('names each cited section with its label and heading in the text', async () => {
+    const answer = await ask('Nội dung tuyên truyền thường xuyên năm 2022 gồm những gì?');
+    for (const c of answer.citations) expect(answer.text).toContain(`mục ${c.section}`);
+  });
+
+  it('a comparison cites each year asked about', async () => {
+    const answer = await ask('nội dung trọng tâm 2022 và 2023 khác gì?');
+    expect(new Set(answer.citations.map((c) => c.year))).toEqual(new Set([2022, 2023]));
+  });
+
+  it('a year question cites only that year', async () => {
+    for (const year of [2021, 2022, 2023]) {
+      const answer = await ask(`hình thức tuyên truyền năm ${year}`);
+      expect(answer.outcome).toBe('answered');
+      expect(answer.citations.every((c) => c.year === year), String(year)).toBe(true);
+    }
+  });
+});
+
+describe('trimming', () => {
+  it('trims a long section to the relevant bullets, … between non-adjacent ones', async () => {
+    const answer = await ask('nội dung trọng tâm năm 2023 là gì?');
+    const [c] = answer.citations;
+    expect(c).toBeDefined();
+    const sections = await core.store.getSections(c!.documentId);
+    const section = sections.find((s) => s.label === c!.section)!;
+    const paragraphs = paragraphsOf(quotableText(section));
+    expect(c!.quote.length).toBeLessThan(paragraphs.join('\n').length);
+    expect(c!.quote).toContain('…');
+    // Each fragment is whole paragraphs in document order; consecutive fragments are not neighbours.
+    const parts = c!.quote.split('\n');
+    const indexes: Array<number | '…'> = parts.map((p) => (p === '…' ? '…' : paragraphs.findIndex((x) => x.startsWith(p))));
+    expect(indexes).not.toContain(-1);
+    for (let i = 1; i < indexes.length; i++) {
+      const prev = indexes[i - 1];
+      const cur = indexes[i];
+      if (typeof prev === 'number' && typeof cur === 'number') expect(cur).toBeGreaterThan(prev);
+      if (cur === '…' && typeof prev === 'number') {
+        const next = indexes[i + 1];
+        if (typeof next === 'number') expect(next).toBeGreaterThan(prev + 1);
+      }
+    }
+  });
+});
+
+describe('refusals and absent years', () => {
+  it.each(['Giá vàng SJC hôm nay bao nhiêu?', 'Kết quả trận bóng đá tối qua thế nào?', 'thời tiết Hà Nội ngày mai', 'cách nấu phở bò'])(
+    '"%s" is refused without citations',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('refused');
+      expect(answer.citations).toEqual([]);
+      expect(answer.text).toMatch(/không có trong văn bản/);
+    },
+  );
+
+  it('a year with no document names the years that exist', async () => {
+    const answer = await ask('Nội dung tuyên truyền trọng tâm năm 2025 là gì?');
+    expect(answer.outcome).toBe('absent_year');
+    expect(answer.citations).toEqual([]);
+    expect(answer.text).toContain('Chưa có văn bản năm 2025');
+    for (const y of ['2021', '2022', '2023']) expect(answer.text).toContain(y);
+  });
+
+  it('"năm nay" follows the clock', async () => {
+    const answer = await ask('hình thức tuyên truyền năm nay');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations.every((c) => c.year === 2023)).toBe(true);
+  });
+});
+
+describe('awkward input', () => {
+  it('a question over MAX_QUESTION_CHARS is too_long, without a crash', async () => {
+    const answer = await ask('tuyên truyền '.repeat(2000).slice(0, 20_000));
+    expect(answer.outcome).toBe('too_long');
+    expect(answer.citations).toEqual([]);
+    expect(answer.text).toContain(String(config.MAX_QUESTION_CHARS));
+  });
+
+  it.each([
+    ['empty', ''],
+    ['spaces', '   \n\t '],
+    ['emoji', '😀🙏🇻🇳'],
+    ['control characters', '\u0000\u0001\u0007\u001b[31m'],
+    ['SQL', "'; DROP TABLE documents; --"],
+    ['HTML', '<script>alert(1)</script><b onclick="x()">'],
+    ['lone surrogate', '\ud800 tuyên truyền'],
+    ['NUL inside a real question', 'nội dung tuyên truyền\u0000 trọng tâm năm 2023'],
+  ])('%s input gets an answer value, not an exception', async (_name, text) => {
+    const answer = await ask(text);
+    expect(['answered', 'refused', 'empty', 'absent_year']).toContain(answer.outcome);
+    expect(typeof answer.text).toBe('string');
+    if (answer.outcome !== 'answered') expect(answer.citations).toEqual([]);
+    for (const c of answer.citations) expectVerbatim(c);
+  });
+
+  it('empty input is the empty outcome', async () => {
+    expect((await ask('')).outcome).toBe('empty');
+  });
+
+  it('SQL-looking text is harmless: the documents are still there', async () => {
+    await ask("'; DROP TABLE documents; --");
+    await ask("x' OR '1'='1");
+    expect(await core.store.listDocuments({ status: 'active' })).toHaveLength(5);
+    expect((await ask('nội dung trọng tâm năm 2023 là gì?')).outcome).toBe('answered');
+  });
+});
+
+describe('follow-ups', () => {
+  it('"còn năm 2022 thì sao?" re-asks the previous question for 2022', async () => {
+    const first = await ask('nội dung tuyên truyền trọng tâm năm 2023 là gì?', 'follow-year');
+    expect(first.citations.every((c) => c.year === 2023)).toBe(true);
+    const second = await ask('còn năm 2022 thì sao?', 'follow-year');
+    expect(second.outcome).toBe('answered');
+    expect(second.citations.length).toBeGreaterThan(0);
+    expect(second.citations.every((c) => c.year === 2022)).toBe(true);
+    expect(second.citations.map((c) => c.section)).toContain('II.1');
+  });
+
+  it('"mục 2 thì sao?" after a II.1 citation opens II.2 of the same document', async () => {
+    const first = await ask('nội dung tuyên truyền trọng tâm năm 2023 là gì?', 'follow-section');
+    expect(first.citations[0]?.section).toBe('II.1');
+    const second = await ask('mục 2 thì sao?', 'follow-section');
+    expect(second.outcome).toBe('answered');
+    expect(second.citations).toHaveLength(1);
+    expect(second.citations[0]).toMatchObject({ documentId: first.citations[0]!.documentId, section: 'II.2' });
+    const section = (await core.store.getSections(first.citations[0]!.documentId)).find((s) => s.label === 'II.2')!;
+    expect(quoteKey(second.citations[0]!.quote)).toBe(quoteKey(section.fullText));
+    expectVerbatim(second.citations[0]!);
+  });
+
+  it('keeps conversations apart', async () => {
+    await ask('nội dung tuyên truyền trọng tâm năm 2023 là gì?', 'iso-a');
+    const other = await ask('Ban Tuyên giáo Thành ủy Bắc Kạn có nhiệm vụ gì?', 'iso-b');
+    expect(other.citations[0]?.section).toBe('IV.5');
+    const inA = await ask('mục 2 thì sao?', 'iso-a');
+    const inB = await ask('mục 2 thì sao?', 'iso-b');
+    expect(inA.citations[0]?.source).toBe('2023-ke-hoach-huyen-uy-thong-tin-tuyen-truyen-xay-dung-dang.txt');
+    expect(inA.citations[0]?.section).toBe('II.2');
+    expect(inB.citations[0]?.source).toBe('2023-huong-dan-thanh-uy-bac-kan-tuyen-truyen-xay-dung-dang.txt');
+    expect(inB.citations[0]?.section).toBe('IV.2');
+    // A fresh conversation has nothing to follow up on.
+    const fresh = await ask('còn năm 2022 thì sao?', 'iso-c');
+    expect(fresh.citations.some((c) => c.section === 'II.1' && c.year === 2022)).toBe(false);
+  });
+});
+
+describe('talking points', () => {
+  it.each(['đấu tranh phản bác quan điểm sai trái', 'tuyên truyền trên báo chí và mạng xã hội', 'học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh'])(
+    '"%s": 3–7 points, each cited with a verbatim quote',
+    async (topic) => {
+      const tp = await core.engine.talkingPoints(topic, { conversationId: 'tp', channel: 'eval' });
+      expect(tp.refused).toBe(false);
+      expect(tp.points.length).toBeGreaterThanOrEqual(3);
+      expect(tp.points.length).toBeLessThanOrEqual(7);
+      for (const p of tp.points) {
+        expect(p.title).not.toBe('');
+        expect(p.citations.length).toBeGreaterThan(0);
+        for (const c of p.citations) expectVerbatim(c);
+        // The title is the start of its own quote (verbatim), not a paraphrase.
+        expect(quoteKey(p.citations[0]!.quote)).toContain(quoteKey(p.title.replace(/…$/, '')));
+      }
+    },
+  );
+
+  it('refuses an out-of-scope topic', async () => {
+    const tp = await core.engine.talkingPoints('giá vàng SJC', { conversationId: 'tp', channel: 'eval' });
+    expect(tp.refused).toBe(true);
+    expect(tp.points).toEqual([]);
+  });
+});

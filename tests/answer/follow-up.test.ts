@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { resolveFollowUp } from '../../src/answer/follow-up.ts';
+import type { ConversationState } from '../../src/core/ports.ts';
+
+const state = (label = 'II.1', lastQuestion = 'nội dung tuyên truyền trọng tâm năm 2023 là gì?'): ConversationState => ({
+  lastQuestion,
+  years: [2023],
+  documentIds: ['doc-a'],
+  citedSections: [{ documentId: 'doc-a', label }],
+  topicTerms: [],
+});
+
+describe('resolveFollowUp', () => {
+  it('does nothing without a conversation', () => {
+    expect(resolveFollowUp('còn năm 2022 thì sao?', null, 2023)).toEqual({ kind: 'none', question: 'còn năm 2022 thì sao?' });
+  });
+
+  it.each(['còn năm 2022 thì sao?', 'con nam 2022 thi sao', 'năm 2022?', 'thế còn 2022'])('rewrites "%s" as the last question for 2022', (text) => {
+    expect(resolveFollowUp(text, state(), 2023)).toEqual({ kind: 'rewrite', question: 'nội dung tuyên truyền trọng tâm là gì năm 2022?' });
+  });
+
+  it('resolves "năm ngoái" against the current year', () => {
+    expect(resolveFollowUp('còn năm ngoái thì sao?', state(), 2024)).toEqual({ kind: 'rewrite', question: 'nội dung tuyên truyền trọng tâm là gì năm 2023?' });
+  });
+
+  it('opens the sibling of the section cited last', () => {
+    expect(resolveFollowUp('mục 2 thì sao?', state('II.1'), 2023)).toEqual({ kind: 'section', documentId: 'doc-a', label: 'II.2' });
+    expect(resolveFollowUp('muc 3', state('II.1.1.2'), 2023)).toEqual({ kind: 'section', documentId: 'doc-a', label: 'II.1.1.3' });
+  });
+
+  it('opens a Roman part as written, and a child of a top-level part', () => {
+    expect(resolveFollowUp('mục iii thì sao?', state('II.1'), 2023)).toEqual({ kind: 'section', documentId: 'doc-a', label: 'III' });
+    expect(resolveFollowUp('mục 2', state('IV'), 2023)).toEqual({ kind: 'section', documentId: 'doc-a', label: 'IV.2' });
+  });
+
+  it('leaves ordinary questions alone', () => {
+    const q = 'hình thức tuyên truyền năm 2022 gồm những gì?';
+    expect(resolveFollowUp(q, state(), 2023)).toEqual({ kind: 'none', question: q });
+  });
+});
