@@ -14,6 +14,8 @@ import type { Admin } from './core/services.ts';
 import { createTelegramBot } from './channels/telegram/bot.ts';
 import { createZaloBot } from './channels/zalo/bot.ts';
 import { createZaloClient } from './channels/zalo/client.ts';
+import { createSharedChatContexts } from './channels/zalo/chat-context.ts';
+import { createPgChatStateStore } from './store/chat-state-store.ts';
 import { runTerminalChat } from './channels/terminal/terminal-chat.ts';
 import { errorMessage } from './core/errors.ts';
 
@@ -57,6 +59,8 @@ function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin)
       ...common,
       client,
       admin,
+      // In the database, so `xem 2` or `đúng` reaching another replica than the question still works.
+      contexts: createSharedChatContexts(createPgChatStateStore(core.db, core.clock)),
       logger: logger.child({ channel: 'zalo' }),
       config: { adminIds: config.ADMIN_ZALO_IDS, webhook, maxQuestionChars: config.MAX_QUESTION_CHARS, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE },
     });

@@ -97,7 +97,7 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     // A list question ("gồm những gì") wants the whole list; other questions the relevant bullets only.
     const budget = intent.shape === 'list' ? options.maxQuoteChars * 2 : options.maxQuoteChars;
     const citations = chosen.map((r) => citationFor(r.document, r.section, quoteSection(r.section, units, budget)));
-    const intro = citations.length > 1 ? 'Các văn bản trong kho nêu như sau:' : 'Văn bản nêu như sau:';
+    const intro = introFor(intent, citations.length);
     return makeAnswer({ outcome: 'answered', intro, citations, notice, debug });
   }
 
@@ -151,6 +151,21 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
  */
 function storableText(text: string): string {
   return text.replaceAll('\u0000', '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** The lead sentence, by the shape of the question. */
+function introFor(intent: QueryIntent, count: number): string {
+  const places = count > 1 ? `${count} chỗ` : 'chỗ sau';
+  switch (intent.shape) {
+    case 'mentions':
+      return `Nội dung bạn hỏi được nhắc đến ở ${places} trong các văn bản:`;
+    case 'basis':
+      return 'Văn bản được ban hành căn cứ / để thực hiện các văn bản sau (phần mở đầu):';
+    case 'comparison':
+      return count > 1 ? 'Đặt cạnh nhau theo từng năm để so sánh:' : 'Chỉ tìm thấy nội dung của một năm:';
+    default:
+      return count > 1 ? 'Các văn bản trong kho nêu như sau:' : 'Văn bản nêu như sau:';
+  }
 }
 
 function round(n: number): number {

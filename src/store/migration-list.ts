@@ -182,6 +182,18 @@ const activity = [
   `CREATE INDEX seen_updates_expires_idx ON seen_updates (expires_at)`,
 ];
 
+/** Per-chat channel state (Zalo's numbered items, last question, pending confirmation), shared by replicas. */
+const chatStates = [
+  `CREATE TABLE chat_states (
+    id text PRIMARY KEY,
+    state jsonb NOT NULL,
+    expires_at timestamptz NOT NULL
+  )`,
+  `CREATE INDEX chat_states_expires_idx ON chat_states (expires_at)`,
+  // Question-history retention deletes feedback by age too.
+  `CREATE INDEX feedback_at_idx ON feedback (at)`,
+];
+
 /** All migrations, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'pgvector extension', statements: ['CREATE EXTENSION IF NOT EXISTS vector'] },
@@ -190,4 +202,5 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'documents, sections, chunks, lexical index, references, activity',
     statements: [...documents, ...sections, ...chunks, ...lexicalStats, ...referencesAndLog, ...activity],
   },
+  { version: 3, name: 'chat states shared by replicas; feedback by age', statements: chatStates },
 ];

@@ -9,7 +9,8 @@ import { openCore, seedIfEmpty, type Core } from '../../src/app/open-core.ts';
 import { createAdminService } from '../../src/admin/admin-service.ts';
 import { createZaloBot, type ZaloBot, type ZaloBotConfig } from '../../src/channels/zalo/bot.ts';
 import { createZaloClient } from '../../src/channels/zalo/client.ts';
-import type { ChatContextStore } from '../../src/channels/zalo/chat-context.ts';
+import { createSharedChatContexts } from '../../src/channels/zalo/chat-context.ts';
+import { createPgChatStateStore } from '../../src/store/chat-state-store.ts';
 import type { Clock } from '../../src/core/ports.ts';
 import type { FakeZaloServer } from '../fakes/zalo-server.ts';
 
@@ -55,7 +56,7 @@ export interface ZaloReplica {
 export function createZaloReplica(
   core: Core,
   zalo: FakeZaloServer,
-  options: { logger: Logger; config?: Partial<ZaloBotConfig>; contexts?: ChatContextStore },
+  options: { logger: Logger; config?: Partial<ZaloBotConfig> },
 ): ZaloReplica {
   const retry = { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 };
   const client = createZaloClient({ token: zalo.token, baseUrl: zalo.baseUrl, timeoutMs: 5000, retry, logger: options.logger });
@@ -75,7 +76,8 @@ export function createZaloReplica(
     logger: options.logger,
     config,
     admin,
-    ...(options.contexts ? { contexts: options.contexts } : {}),
+    // Wired as src/main.ts wires it: chat context in the database, shared by replicas.
+    contexts: createSharedChatContexts(createPgChatStateStore(core.db, core.clock)),
   });
   return {
     bot,

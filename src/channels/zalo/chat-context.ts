@@ -32,7 +32,7 @@ const EMPTY: ChatContext = { question: null, items: [], documentId: null, pendin
 
 /**
  * In-process store: least recently used chats are dropped beyond `maxChats`, and a chat idle for `ttlMs`
- * starts afresh. Good for one replica; several replicas need the database-backed store.
+ * starts afresh. Good for one replica (and tests); several replicas need {@link createSharedChatContexts}.
  */
 export function createMemoryChatContexts(
   options: { maxChats?: number; ttlMs?: number; now?: () => number } = {},
@@ -63,4 +63,48 @@ export function createMemoryChatContexts(
       }
     },
   };
+}
+
+/** Where a shared context store keeps its JSON: the database (src/store/chat-state-store.ts) in production. */
+export interface ChatStateBackend {
+  get(id: string): Promise<unknown>;
+  put(id: string, state: unknown, ttlSeconds: number): Promise<void>;
+}
+
+/**
+ * Store shared by every replica through `backend`, so a follow-up (`xem 2`, `đúng`) delivered to another
+ * replica than the question still finds its context. A chat idle for `ttlSeconds` starts afresh.
+ */
+export function createSharedChatContexts(backend: ChatStateBackend, options: { ttlSeconds?: number } = {}): ChatContextStore {
+  const ttlSeconds = options.ttlSeconds ?? 60 * 60;
+  const key = (chatId: string) => `zalo:${chatId}`;
+  const read = async (chatId: string) => contextOf(await backend.get(key(chatId)));
+  return {
+    get: read,
+    async update(chatId, patch) {
+      await backend.put(key(chatId), { ...(await read(chatId)), ...patch }, ttlSeconds);
+    },
+  };
+}
+
+/** A stored value as a context; anything malformed (an older shape, a hand edit) reads as empty. */
+function contextOf(value: unknown): ChatContext {
+  if (value === null || typeof value !== 'object') return { ...EMPTY };
+  const v = value as Partial<ChatContext>;
+  return {
+    question: typeof v.question === 'string' ? v.question : null,
+    items: Array.isArray(v.items) ? v.items.filter(isItem) : [],
+    documentId: typeof v.documentId === 'string' ? v.documentId : null,
+    pendingRetire: isPendingRetire(v.pendingRetire) ? v.pendingRetire : null,
+  };
+}
+
+function isItem(x: unknown): x is NumberedItem {
+  const i = x as Partial<NumberedItem> | null;
+  return typeof i === 'object' && i !== null && typeof i.documentId === 'string' && (i.label === null || typeof i.label === 'string');
+}
+
+function isPendingRetire(x: unknown): x is NonNullable<ChatContext['pendingRetire']> {
+  const p = x as Partial<NonNullable<ChatContext['pendingRetire']>> | null | undefined;
+  return typeof p === 'object' && p !== null && typeof p.documentId === 'string' && typeof p.userId === 'string' && typeof p.expiresAt === 'number';
 }
