@@ -110,6 +110,8 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
 
   async function logResult(r: IngestResult): Promise<void> {
     const outcome = r.outcome === 'parsed' ? 'stored' : r.outcome;
+    // One line per file, so progress shows in logs when there is no terminal for the progress bar.
+    if (outcome !== 'failed') deps.logger.info({ source: r.source, outcome, documentId: r.document?.id ?? null, chunks: r.chunks, ms: Math.round(r.durationMs) }, 'ingested');
     await deps.store
       .logIngestion({
         source: r.source,

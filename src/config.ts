@@ -71,7 +71,10 @@ export type Config = z.infer<typeof schema>;
 
 /** Parses the environment; throws ConfigError listing every wrong variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty value (`PORT=` in a copied .env.example) means unset: the default applies. Without this, `PORT=`
+  // would coerce to 0 and `LOG_LEVEL=` would be refused.
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = schema.safeParse(set);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `- ${i.path.join('.') || '(env)'}: ${i.message}`);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

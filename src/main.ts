@@ -26,6 +26,16 @@ interface Channel {
   webhook: WebhookRoute | null;
 }
 
+/** The password in a postgres:// URL, if any, so the logger can remove it wherever it shows up. */
+function databasePassword(url: string | undefined): string | undefined {
+  if (!url?.startsWith('postgres')) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function pathOf(url: string): string {
   return new URL(url).pathname || '/';
 }
@@ -72,7 +82,12 @@ function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin)
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, {
+    secrets: [
+      config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.OPENAI_API_KEY, config.ADMIN_API_TOKEN, config.API_TOKEN,
+      config.TELEGRAM_WEBHOOK_SECRET, config.ZALO_WEBHOOK_SECRET, databasePassword(config.DATABASE_URL),
+    ],
+  });
   const core = await openCore({ config, logger });
   const seeded = await seedIfEmpty(core, config.DOCUMENTS_DIR, logger);
   await embedMissing(core, logger);

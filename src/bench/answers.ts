@@ -14,19 +14,20 @@ export interface AnswerRun {
   sequential: LatencySummary;
   concurrent: LatencySummary;
   concurrency: number;
-  /** Passes over the question set in each timed run. */
-  passes: number;
   peakRssMb: number;
-  /** The warm-up pass, for quality scoring. */
+  /** Answers of the first timed pass in question order (all questions unless the budget cut it short). */
   results: EvalResult[];
 }
 
 export interface AnswerRunOptions {
   /** Timed sequential passes over the question set (at most). */
   passes: number;
-  /** Once a pass ends past this many ms of sequential timing, no further pass starts (at least one runs). */
+  /** Sequential timing stops once past this many ms and at least `minAnswers` answers. */
   budgetMs: number;
-  /** Questions in flight at once in the concurrent pass. */
+  minAnswers: number;
+  /** Untimed questions first, so caches, the catalog and the query plans are warm. */
+  warmup: number;
+  /** Questions in flight at once in the concurrent run. */
   concurrency: number;
   tag: string;
 }
@@ -52,25 +53,34 @@ async function runPool(jobs: Array<() => Promise<number>>, limit: number): Promi
   return latencies;
 }
 
-/** Measures one core (already holding its collection). */
+/**
+ * Measures one core (already holding its collection): a short warm-up, then the questions in order, pass after
+ * pass, until `passes` are done or the budget is spent; then the same number of questions again with
+ * `concurrency` in flight. Every question gets its own conversation, so no follow-up memory applies.
+ */
 export async function measureAnswers(core: Core, questions: EvalQuestion[], opts: AnswerRunOptions): Promise<AnswerRun> {
   const rss = sampleRss();
-  const results: EvalResult[] = [];
-  for (const q of questions) results.push((await askTimed(core, q, `${opts.tag}:warm:${q.id}`)).result);
+  for (const q of questions.slice(0, opts.warmup)) await askTimed(core, q, `${opts.tag}:warm:${q.id}`);
 
+  const results: EvalResult[] = [];
   const sequentialLatencies: number[] = [];
+  const total = opts.passes * questions.length;
   const seqStarted = performance.now();
-  let passes = 0;
-  while (passes < opts.passes && (passes === 0 || performance.now() - seqStarted < opts.budgetMs)) {
-    const pass = passes++;
-    for (const q of questions) sequentialLatencies.push((await askTimed(core, q, `${opts.tag}:seq${pass}:${q.id}`)).ms);
+  for (let i = 0; i < total; i++) {
+    const spent = performance.now() - seqStarted;
+    if (i >= opts.minAnswers && spent > opts.budgetMs) break;
+    const q = questions[i % questions.length] as EvalQuestion;
+    const { ms, result } = await askTimed(core, q, `${opts.tag}:seq${i}:${q.id}`);
+    sequentialLatencies.push(ms);
+    if (i < questions.length) results.push(result);
   }
   const seqWall = performance.now() - seqStarted;
 
-  // The concurrent run asks the same number of passes as the sequential one, so both see the same mix.
-  const jobs = Array.from({ length: passes }, (_, pass) =>
-    questions.map((q) => async () => (await askTimed(core, q, `${opts.tag}:conc${pass}:${q.id}`)).ms),
-  ).flat();
+  // The concurrent run asks exactly the questions the sequential one asked, so both see the same mix.
+  const jobs = sequentialLatencies.map((_, i) => {
+    const q = questions[i % questions.length] as EvalQuestion;
+    return async () => (await askTimed(core, q, `${opts.tag}:conc${i}:${q.id}`)).ms;
+  });
   const concStarted = performance.now();
   const concurrentLatencies = await runPool(jobs, opts.concurrency);
   const concWall = performance.now() - concStarted;
@@ -79,7 +89,6 @@ export async function measureAnswers(core: Core, questions: EvalQuestion[], opts
     sequential: summarise(sequentialLatencies, seqWall),
     concurrent: summarise(concurrentLatencies, concWall),
     concurrency: opts.concurrency,
-    passes,
     peakRssMb: rss.stop(),
     results,
   };

@@ -12,6 +12,8 @@ import { summarise, type LatencySummary } from './stats.ts';
 
 /** The overall metrics, without the latencies (those are measured separately). */
 export type QualityMetrics = Omit<Metrics, 'latency_p50_ms' | 'latency_p95_ms'> & {
+  /** Questions scored (fewer than the dev set when a time budget cut the pass short). */
+  scored: number;
   /** Citations pointing to a synthetic document. */
   synthetic_citations: number;
 };
@@ -39,7 +41,7 @@ export function quality(questions: EvalQuestion[], results: EvalResult[], ctx: S
   const { overall } = scoreByKind(questions, results, ctx.documents, ctx.yearOf);
   const { latency_p50_ms: _p50, latency_p95_ms: _p95, ...rest } = overall;
   const synthetic = results.flatMap((r) => r.response.citations).filter((c) => c.source.startsWith('synthetic-')).length;
-  return { ...rest, synthetic_citations: synthetic };
+  return { ...rest, scored: results.length, synthetic_citations: synthetic };
 }
 
 /** The baseline over the whole collection: its metrics and its latency (sequential, after a warm-up pass). */

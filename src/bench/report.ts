@@ -16,7 +16,7 @@ function docsLabel(s: SizeReport): string {
 
 function ingestionTable(r: BenchReport): string {
   const rows: Array<Array<string | number>> = [
-    [`bundled corpus (${r.bundledIngest.documents} files, in memory, median of ${r.bundledIngest.runs})`, r.bundledIngest.documents, r.bundledIngest.mb, r.bundledIngest.docsPerSecond, r.bundledIngest.mbPerSecond, '–'],
+    [`bundled corpus (${r.bundledIngest.documents} files, in memory, median of ${r.bundledIngest.runs})`, r.bundledIngest.documents, r.bundledIngest.mb.toFixed(3), r.bundledIngest.docsPerSecond, r.bundledIngest.mbPerSecond, '–'],
   ];
   for (const s of r.sizes) {
     const c = s.collection;
@@ -37,7 +37,7 @@ function answersTable(r: BenchReport): string {
   for (const s of r.sizes) {
     for (const a of s.answers) {
       const q = a.run;
-      rows.push([docsLabel(s), a.backend, a.vectorIndex ? 'HNSW' : 'none (exact scan)', q.sequential.count, q.sequential.p50, q.sequential.p95, q.sequential.p99, q.sequential.perSecond, q.concurrent.perSecond, q.concurrent.p95, q.peakRssMb]);
+      rows.push([docsLabel(s), a.backend, a.vectorIndex ? 'HNSW' : 'none (exact scan)', `${q.sequential.count}`, q.sequential.p50, q.sequential.p95, q.sequential.p99, q.sequential.perSecond, q.concurrent.perSecond, q.concurrent.p95, q.peakRssMb]);
     }
     const b = s.baseline.latency;
     rows.push([docsLabel(s), 'baseline recipe (in memory)', 'brute force', b.count, b.p50, b.p95, b.p99, b.perSecond, '–', '–', '–']);
@@ -49,7 +49,7 @@ function answersTable(r: BenchReport): string {
 }
 
 function metricCells(m: QualityMetrics): Array<number | null> {
-  return [m.hit, m.precision, m.must_include, m.refusal, m.quote_fidelity, m.year_violations, m.synthetic_citations];
+  return [m.scored, m.hit, m.precision, m.must_include, m.refusal, m.quote_fidelity, m.year_violations, m.synthetic_citations];
 }
 
 function qualityTable(r: BenchReport): string {
@@ -61,7 +61,7 @@ function qualityTable(r: BenchReport): string {
     if (noIndex) rows.push([docsLabel(s), 'ours (no vector index)', ...metricCells(noIndex.quality)]);
     rows.push([docsLabel(s), 'baseline recipe', ...metricCells(s.baseline.quality)]);
   }
-  return table(['documents', 'engine', 'hit', 'precision', 'must_include', 'refusal', 'quote fidelity', 'year violations', 'citations of synthetic docs'], rows);
+  return table(['documents', 'engine', 'questions scored', 'hit', 'precision', 'must_include', 'refusal', 'quote fidelity', 'year violations', 'citations of synthetic docs'], rows);
 }
 
 function coldTable(r: BenchReport): string {

@@ -76,7 +76,7 @@ async function measureBundledIngest(opts: BenchOptions, sources: SourceDocument[
     }
   }
   const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] as number;
-  return { runs, documents: sources.length, mb: round1(bytes / 1e5) / 10, docsPerSecond: round1(sources.length / median), mbPerSecond: Math.round((bytes / 1e6 / median) * 1000) / 1000 };
+  return { runs, documents: sources.length, mb: bytes / 1e6, docsPerSecond: round1(sources.length / median), mbPerSecond: Math.round((bytes / 1e6 / median) * 1000) / 1000 };
 }
 
 /** Drops every per-model vector index (used on a copy of the collection). */
@@ -107,7 +107,16 @@ async function withCore<T>(ctx: MeasureContext, databaseUrl: string, fn: (core: 
 
 async function measureConfig(ctx: MeasureContext, dataDir: string, backend: Backend, vectorIndex: boolean): Promise<AnswerConfigReport> {
   const run = async (core: Core): Promise<AnswerConfigReport> => {
-    const measured = await measureAnswers(core, ctx.questions, { passes: ctx.passes, budgetMs: ctx.budgetMs, concurrency: 4, tag: `${backend}:${vectorIndex}` });
+    // The first configuration is the one scored for quality: it always answers the whole question set.
+    const scored = backend === 'pglite' && vectorIndex;
+    const measured = await measureAnswers(core, ctx.questions, {
+      passes: ctx.passes,
+      budgetMs: ctx.budgetMs,
+      minAnswers: scored ? ctx.questions.length : Math.min(10, ctx.questions.length),
+      warmup: 5,
+      concurrency: 4,
+      tag: `${backend}:${vectorIndex}`,
+    });
     const scoring = await scoringContext(core, ctx.files);
     const { results, ...rest } = measured;
     return { backend, vectorIndex, run: rest, quality: quality(ctx.questions, results, scoring) };
@@ -130,7 +139,7 @@ async function measureSize(opts: BenchOptions, sources: SourceDocument[], questi
   });
   opts.progress(`[${size}] ${collection.reused ? 'reused' : 'built'}: ${collection.documents} documents, ${collection.docsPerSecond.toFixed(2)} docs/s`);
   const files = collectionFiles(sources, size, DEFAULT_SEED);
-  const ctx: MeasureContext = { opts, questions, files, passes: opts.quick ? 1 : 3, budgetMs: opts.quick ? 5_000 : 40_000 };
+  const ctx: MeasureContext = { opts, questions, files, passes: opts.quick ? 1 : 3, budgetMs: opts.quick ? 5_000 : 30_000 };
   const db = join(dir, 'db');
   const answers: AnswerConfigReport[] = [];
   for (const backend of ['pglite', 'pg-wire'] as const) {

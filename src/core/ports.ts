@@ -121,6 +121,8 @@ export interface DocumentStore {
   history(documentId: string): Promise<StoredDocument[]>;
   getSections(documentId: string): Promise<StoredSection[]>;
   getSectionsByIds(sectionIds: string[]): Promise<StoredSection[]>;
+  /** The opening part (label `""`) of each given document, by document id, in one query (for the catalog). */
+  getOpeningTexts(documentIds: string[]): Promise<Map<string, string>>;
   getReferences(documentId: string): Promise<DocumentReference[]>;
   /** Where a document number (canonical form) is cited, across active documents. */
   findReferences(number: string): Promise<ReferenceHit[]>;

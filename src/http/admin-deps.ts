@@ -24,9 +24,19 @@ export interface AdminApiDeps {
   };
 }
 
-/** Who acts, for the audit log: the admin API with the optional `X-Admin-Name` the page sends. */
+/**
+ * Who acts, for the audit log: the admin API with the optional `X-Admin-Name` the page sends. Header values
+ * are bytes, so a Vietnamese name arrives percent-encoded (UTF-8).
+ */
 export function actorOf(c: Context): Actor {
-  const name = (c.req.header('x-admin-name') ?? '').trim().slice(0, 80);
+  const raw = c.req.header('x-admin-name') ?? '';
+  let name = raw;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    // Not percent-encoded after all: keep it as sent.
+  }
+  name = name.trim().slice(0, 80);
   return name ? { channel: 'admin-api', userId: 'admin-token', name } : { channel: 'admin-api', userId: 'admin-token' };
 }
 

@@ -43,9 +43,9 @@ export function createHttpApp(deps: HttpDeps): Hono {
   return app;
 }
 
-/** Starts listening; resolves with the server once bound. */
-export function listen(app: Hono, port: number): Promise<ServerType> {
+/** Starts listening (on every interface unless `hostname` is given); resolves with the server once bound. */
+export function listen(app: Hono, port: number, hostname?: string): Promise<ServerType> {
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port }, () => resolve(server));
+    const server = serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, () => resolve(server));
   });
 }

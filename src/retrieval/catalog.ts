@@ -25,16 +25,28 @@ export interface Catalog {
 export function createCatalog(store: DocumentStore, clock: Clock, ttlMs = 10_000): Catalog {
   let loadedAt = -Infinity;
   let cache: Promise<Map<string, CatalogEntry>> | null = null;
+  // Profiles by document id, kept across refreshes: a document's opening never changes (a new version is a
+  // new id), so a refresh only reads and profiles documents it has not seen or whose metadata changed.
+  // Without this, every refresh read every document's sections, which does not scale to 10,000 documents.
+  let profiles = new Map<string, { profile: string; opening: string; entry: CatalogEntry }>();
 
   async function load(): Promise<Map<string, CatalogEntry>> {
     const docs = await store.listDocuments({ status: 'active' });
+    const openings = await store.getOpeningTexts(docs.filter((d) => !profiles.has(d.id)).map((d) => d.id));
     const map = new Map<string, CatalogEntry>();
+    const next = new Map<string, { profile: string; opening: string; entry: CatalogEntry }>();
     for (const d of docs) {
-      const sections = await store.getSections(d.id);
-      const opening = sections.find((s) => s.label === '')?.body ?? '';
+      const known = profiles.get(d.id);
+      const opening = known ? known.opening : (openings.get(d.id) ?? '');
       const profile = [d.type, d.number, d.title, d.issuer, d.signer, d.place, opening].filter(Boolean).join('\n');
-      map.set(d.id, { document: d, exact: profileOf(profile, 'exact'), folded: profileOf(profile, 'folded') });
+      const entry =
+        known && known.profile === profile
+          ? { ...known.entry, document: d }
+          : { document: d, exact: profileOf(profile, 'exact'), folded: profileOf(profile, 'folded') };
+      map.set(d.id, entry);
+      next.set(d.id, { profile, opening, entry });
     }
+    profiles = next;
     return map;
   }
 

@@ -5,6 +5,7 @@
 import type { Clock, Db } from '../core/ports.ts';
 import type { Activity, Actor, Feedback } from '../core/services.ts';
 import type { Answer, Question } from '../core/types.ts';
+import { jsonText, storableText } from './sql-values.ts';
 import { usageStats } from './usage-stats.ts';
 
 /** Creates the activity recorder; `clock` stamps rows and drives windows and expiry. */
@@ -24,7 +25,8 @@ async function recordQuestion(db: Db, clock: Clock, question: Question, answer: 
     `INSERT INTO questions (at, channel, conversation_id, user_id, question, outcome, top_score, latency_ms)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
-      clock.now(), question.channel, question.conversationId, question.userId ?? null, question.text,
+      clock.now(), question.channel, storableText(question.conversationId), storableText(question.userId ?? null),
+      storableText(question.text),
       answer.outcome, Number.isFinite(answer.debug.topScore) ? answer.debug.topScore : 0,
       Math.max(0, Math.round(answer.latencyMs)),
     ],
@@ -35,7 +37,10 @@ async function recordFeedback(db: Db, clock: Clock, f: Feedback): Promise<void> 
   await db.query(
     `INSERT INTO feedback (at, conversation_id, channel, user_id, helpful, reason, question)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [clock.now(), f.conversationId, f.channel, f.userId, f.helpful, f.reason ?? null, f.question ?? null],
+    [
+      clock.now(), storableText(f.conversationId), f.channel, storableText(f.userId), f.helpful,
+      storableText(f.reason ?? null), storableText(f.question ?? null),
+    ],
   );
 }
 
@@ -49,7 +54,7 @@ async function recordAdminAction(
   await db.query(
     `INSERT INTO audit_log (at, actor_channel, actor_id, actor_name, action, detail)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
-    [clock.now(), actor.channel, actor.userId, actor.name ?? null, action, JSON.stringify(detail)],
+    [clock.now(), actor.channel, storableText(actor.userId), storableText(actor.name ?? null), action, jsonText(detail)],
   );
 }
 

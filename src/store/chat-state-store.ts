@@ -4,6 +4,7 @@
  * their shape: the channel that owns them validates what it reads.
  */
 import type { Clock, Db } from '../core/ports.ts';
+import { jsonText } from './sql-values.ts';
 
 /** Per-chat JSON state with an expiry. */
 export interface ChatStateStore {
@@ -25,7 +26,7 @@ export function createPgChatStateStore(db: Db, clock: Clock): ChatStateStore {
       await db.query(
         `INSERT INTO chat_states (id, state, expires_at) VALUES ($1, $2::jsonb, $3)
          ON CONFLICT (id) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at`,
-        [id, JSON.stringify(state), new Date(now.getTime() + ttlSeconds * 1000)],
+        [id, jsonText(state), new Date(now.getTime() + ttlSeconds * 1000)],
       );
       await db.query('DELETE FROM chat_states WHERE expires_at <= $1', [now]);
     },

@@ -2,6 +2,7 @@
  * Conversation memory in the database, so follow-up questions work across replicas and restarts.
  */
 import type { Clock, ConversationState, ConversationStore, Db } from '../core/ports.ts';
+import { jsonText } from './sql-values.ts';
 
 /** Creates the store; `clock` decides expiry so tests can move time. */
 export function createPgConversationStore(db: Db, clock: Clock): ConversationStore {
@@ -34,7 +35,7 @@ async function putConversation(
     `INSERT INTO conversations (id, state, expires_at, updated_at) VALUES ($1, $2::jsonb, $3, $4)
      ON CONFLICT (id) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at,
        updated_at = excluded.updated_at`,
-    [id, JSON.stringify(state), expiresAt, now],
+    [id, jsonText(state), expiresAt, now],
   );
   await db.query('DELETE FROM conversations WHERE expires_at <= $1', [now]);
 }

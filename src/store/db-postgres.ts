@@ -11,12 +11,25 @@ import { wrapDbError } from './db-errors.ts';
 export interface PostgresDbOptions {
   /** Largest number of pooled connections (default 10). */
   max?: number;
+  /** How long to wait for a connection (opening one, or a free one from a full pool); default 10 s. */
+  connectTimeoutMs?: number;
 }
+
+/**
+ * Without a bound, pg waits forever for a server that accepts the TCP connection but never answers (a hung
+ * or half-partitioned database), and every question behind it hangs instead of getting the "busy" reply.
+ */
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 /** Creates a pooled `Db`; connections open lazily, so a wrong URL shows on the first query. */
 export function createPostgresDb(url: string, opts: PostgresDbOptions = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
-  // An idle client losing its connection emits on the pool; without a listener Node would crash.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+  });
+  // An idle client losing its connection emits on the pool; without a listener Node would crash. The pool
+  // has already discarded that client, and the next query opens a new connection: nothing else to do.
   pool.on('error', () => undefined);
   return {
     kind: 'postgres',

@@ -119,6 +119,17 @@ export async function selectSectionsByIds(db: Db, ids: string[]): Promise<Stored
   return valid.flatMap((id) => byId.get(id.toLowerCase()) ?? []);
 }
 
+/** The opening part's body of each document (documents without one are left out). */
+export async function selectOpeningTexts(db: Db, documentIds: string[]): Promise<Map<string, string>> {
+  const valid = documentIds.filter(isUuid);
+  if (valid.length === 0) return new Map();
+  const rows = await db.query<{ document_id: string; body: string }>(
+    `SELECT s.document_id::text AS document_id, s.body FROM sections s WHERE s.document_id = ANY($1::uuid[]) AND s.label = ''`,
+    [valid],
+  );
+  return new Map(rows.map((r) => [r.document_id, r.body]));
+}
+
 const REFERENCE_COLUMNS = `r.document_id::text AS document_id, r.section_label, r.type, r.number,
   to_char(r.ref_date, 'YYYY-MM-DD') AS ref_date, r.issuer, r.text`;
 

@@ -37,6 +37,7 @@ export function createPgDocumentStore(db: Db): DocumentStore {
     history: (id) => q.selectHistory(db, id),
     getSections: (id) => q.selectSections(db, id),
     getSectionsByIds: (ids) => q.selectSectionsByIds(db, ids),
+    getOpeningTexts: (ids) => q.selectOpeningTexts(db, ids),
     getReferences: (id) => q.selectReferences(db, id),
     findReferences: (number) => q.selectReferenceHits(db, number),
     countActiveChunks: () => q.countActiveChunks(db),

@@ -14,6 +14,21 @@ export function numberKey(number: string | null | undefined): string | null {
   return key === '' ? null : key;
 }
 
+/**
+ * User text as Postgres can store it: `text` cannot hold U+0000 (the insert fails), so NUL characters, which
+ * chat apps deliver as sent, are dropped.
+ */
+export function storableText(text: string): string;
+export function storableText(text: string | null): string | null;
+export function storableText(text: string | null): string | null {
+  return text === null ? null : text.replace(/\u0000/g, '');
+}
+
+/** JSON for a `jsonb` parameter; `jsonb` refuses the escape `\u0000`, so NUL characters in strings are dropped. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? storableText(v) : v));
+}
+
 /** pgvector `vector` text literal `[x,y,…]` (via the pgvector package's `toSql`). */
 export function vectorLiteral(values: number[]): string {
   return toSql(values) as string;

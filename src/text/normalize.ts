@@ -16,6 +16,15 @@ export function nfc(text: string): string {
 }
 
 /**
+ * Text typed by a user, made safe to process, store and echo: NFC (as {@link nfc}), without control characters
+ * other than tab and line breaks (NUL, ESC, BEL, C1) and without bidirectional embedding, override and isolate
+ * marks, which can make a reply read differently from what it says.
+ */
+export function cleanUserText(text: string): string {
+  return nfc(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/**
  * Puts tone marks of syllables ending in the glides `oa`, `oe`, `uy` on the second vowel
  * (`hóa`→`hoá`, `ủy`→`uỷ`, `khỏe`→`khoẻ`). Both placements appear in real directives; search needs one.
  * Syllables with a final consonant or a third vowel are the same in both styles and are left alone,

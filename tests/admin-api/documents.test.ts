@@ -24,7 +24,7 @@ const post = async <T>(path: string, init: RequestInit = { method: 'POST', heade
 const upload = (name: string, content: string | Uint8Array) =>
   post<Doc & { warnings: Array<{ code: string }>; replaces: Doc | null; outline: unknown[] } & ErrorBody>('/admin/api/documents', {
     method: 'POST',
-    headers: adminHeaders({ 'x-admin-name': 'Chị Lan' }),
+    headers: adminHeaders({ 'x-admin-name': encodeURIComponent('Chị Lan') }),
     body: fileForm(name, content),
   });
 const tryAsk = (question: string) =>

@@ -50,6 +50,8 @@ export async function openReplicaCore(
 export interface ZaloReplica {
   bot: ZaloBot;
   deliver(update: unknown): Promise<Response>;
+  /** Delivers the update and resolves once the bot has finished with it (stop() waits for work in flight). */
+  deliverAndWait(update: unknown): Promise<Response>;
 }
 
 /** Builds the Zalo bot of one replica (not started: call `bot.start()`). */
@@ -79,18 +81,25 @@ export function createZaloReplica(
     // Wired as src/main.ts wires it: chat context in the database, shared by replicas.
     contexts: createSharedChatContexts(createPgChatStateStore(core.db, core.clock)),
   });
+  function deliver(update: unknown): Promise<Response> {
+    const hook = bot.webhook;
+    if (!hook) throw new Error('replica has no webhook');
+    return hook.handle(
+      new Request(ZALO_WEBHOOK.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': ZALO_WEBHOOK.secret },
+        body: JSON.stringify(update),
+      }),
+    );
+  }
   return {
     bot,
-    deliver(update) {
-      const hook = bot.webhook;
-      if (!hook) throw new Error('replica has no webhook');
-      return hook.handle(
-        new Request(ZALO_WEBHOOK.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': ZALO_WEBHOOK.secret },
-          body: JSON.stringify(update),
-        }),
-      );
+    deliver,
+    async deliverAndWait(update) {
+      const response = await deliver(update);
+      await bot.stop();
+      await bot.start(); // registers the same webhook again, as a restarted replica would
+      return response;
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { Activity } from '../../core/services.ts';
-import { foldedView, nfc } from '../../text/normalize.ts';
+import { cleanUserText, foldedView } from '../../text/normalize.ts';
 import type { ZaloMessage, ZaloUpdate } from './api-types.ts';
 import type { ZaloClient } from './client.ts';
 import { parseCommand } from './commands.ts';
@@ -42,7 +42,7 @@ export function createUpdateHandler(deps: UpdateHandlerDeps) {
   async function onText(message: ZaloMessage, log: Logger): Promise<void> {
     const chatId = message.chat.id;
     const userId = message.from?.id ?? chatId;
-    let text = nfc(message.text ?? '').trim();
+    let text = cleanUserText(message.text ?? '').trim();
     if (isGroup(message)) {
       const addressed = addressedText(text, deps.botName(), message);
       if (addressed === null) return log.debug('group message not addressed to the bot');

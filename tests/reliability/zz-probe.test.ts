@@ -1,0 +1,20 @@
+import { it } from 'vitest';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createTelegramBot } from '../../src/channels/telegram/bot.ts';
+import { BOT_INFO } from '../channels/telegram/fake-telegram.ts';
+import { createFakeActivity, createFakeEngine, createFakeLibrary } from '../fakes/fake-services.ts';
+import { createFakeAdmin } from '../channels/telegram/fake-admin.ts';
+it('probe', async () => {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((r) => probe.close(() => r()));
+  const lines: string[] = [];
+  const t0 = Date.now();
+  const tg = createTelegramBot({ token: '2718281828:TG-secret-TOKEN-ghijkl', botInfo: BOT_INFO, apiRoot: `http://127.0.0.1:${port}`, engine: createFakeEngine(), library: createFakeLibrary(), activity: createFakeActivity(), admin: createFakeAdmin(), logger: pino({ level: 'trace' }, { write: (l: string) => void lines.push(l) }), config: { adminIds: [], maxQuestionChars: 1000, rateLimitPerMinute: 100, maxUploadBytes: 1000 } });
+  await tg.bot.handleUpdate({ update_id: 1, message: { message_id: 1, date: 1, chat: { id: 5, type: 'private', first_name: 'a' }, from: { id: 5, is_bot: false, first_name: 'a' }, text: 'hello question' } } as never);
+  console.log('PROBE seconds', (Date.now() - t0) / 1000, 'leak', lines.join('').includes('TG-secret-TOKEN'));
+  console.log('PROBE', lines.filter((l) => l.includes('TG-secret')).map((l) => l.slice(0, 400)).join('\n'));
+}, 200_000);
