@@ -57,6 +57,8 @@ const schema = z
     RATE_LIMIT_PER_MINUTE: intInRange(1, 10_000, 20),
     MAX_UPLOAD_MB: z.coerce.number().positive().max(2000).default(20),
     CONVERSATION_TTL_MINUTES: intInRange(1, 10_080, 30),
+    /** Days of question history (questions and feedback) kept; older rows are deleted hourly. 0 keeps forever. */
+    QUESTION_RETENTION_DAYS: intInRange(0, 36_500, 90),
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {

@@ -16,8 +16,12 @@ import { createZaloBot } from './channels/zalo/bot.ts';
 import { createZaloClient } from './channels/zalo/client.ts';
 import { createSharedChatContexts } from './channels/zalo/chat-context.ts';
 import { createPgChatStateStore } from './store/chat-state-store.ts';
+import { createQuestionRetention } from './store/question-retention.ts';
 import { runTerminalChat } from './channels/terminal/terminal-chat.ts';
 import { errorMessage } from './core/errors.ts';
+
+/** How often old question history is pruned. */
+const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 interface Channel {
   name: string;
@@ -80,6 +84,23 @@ function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin)
   return channels;
 }
 
+/** Prunes question history now and then hourly (QUESTION_RETENTION_DAYS); returns the function that stops it. */
+function scheduleRetention(core: Core, days: number, logger: Logger): () => void {
+  if (days === 0) return () => undefined;
+  const retention = createQuestionRetention(core.db, core.clock, days);
+  const run = () =>
+    retention.prune().then(
+      (deleted) => {
+        if (deleted.questions + deleted.feedback > 0) logger.info({ ...deleted, days }, 'old question history deleted');
+      },
+      (err: unknown) => logger.warn({ err }, 'question history pruning failed; retrying in an hour'),
+    );
+  void run();
+  const timer = setInterval(() => void run(), RETENTION_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, {
@@ -120,12 +141,14 @@ async function main(): Promise<void> {
     logger.info({ channel: channel.name }, 'channel started');
   }
   started = true;
+  const stopRetention = scheduleRetention(core, config.QUESTION_RETENTION_DAYS, logger);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    stopRetention();
     await Promise.allSettled(channels.map((c) => c.stop()));
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await core.close();

@@ -149,7 +149,7 @@ async function measureSize(opts: BenchOptions, sources: SourceDocument[], questi
   opts.progress(`[${size}] baseline recipe`);
   const baseline = await withCore(ctx, `pglite://${db}`, async (core) => measureBaseline(core, files, questions, await scoringContext(core, files), ctx.passes));
   opts.progress(`[${size}] cold start`);
-  const coldStart = await measureColdStart(`pglite://${db}`, questions[0]?.question ?? 'nội dung trọng tâm năm 2023', opts.quick ? 1 : 3);
+  const coldStart = await measureColdStart(`pglite://${db}`, questions[0]?.question ?? 'nội dung trọng tâm năm 2023', opts.quick || size > 1000 ? 1 : 3);
   const copy = join(dir, 'db-noindex');
   await rm(copy, { recursive: true, force: true });
   await cp(db, copy, { recursive: true });

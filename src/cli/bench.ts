@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const quick = args.flags.has('quick');
   const config = loadConfig();
   const out = args.options.get('out') ?? 'bench-results';
-  const budget = Number(args.options.get('ingest-budget') ?? (quick ? 60 : 600));
+  const budget = Number(args.options.get('ingest-budget') ?? (quick ? 30 : 600));
   if (!Number.isFinite(budget) || budget <= 0) throw new Error('--ingest-budget must be a positive number of seconds');
   const report = await runBench({
     sizes: parseSizes(args.options.get('sizes'), quick),

@@ -21,7 +21,7 @@ export function numberKey(number: string | null | undefined): string | null {
 export function storableText(text: string): string;
 export function storableText(text: string | null): string | null;
 export function storableText(text: string | null): string | null {
-  return text === null ? null : text.replace(/\u0000/g, '');
+  return text === null ? null : text.replaceAll('\u0000', '');
 }
 
 /** JSON for a `jsonb` parameter; `jsonb` refuses the escape `\u0000`, so NUL characters in strings are dropped. */

@@ -102,7 +102,7 @@ describe('hostile questions end to end', () => {
     const huge = 'nội dung trọng tâm năm 2023 '.repeat(800).slice(0, 20_000);
     expect(await zaloAsk(huge, 'huge')).toEqual([TOO_LONG(MAX_QUESTION_CHARS)]);
     expect(await questionCount()).toBe(before); // the engine was never asked
-    const direct = await core.engine.ask({ text: huge, conversationId: 'direct-huge', channel: 'test' });
+    const direct = await core.engine.ask({ text: huge, conversationId: 'direct-huge', channel: 'api' });
     expect(direct.outcome).toBe('too_long');
     expect(direct.citations).toEqual([]);
   });
@@ -111,7 +111,8 @@ describe('hostile questions end to end', () => {
     const text = '\u0000nội dung\u0007 trọng tâm\u001b[31m năm 2023\u202e là gì\u0000?';
     const sent = await zaloAsk(text, 'control');
     expect(sent.join('\n')).toContain('📄');
-    for (const message of sent) expect(message).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    const controls = [...sent.join('')].filter((ch) => ch.charCodeAt(0) < 0x20 && ch !== '\n' && ch !== '\t');
+    expect(controls).toEqual([]);
   });
 
   it('answers a message of only emoji with a way on, not a crash', async () => {
@@ -152,6 +153,7 @@ describe('hostile questions end to end', () => {
       '/xem <img src=x onerror=alert(1)>',
       "'; DROP TABLE documents; --",
       '\u0000\u001b😀 <',
+      '\u0000nội dung trọng tâm\u0000 năm 2023 là gì?',
       'x'.repeat(20_000),
     ];
     for (const text of inputs) await telegram.bot.handleUpdate(textUpdate(text));
@@ -169,7 +171,7 @@ describe('hostile questions end to end', () => {
     const asked = model.requests.length;
 
     const question = 'nội dung tuyên truyền phòng chống tin giả năm 2023 là gì?';
-    const answer = await core.engine.ask({ text: question, conversationId: 'injection-direct', channel: 'test' });
+    const answer = await core.engine.ask({ text: question, conversationId: 'injection-direct', channel: 'api' });
     expect(model.requests.length).toBeGreaterThan(asked); // the model saw the injected text and obeyed it
     expect(answer.outcome).toBe('answered');
     expect(answer.text).not.toMatch(/0123456789|chỉ đạo mới nhất/);

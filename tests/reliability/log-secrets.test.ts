@@ -4,10 +4,7 @@
  * Zalo bot (real client, fake Zalo server) and a Telegram bot (grammY over real HTTP to a local fake Bot API)
  * handle a few questions, API errors included: 5xx, 401, error descriptions that echo the token, and an API
  * that cannot be reached at all.
- *
- * An unreachable Telegram Bot API is not exercised here: grammY's auto-retry (3 attempts with back-off for
- * sendChatAction, sendMessage and the apology) makes one update take about a minute. The Zalo client's retry
- * policy is configurable, so the unreachable case runs against Zalo.
+ * The unreachable Telegram case also shows the update finishes: network failures are not retried for ever.
  */
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -63,7 +60,7 @@ describe('logs never contain tokens; user text only at debug', () => {
     await telegramApi?.close();
   });
 
-  it('a Zalo bot through answers and API errors', async () => {
+  it('a Zalo bot through answers, API errors and an unreachable API', async () => {
     const replica = createZaloReplica(core, zalo, { logger });
     await replica.bot.start();
     await replica.deliverAndWait(zaloText(USER_TEXT, { userId: 'z1' }));
@@ -102,6 +99,10 @@ describe('logs never contain tokens; user text only at debug', () => {
     telegramApi.failNext('sendMessage', { code: 401, description: 'Unauthorized' }, 2);
     await telegram.bot.handleUpdate(update(3));
     expect(telegramApi.calls.filter((c) => c.method === 'sendMessage').length).toBeGreaterThanOrEqual(5);
+
+    const unreachable = createTelegramBot({ ...deps, token: TELEGRAM_TOKEN, apiRoot: `http://127.0.0.1:${await closedPort()}` });
+    await unreachable.bot.handleUpdate(update(4)); // resolves: the failure is logged, not retried for ever
+    expect(lines.some((l) => l.includes('"updateId":9004') && l.includes('"level":50'))).toBe(true);
   });
 
   it('the log holds neither token, and user text only in debug or trace lines', () => {

@@ -33,7 +33,7 @@ describe('the model endpoint fails: the extractive answer is served', () => {
   async function askWith(reply: FakeReply, conversation: string): Promise<Answer> {
     fake.replyWith(reply);
     const before = fake.requests.length;
-    const answer = await core.engine.ask({ text: 'nội dung trọng tâm năm 2023 là gì?', conversationId: conversation, channel: 'test' });
+    const answer = await core.engine.ask({ text: 'nội dung trọng tâm năm 2023 là gì?', conversationId: conversation, channel: 'api' });
     expect(fake.requests.length).toBeGreaterThan(before); // the model was really asked
     return answer;
   }

@@ -28,8 +28,12 @@ export interface TelegramBot {
   webhook: { path: string; handle(req: Request): Promise<Response> } | null;
 }
 
-/** Auto-retry bounds: a 429 or 5xx is retried a few times, never for longer than Telegram's update timeout. */
-const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30 };
+/**
+ * Auto-retry bounds: a 429 or 5xx is retried a few times, never for longer than Telegram's update timeout.
+ * Network failures (grammY's HttpError) are not retried: auto-retry retries those without counting attempts,
+ * backing off up to an hour, so an unreachable Bot API would keep every update's handler waiting for ever.
+ */
+const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true };
 
 /** Remembered update ids expire after a day; Telegram stops redelivering long before. */
 const DEDUPE_TTL_SECONDS = 24 * 60 * 60;
