@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/app/open-core.ts';
-import { APOLOGY, NOTHING_TO_RATE, RATE_LIMITED, THANKS_UP } from '../../src/channels/zalo/replies.ts';
+import { APOLOGY, NOTHING_TO_OPEN, NOTHING_TO_RATE, RATE_LIMITED, THANKS_UP } from '../../src/channels/zalo/replies.ts';
 import { fixedClock } from '../fakes/clock.ts';
 import { startFakeZaloServer, type FakeZaloServer } from '../fakes/zalo-server.ts';
 import { createZaloReplica, memoryLogger, openReplicaCore, zaloText, type ZaloReplica } from './replica.ts';
@@ -48,9 +48,9 @@ describe('two replicas on one database behave as one bot', () => {
     await database?.close();
   });
 
-  /** Stops accepting nothing: waits until both replicas have finished every queued update. */
+  /** Waits until both replicas have finished every queued update. */
   async function settle(): Promise<void> {
-    // stop() waits for in-flight updates; start() again re-registers the webhook (idempotent at Zalo).
+    // stop() waits for updates in flight; start() registers the same webhook again (idempotent at Zalo).
     await Promise.all([a.bot.stop(), b.bot.stop()]);
     await Promise.all([a.bot.start(), b.bot.start()]);
   }
@@ -108,10 +108,16 @@ describe('two replicas on one database behave as one bot', () => {
     expect(reply).toMatch(/năm 2022|2022/);
   });
 
-  it('accepts feedback on replica B for an answer given by replica A, visible from both', async () => {
+  it('opens "xem 1" and takes feedback on replica B for an answer given by replica A', async () => {
     const user = 'feedback-user';
     await a.deliver(zaloText('nội dung trọng tâm năm 2023 là gì?', { userId: user }));
     await settle();
+    const answered = zalo.sentTexts(user).length;
+    await b.deliver(zaloText('xem 1', { userId: user }));
+    await settle();
+    const opened = zalo.sentTexts(user).slice(answered).join('\n');
+    expect(opened).not.toContain(NOTHING_TO_OPEN);
+    expect(opened).toContain('📄');
     await b.deliver(zaloText('đúng', { userId: user }));
     await settle();
     const sent = zalo.sentTexts(user);
