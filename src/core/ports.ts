@@ -131,6 +131,8 @@ export interface DocumentStore {
   /** BM25 over the stored terms; `terms` maps a query term to its weight multiplier (usually 1). */
   lexicalSearch(terms: Map<string, number>, filter: SearchFilter, limit: number): Promise<ChunkHit[]>;
   vectorSearch(model: string, vector: number[], filter: SearchFilter, limit: number): Promise<ChunkHit[]>;
+  /** Document frequency of each lexical term (0 when unseen) and the chunk count it is relative to. */
+  termFrequencies(terms: string[]): Promise<{ total: number; df: Map<string, number> }>;
   /** Chunks of active documents without a vector for `model` (used when the embedding model changes). */
   chunksMissingEmbedding(model: string, limit: number): Promise<Array<{ chunkId: string; searchText: string }>>;
   saveEmbeddings(model: string, rows: Array<{ chunkId: string; embedding: number[] }>): Promise<void>;

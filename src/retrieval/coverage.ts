@@ -24,6 +24,8 @@ export interface QuestionUnits {
   view: 'exact' | 'folded';
   singles: string[];
   pairs: string[];
+  /** Optional weight of each unit (its IDF in the collection); 1 when absent. */
+  weights?: Map<string, number>;
 }
 
 /** Content units of a question; `isContent` decides which syllables carry the topic. */
@@ -40,17 +42,38 @@ export function questionUnits(
   return { view, singles: [...new Set(singles)], pairs: [...new Set(pairs)] };
 }
 
-/** Share (0..1) of the question's units present in the profile; pairs weigh 2, syllables 1. */
+/**
+ * Share (0..1) of the question's units present in the profile. Each unit weighs its IDF when known (a shared
+ * rare word is strong evidence, a shared common one weak), pairs half as much again as syllables.
+ */
 export function coverage(q: QuestionUnits, profile: TextProfile): number {
-  const total = q.singles.length + 2 * q.pairs.length;
-  if (total === 0) return 0;
+  const w = (u: string) => q.weights?.get(u) ?? 1;
+  let total = 0;
   let found = 0;
-  for (const s of q.singles) if (profile.units.has(s)) found += 1;
+  for (const s of q.singles) {
+    total += w(s);
+    if (profile.units.has(s)) found += w(s);
+  }
   let pairsFound = 0;
-  for (const p of q.pairs) if (profile.units.has(p)) pairsFound += 1;
-  found += 2 * pairsFound;
+  for (const p of q.pairs) {
+    total += PAIR_FACTOR * w(p);
+    if (profile.units.has(p)) {
+      found += PAIR_FACTOR * w(p);
+      pairsFound += 1;
+    }
+  }
+  if (total === 0) return 0;
   // Scattered single syllables are weak evidence ("thủ đô" vs "thủ tục"): without a single shared pair, halve.
   return q.pairs.length > 0 && pairsFound === 0 ? found / total / 2 : found / total;
+}
+
+const PAIR_FACTOR = 1.5;
+
+/** The lexical index term of a unit in its view (see src/text/analyze.ts for the term prefixes). */
+export function unitTerm(unit: string, view: 'exact' | 'folded'): string {
+  const pair = unit.includes('_');
+  if (view === 'exact' && hasDiacritics(unit)) return pair ? `b:${unit}` : `w:${unit}`;
+  return pair ? `g:${foldedView(unit)}` : `f:${foldedView(unit)}`;
 }
 
 /** The view a question is compared in: exact when it has diacritics, folded when typed without them. */

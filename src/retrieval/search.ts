@@ -7,7 +7,7 @@ import type { DocumentStore, Embedder, SearchFilter, ChunkHit } from '../core/po
 import type { StoredDocument, StoredSection } from '../core/types.ts';
 import { isQuestionWord } from '../text/analyze.ts';
 import type { Catalog } from './catalog.ts';
-import { coverage, profileOf, questionUnits, viewOf, type QuestionUnits, type TextProfile } from './coverage.ts';
+import { coverage, profileOf, questionUnits, unitTerm, viewOf, type QuestionUnits, type TextProfile } from './coverage.ts';
 import type { QueryIntent } from './understand.ts';
 
 /** Fusion and boost weights; tuned on the dev set (see README, "Evaluation"). */
@@ -108,7 +108,7 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
   const extra = citedIds.filter((id) => !fused.has(id));
   if (extra.length > 0) sections.push(...(await store.getSectionsByIds(extra)));
   const index = new Map(sections.map((s) => [`${s.documentId}|${s.label}`, s]));
-  const units = questionUnits(intent.expanded, (w) => !isQuestionWord(w), viewOf(intent.text));
+  const units = await weighted(store, questionUnits(intent.expanded, (w) => !isQuestionWord(w), viewOf(intent.text)));
   const ranked: RankedSection[] = [];
   for (const section of sections) {
     const entry = await catalog.get(section.documentId);
@@ -134,7 +134,21 @@ function residualUnits(units: QuestionUnits, profile: TextProfile): QuestionUnit
     view: units.view,
     singles: units.singles.filter((u) => !profile.units.has(u)),
     pairs: units.pairs.filter((u) => !profile.units.has(u)),
+    weights: units.weights,
   };
+}
+
+/** Weighs each question unit by its IDF in the collection (unseen units weigh the most). */
+async function weighted(store: DocumentStore, units: QuestionUnits): Promise<QuestionUnits> {
+  const all = [...units.singles, ...units.pairs];
+  const terms = all.map((u) => unitTerm(u, units.view));
+  const { total, df } = await store.termFrequencies(terms);
+  const weights = new Map(all.map((u, i) => [u, bm25Idf(total, df.get(terms[i] as string) ?? 0)]));
+  return { ...units, weights };
+}
+
+function bm25Idf(total: number, df: number): number {
+  return Math.log(1 + (total - df + 0.5) / (df + 0.5));
 }
 
 interface Evidence {

@@ -15,7 +15,7 @@ import {
 } from './document-save.ts';
 import { chunksMissingEmbedding, saveEmbeddings, vectorSearch } from './embeddings.ts';
 import { recentIngestions, logIngestion } from './ingestion-log.ts';
-import { lexicalSearch } from './lexical-index.ts';
+import { lexicalSearch, termFrequencies } from './lexical-index.ts';
 
 const STATUSES: readonly DocumentStatus[] = ['draft', 'active', 'replaced', 'retired'];
 
@@ -42,6 +42,7 @@ export function createPgDocumentStore(db: Db): DocumentStore {
     findReferences: (number) => q.selectReferenceHits(db, number),
     countActiveChunks: () => q.countActiveChunks(db),
     lexicalSearch: (terms, filter, limit) => lexicalSearch(db, terms, filter, limit),
+    termFrequencies: (terms) => termFrequencies(db, terms),
     vectorSearch: (model, vector, filter, limit) => vectorSearch(db, model, vector, filter, limit),
     chunksMissingEmbedding: (model, limit) => chunksMissingEmbedding(db, model, limit),
     saveEmbeddings: (model, rows) => saveEmbeddings(db, model, rows),

@@ -82,6 +82,13 @@ async function readChunkCount(db: Db): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/** Document frequency of each term (0 when unseen) and the number of chunks they were counted over. */
+export async function termFrequencies(db: Db, terms: string[]): Promise<{ total: number; df: Map<string, number> }> {
+  const ids = terms.map(termId);
+  const [df, total] = await Promise.all([readDf(db, [...new Set(ids)]), readChunkCount(db)]);
+  return { total, df: new Map(terms.map((t, i) => [t, df.get(ids[i] as number) ?? 0])) };
+}
+
 /** A search hit row as selected by lexical and vector search. */
 export interface HitRow {
   chunk_id: string;
