@@ -15,7 +15,8 @@ import { createPgConversationStore } from '../store/conversation-store.ts';
 import { createPgActivity } from '../store/activity.ts';
 import { createHashingEmbedder } from '../embeddings/hashing-embedder.ts';
 import { createOpenAiEmbedder } from '../embeddings/openai-embedder.ts';
-import { createAnalyzer, type Analyzer } from '../text/analyze.ts';
+import { ANALYZER_VERSION, createAnalyzer, type Analyzer } from '../text/analyze.ts';
+import { getSetting, rebuildLexicalIndex, setSetting } from '../store/lexical-rebuild.ts';
 import { loadAbbreviations } from '../text/abbreviations.ts';
 import { createCatalog, type Catalog } from '../retrieval/catalog.ts';
 import { DEFAULT_WEIGHTS } from '../retrieval/search.ts';
@@ -72,6 +73,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const store = createPgDocumentStore(db);
   const embedder = chooseEmbedder(config, opts.offline ?? false);
   const analyzer = createAnalyzer(loadAbbreviations(join(process.cwd(), 'data', 'abbreviations.json')));
+  await ensureLexicalIndex(db, analyzer, logger);
   const catalog = createCatalog(store, clock);
   const conversations = createPgConversationStore(db, clock);
   const writer =
@@ -110,6 +112,15 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     clock,
     close: () => db.close(),
   };
+}
+
+/** Rebuilds the lexical index when it was built by another analyzer version (an upgrade changed the terms). */
+async function ensureLexicalIndex(db: Db, analyzer: Analyzer, logger: Logger): Promise<void> {
+  const built = await getSetting(db, 'analyzer_version');
+  if (built === String(ANALYZER_VERSION)) return;
+  const chunks = await rebuildLexicalIndex(db, (text) => analyzer.indexTerms(text));
+  await setSetting(db, 'analyzer_version', String(ANALYZER_VERSION));
+  if (built !== null || chunks > 0) logger.info({ chunks, from: built, to: ANALYZER_VERSION }, 'lexical index rebuilt for the current analyzer');
 }
 
 /** Ingests the bundled documents when the store has no active document (first start). */

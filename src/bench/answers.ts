@@ -25,6 +25,8 @@ export interface AnswerRunOptions {
   /** Sequential timing stops once past this many ms and at least `minAnswers` answers. */
   budgetMs: number;
   minAnswers: number;
+  /** Questions asked concurrently when the sequential run overran its budget. */
+  minConcurrent: number;
   /** Untimed questions first, so caches, the catalog and the query plans are warm. */
   warmup: number;
   /** Questions in flight at once in the concurrent run. */
@@ -76,8 +78,10 @@ export async function measureAnswers(core: Core, questions: EvalQuestion[], opts
   }
   const seqWall = performance.now() - seqStarted;
 
-  // The concurrent run asks exactly the questions the sequential one asked, so both see the same mix.
-  const jobs = sequentialLatencies.map((_, i) => {
+  // The concurrent run asks the questions the sequential one asked, so both see the same mix; when the
+  // sequential run already overran its budget (large collections), only the first `minConcurrent`.
+  const concurrentCount = seqWall > opts.budgetMs ? Math.min(sequentialLatencies.length, opts.minConcurrent) : sequentialLatencies.length;
+  const jobs = sequentialLatencies.slice(0, concurrentCount).map((_, i) => {
     const q = questions[i % questions.length] as EvalQuestion;
     return async () => (await askTimed(core, q, `${opts.tag}:conc${i}:${q.id}`)).ms;
   });

@@ -112,8 +112,9 @@ async function measureConfig(ctx: MeasureContext, dataDir: string, backend: Back
     const measured = await measureAnswers(core, ctx.questions, {
       passes: ctx.passes,
       budgetMs: ctx.budgetMs,
-      minAnswers: scored ? ctx.questions.length : Math.min(10, ctx.questions.length),
-      warmup: 5,
+      minAnswers: scored ? ctx.questions.length : Math.min(5, ctx.questions.length),
+      minConcurrent: 8,
+      warmup: 2,
       concurrency: 4,
       tag: `${backend}:${vectorIndex}`,
     });

@@ -5,6 +5,7 @@
  */
 import type { DocumentStore, Embedder, SearchFilter, ChunkHit } from '../core/ports.ts';
 import type { StoredDocument, StoredSection } from '../core/types.ts';
+import { bm25Idf } from '../core/bm25.ts';
 import { isQuestionWord } from '../text/analyze.ts';
 import type { Catalog } from './catalog.ts';
 import { coverage, profileOf, questionUnits, unitTerm, viewOf, type QuestionUnits, type TextProfile } from './coverage.ts';
@@ -145,10 +146,6 @@ async function weighted(store: DocumentStore, units: QuestionUnits): Promise<Que
   const { total, df } = await store.termFrequencies(terms);
   const weights = new Map(all.map((u, i) => [u, bm25Idf(total, df.get(terms[i] as string) ?? 0)]));
   return { ...units, weights };
-}
-
-function bm25Idf(total: number, df: number): number {
-  return Math.log(1 + (total - df + 0.5) / (df + 0.5));
 }
 
 interface Evidence {

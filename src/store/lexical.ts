@@ -10,6 +10,7 @@
  * V/10^9 = 0.01 %, and the expected number of colliding pairs is V²/(2·10^9) ≈ 5. A collision only merges
  * the statistics of two (almost always rare) terms, which cannot change a ranking noticeably.
  */
+import { bm25Idf } from '../core/bm25.ts';
 
 /** BM25 term-frequency saturation. */
 export const BM25_K1 = 1.2;
@@ -73,9 +74,7 @@ export function bm25Weights(tf: Map<number, number>, avgdl: number): Map<number,
 }
 
 /** Okapi BM25 inverse document frequency (the "plus one" variant, never negative). */
-export function idf(totalChunks: number, df: number): number {
-  return Math.log(1 + (totalChunks - df + 0.5) / (df + 0.5));
-}
+export const idf = bm25Idf;
 
 /** Query weights: IDF × multiplier per hashed term; terms no chunk contains are dropped. */
 export function queryWeights(

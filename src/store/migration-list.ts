@@ -203,4 +203,9 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: [...documents, ...sections, ...chunks, ...lexicalStats, ...referencesAndLog, ...activity],
   },
   { version: 3, name: 'chat states shared by replicas; feedback by age', statements: chatStates },
+  {
+    version: 4,
+    name: 'settings (e.g. the analyzer version the lexical index was built with)',
+    statements: [`CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`],
+  },
 ];

@@ -8,6 +8,13 @@ import type { Abbreviations } from './abbreviations.ts';
 import { exactView, foldedView, hasDiacritics, syllables } from './normalize.ts';
 import { numberKey, findNumberKeys } from './number-key.ts';
 
+/**
+ * Version of the term rules below (and of the normalisation and number keys they use). Bump it whenever a
+ * change would make the same text produce different terms: stores built by an older version rebuild their
+ * lexical index at start (see src/app/open-core.ts).
+ */
+export const ANALYZER_VERSION = 1;
+
 /** Question words and particles that carry no topic (exact view). */
 const QUESTION_WORDS_EXACT = new Set(
   ('là gì những nào gồm có được của và các về cho trong thế ra sao bao nhiêu phải làm ở đâu nói việc hãy biết tôi ' +
