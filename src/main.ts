@@ -84,6 +84,25 @@ function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin)
   return channels;
 }
 
+/**
+ * Starts a channel, retrying with a growing pause when its API cannot be reached or rejects the token, so one
+ * failing channel never keeps the other (or the HTTP server) down. Resolves false when shutting down first.
+ */
+async function startWithRetry(channel: Channel, logger: Logger, stopping: () => boolean): Promise<boolean> {
+  for (let attempt = 0; !stopping(); attempt++) {
+    try {
+      await channel.start();
+      logger.info({ channel: channel.name }, 'channel started');
+      return true;
+    } catch (err) {
+      const delayMs = Math.min(60_000, 2_000 * 2 ** attempt);
+      logger.error({ err, channel: channel.name, retryInMs: delayMs }, 'channel failed to start');
+      await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
+    }
+  }
+  return false;
+}
+
 /** Prunes question history now and then hourly (QUESTION_RETENTION_DAYS); returns the function that stops it. */
 function scheduleRetention(core: Core, days: number, logger: Logger): () => void {
   if (days === 0) return () => undefined;
@@ -136,14 +155,17 @@ async function main(): Promise<void> {
   });
   const server = await listen(app, config.PORT);
   logger.info({ port: config.PORT, admin: Boolean(config.ADMIN_API_TOKEN) }, 'http server listening (/healthz, /readyz, /api/ask, /admin when ADMIN_API_TOKEN is set)');
+  const pending = new Set(channels.map((c) => c.name));
+  let stopping = false;
   for (const channel of channels) {
-    await channel.start();
-    logger.info({ channel: channel.name }, 'channel started');
+    void startWithRetry(channel, logger, () => stopping).then((ok) => {
+      if (ok) pending.delete(channel.name);
+      started = pending.size === 0;
+    });
   }
-  started = true;
+  started = pending.size === 0;
   const stopRetention = scheduleRetention(core, config.QUESTION_RETENTION_DAYS, logger);
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
