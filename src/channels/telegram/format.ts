@@ -6,7 +6,7 @@
 import { cutToFit } from '../split-message.ts';
 
 /** Telegram's limit for a message text, counted after entity parsing (UTF-16 code units). */
-export const TELEGRAM_TEXT_LIMIT = 4096;
+export const MAX_TELEGRAM_TEXT = 4096;
 
 /** Inline styles, each mapped to one tag Telegram accepts. */
 export type SpanStyle = 'plain' | 'bold' | 'italic' | 'code';
@@ -57,7 +57,7 @@ export function visibleLength(block: Block): number {
 }
 
 /** Renders blocks as HTML messages, each at most `limit` visible characters, joined by blank lines. */
-export function toHtmlMessages(blocks: Block[], limit = TELEGRAM_TEXT_LIMIT): string[] {
+export function toHtmlMessages(blocks: Block[], limit = MAX_TELEGRAM_TEXT): string[] {
   const pieces = blocks.filter((b) => visibleLength(b) > 0 && textOf(b).trim() !== '').flatMap((b) => cutBlock(b, limit));
   return pack(pieces, limit).map((group) => group.map(blockHtml).join('\n\n'));
 }

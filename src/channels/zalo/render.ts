@@ -8,7 +8,7 @@ import { citationLine } from '../citation-label.ts';
 import type { Answer, Citation, StoredDocument, StoredSection, TalkingPoints } from '../../core/types.ts';
 
 /** Zalo's limit for one text message. */
-export const ZALO_MESSAGE_LIMIT = 2000;
+export const MAX_ZALO_TEXT = 2000;
 
 /** How many citations the follow-up footer names one by one before it summarises. */
 const FOOTER_ITEMS = 4;
@@ -32,7 +32,7 @@ export function plainText(text: string): string {
 
 /** Splits paragraphs into Zalo-sized plain-text messages. */
 export function toMessages(paragraphs: string[]): string[] {
-  return splitIntoMessages(paragraphs.map((p) => p.trim()).filter((p) => p !== ''), ZALO_MESSAGE_LIMIT);
+  return splitIntoMessages(paragraphs.map((p) => p.trim()).filter((p) => p !== ''), MAX_ZALO_TEXT);
 }
 
 /** `📄 [2] Kế hoạch … – mục II.1 "…"`; the number only when there are several citations. */
@@ -70,7 +70,7 @@ function quoteWithCitation(c: Citation, index: number | null): string[] {
   const last = quote.pop();
   if (last === undefined) return [cite];
   const joined = `${last}\n${cite}`;
-  return joined.length <= ZALO_MESSAGE_LIMIT ? [...quote, joined] : [...quote, last, cite];
+  return joined.length <= MAX_ZALO_TEXT ? [...quote, joined] : [...quote, last, cite];
 }
 
 /** `Gõ "xem 1" để xem toàn văn mục II.1, "xem 2" – mục III.` plus the feedback hint. */
