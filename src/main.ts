@@ -54,6 +54,8 @@ function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin)
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
       admin,
+      // Button data and asked questions in the database, so a button reaching another replica still works.
+      sharedStates: createPgChatStateStore(core.db, core.clock),
       logger: logger.child({ channel: 'telegram' }),
       config: {
         adminIds: config.ADMIN_TELEGRAM_IDS.map(Number),

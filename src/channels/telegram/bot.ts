@@ -8,7 +8,7 @@ import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, webhookCallback } from 'grammy';
 import { errorMessage } from '../../core/errors.ts';
 import { ADMIN_COMMANDS, createUploadHandler, registerAdminCommands } from './admin.ts';
-import { createCallbackCodec, createShortKeyStore } from './callback-data.ts';
+import { createCallbackCodec, createShortKeyStore, type CallbackAction } from './callback-data.ts';
 import { registerCallbacks } from './callbacks.ts';
 import { registerUserCommands, USER_COMMANDS } from './commands.ts';
 import { APOLOGY, type AskedQuestion, type BotContext, type HandlerDeps, type TelegramBotDeps } from './context.ts';
@@ -52,11 +52,15 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     client: { apiRoot },
   });
   bot.api.config.use(autoRetry(RETRY));
+  const shared = (namespace: string) =>
+    deps.sharedStates
+      ? { states: deps.sharedStates, namespace, onError: (err: unknown) => deps.logger.warn({ err }, 'could not share button data') }
+      : undefined;
   const handlerDeps: HandlerDeps = {
     ...deps,
     apiRoot,
-    callbacks: createCallbackCodec(),
-    questions: createShortKeyStore<AskedQuestion>(),
+    callbacks: createCallbackCodec(createShortKeyStore<CallbackAction>(10_000, shared('tg:button'))),
+    questions: createShortKeyStore<AskedQuestion>(10_000, shared('tg:question')),
   };
   installMiddleware(bot, handlerDeps);
   bot.catch((err) => {

@@ -1,10 +1,11 @@
 /**
  * Callback data for inline buttons. Telegram allows 1–64 bytes, so actions are written as short codes
  * (`s:<docId>:<label>`, `o:<docId>`, `f:u:<key>` …); when a code would not fit (a 36-character UUID plus a
- * deep section label can pass 64 bytes) the action is remembered in memory under a short key and the button
- * carries `k:<key>` instead. Keys are scoped to the chat and bounded in number; an unknown key (after a
- * restart, or on another replica) decodes to `undefined` and the user is asked to try again.
+ * deep section label can pass 64 bytes) the action is remembered under a short random key — in memory and,
+ * when configured, in the database for the other replicas — and the button carries `k:<key>` instead. Keys are
+ * scoped to the chat; an unknown or expired key decodes to `undefined` and the user is asked to try again.
  */
+import { randomBytes } from 'node:crypto';
 
 /** Feedback reasons offered under 👎, with their stored values. */
 export const FEEDBACK_REASONS = {
@@ -30,26 +31,47 @@ export const CALLBACK_DATA_LIMIT = 64;
 
 /** A bounded per-chat memory of values under short keys. */
 export interface ShortKeyStore<T> {
+  /** Returns the key at once; a shared copy (when configured) is written in the background. */
   remember(chatId: number, value: T): string;
-  recall(chatId: number, key: string): T | undefined;
+  recall(chatId: number, key: string): Promise<T | undefined>;
 }
 
-/** Creates a store that forgets the oldest entries beyond `capacity`. */
-export function createShortKeyStore<T>(capacity = 10_000): ShortKeyStore<T> {
+/**
+ * Where remembered values are shared between replicas (the chat_states table): a button pressed on a message
+ * one replica sent may reach another. Structurally the store's ChatStateStore.
+ */
+export interface SharedStates {
+  get(id: string): Promise<unknown>;
+  put(id: string, state: unknown, ttlSeconds: number): Promise<void>;
+}
+
+/** How long a shared key lives: buttons older than this answer "expired". */
+const SHARED_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
+ * Creates a store that keeps the newest `capacity` entries in memory and, with `shared`, also in the
+ * database under `<namespace>:<chatId>:<key>`. Keys are random, so two replicas never hand out the same one.
+ */
+export function createShortKeyStore<T>(
+  capacity = 10_000,
+  shared?: { states: SharedStates; namespace: string; onError(err: unknown): void },
+): ShortKeyStore<T> {
   const entries = new Map<string, T>();
-  let counter = 0;
   return {
     remember(chatId, value) {
-      const key = (counter++).toString(36);
+      const key = randomBytes(6).toString('base64url');
       entries.set(`${chatId}:${key}`, value);
       if (entries.size > capacity) {
         const oldest = entries.keys().next().value;
         if (oldest !== undefined) entries.delete(oldest);
       }
+      shared?.states.put(`${shared.namespace}:${chatId}:${key}`, value, SHARED_TTL_SECONDS).catch(shared.onError);
       return key;
     },
-    recall(chatId, key) {
-      return entries.get(`${chatId}:${key}`);
+    async recall(chatId, key) {
+      const local = entries.get(`${chatId}:${key}`);
+      if (local !== undefined || !shared) return local;
+      return ((await shared.states.get(`${shared.namespace}:${chatId}:${key}`)) ?? undefined) as T | undefined;
     },
   };
 }
@@ -84,18 +106,17 @@ export function byteLength(text: string): number {
 export interface CallbackCodec {
   encode(chatId: number, action: CallbackAction): string;
   /** `undefined` when the data is unknown or its remembered action was forgotten. */
-  decode(chatId: number, data: string): CallbackAction | undefined;
+  decode(chatId: number, data: string): Promise<CallbackAction | undefined>;
 }
 
 /** Creates a codec with its own bounded memory for actions that do not fit in 64 bytes. */
-export function createCallbackCodec(capacity?: number): CallbackCodec {
-  const store = createShortKeyStore<CallbackAction>(capacity);
+export function createCallbackCodec(store: ShortKeyStore<CallbackAction> = createShortKeyStore<CallbackAction>()): CallbackCodec {
   return {
     encode(chatId, action) {
       const data = code(action);
       return byteLength(data) <= CALLBACK_DATA_LIMIT ? data : `k:${store.remember(chatId, action)}`;
     },
-    decode(chatId, data) {
+    async decode(chatId, data) {
       if (data.startsWith('k:')) return store.recall(chatId, data.slice(2));
       return parse(data);
     },

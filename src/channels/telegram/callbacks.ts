@@ -47,7 +47,7 @@ async function openOutline(deps: HandlerDeps, ctx: Press, documentId: string): P
 }
 
 async function recordFeedback(deps: HandlerDeps, ctx: Press, key: string, helpful: boolean, reason?: string): Promise<void> {
-  const asked = deps.questions.recall(ctx.chat?.id ?? 0, key);
+  const asked = await deps.questions.recall(ctx.chat?.id ?? 0, key);
   await deps.activity.recordFeedback({
     conversationId: conversationId(ctx),
     channel: 'telegram',
@@ -106,7 +106,7 @@ async function dispatch(deps: HandlerDeps, ctx: Press, action: CallbackAction): 
 /** Registers the button handler and the final catch-all that answers any other callback query. */
 export function registerCallbacks(bot: Bot<BotContext>, deps: HandlerDeps): void {
   bot.on('callback_query:data', async (ctx) => {
-    const action = deps.callbacks.decode(ctx.chat?.id ?? 0, ctx.callbackQuery.data);
+    const action = await deps.callbacks.decode(ctx.chat?.id ?? 0, ctx.callbackQuery.data);
     if (!action) {
       await ctx.answerCallbackQuery({ text: EXPIRED });
       return;

@@ -2,6 +2,7 @@
  * What every Telegram handler shares: the context type (grammY's plus a per-update logger), the bot's
  * dependencies, and small helpers for replying with HTML, showing "typing…" and checking admins.
  */
+import type { SharedStates } from './callback-data.ts';
 import type { Context } from 'grammy';
 import type { InlineKeyboardMarkup, UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
@@ -37,6 +38,8 @@ export interface TelegramBotDeps {
   admin: Admin;
   logger: Logger;
   config: TelegramBotConfig;
+  /** Shares remembered button data between replicas (the chat_states table); in memory only without it. */
+  sharedStates?: SharedStates;
 }
 
 /** A remembered question, so feedback can say what it was about. */

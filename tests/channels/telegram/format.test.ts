@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bold, paragraph, quote, toHtmlMessages } from '../../../src/channels/telegram/format.ts';
 import { citationBlock, renderAnswer } from '../../../src/channels/telegram/render.ts';
-import { createCallbackCodec } from '../../../src/channels/telegram/callback-data.ts';
+import { createShortKeyStore, type CallbackAction, createCallbackCodec } from '../../../src/channels/telegram/callback-data.ts';
 import { fakeAnswer, fakeCitation } from '../../fakes/fake-services.ts';
 import { checkTelegramHtml } from './telegram-html.ts';
 
@@ -66,15 +66,32 @@ describe('toHtmlMessages', () => {
 });
 
 describe('callback data', () => {
-  it('round-trips short codes and falls back to a remembered key past 64 bytes', () => {
+  it('round-trips short codes and falls back to a remembered key past 64 bytes', async () => {
     const codec = createCallbackCodec();
     const short = { kind: 'section', documentId: 'doc-1', label: '' } as const;
     expect(codec.encode(1, short)).toBe('s:doc-1:');
-    expect(codec.decode(1, 's:doc-1:')).toEqual(short);
+    expect(await codec.decode(1, 's:doc-1:')).toEqual(short);
     const long = { kind: 'section', documentId: 'x'.repeat(60), label: 'II.1' } as const;
     const data = codec.encode(1, long);
     expect(data).toMatch(/^k:/);
-    expect(codec.decode(1, data)).toEqual(long);
-    expect(codec.decode(2, data)).toBeUndefined(); // keys are per chat
+    expect(await codec.decode(1, data)).toEqual(long);
+    expect(await codec.decode(2, data)).toBeUndefined(); // keys are per chat
+  });
+
+  it('shares remembered keys between replicas through the shared states', async () => {
+    const saved = new Map<string, unknown>();
+    const states = {
+      get: async (id: string) => saved.get(id) ?? null,
+      put: async (id: string, state: unknown) => void saved.set(id, state),
+    };
+    const replica = () => createCallbackCodec(createShortKeyStore<CallbackAction>(10, { states, namespace: 'tg:button', onError: () => {} }));
+    const a = replica();
+    const b = replica();
+    const long = { kind: 'section', documentId: 'y'.repeat(60), label: 'IV.5' } as const;
+    const data = a.encode(7, long);
+    await Promise.resolve();
+    expect(await b.decode(7, data)).toEqual(long);
+    expect(await b.decode(8, data)).toBeUndefined();
+    expect(a.encode(7, long)).not.toBe(data); // random keys: two replicas never hand out the same one
   });
 });
