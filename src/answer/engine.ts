@@ -7,12 +7,10 @@ import type { Clock, ConversationStore, DocumentStore, Embedder } from '../core/
 import type { AnswerEngine } from '../core/services.ts';
 import type { Answer, Question } from '../core/types.ts';
 import type { Analyzer } from '../text/analyze.ts';
-import { isQuestionWord } from '../text/analyze.ts';
-import { viewOf } from '../retrieval/coverage.ts';
 import type { Catalog } from '../retrieval/catalog.ts';
-import { questionUnits } from '../retrieval/coverage.ts';
 import { retrieveSections, type RankedSection, type RetrievalWeights } from '../retrieval/search.ts';
-import { understand, type QueryIntent } from '../retrieval/understand.ts';
+import { topicUnits, understand, type QueryIntent } from '../retrieval/understand.ts';
+import { foldedView, quoteKey } from '../text/normalize.ts';
 import { absentYearText, citationFor, HINT, makeAnswer, quoteSection, refusalText } from './compose.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { selectSections, type SelectionRules, DEFAULT_SELECTION } from './select.ts';
@@ -71,29 +69,61 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     if (intent.years.length > 0 && present.length === 0) {
       return makeAnswer({ outcome: 'absent_year', intro: absentYearText(missing, available), citations: [], notice: null });
     }
-    const ranked = await retrieveSections(intent, present.length > 0 ? { years: present } : {}, {
-      store: deps.store,
-      embedder: deps.embedder,
-      catalog: deps.catalog,
-      weights: options.weights,
-    });
+    let ranked = await retrieve(intent, present.length > 0 ? { years: present } : {});
+    let yearNote: string | null = null;
+    if (present.length === 1 && !answerable(ranked[0])) {
+      // "Năm 2022 và các năm tiếp theo" can sit in a 2021 plan: look for the year written in other years' text.
+      const year = present[0] as number;
+      const elsewhere = (await retrieve(intent, {})).filter((r) => r.document.year !== year && mentionsYear(r, year));
+      if (answerable(elsewhere[0])) {
+        ranked = elsewhere;
+        yearNote = `Nội dung về năm ${year} được nêu trong văn bản năm ${elsewhere[0]?.document.year ?? '?'}.`;
+      }
+    }
     const top = ranked[0];
     const debug = {
       topScore: top?.score ?? 0,
       topCoverage: top ? round(top.coverage) : 0,
       retrieved: ranked.slice(0, 8).map((r) => ({ source: r.document.source, section: r.section.label, score: round(r.score) })),
     };
-    if (!top || (!top.citesNumber && top.coverage < options.minCoverage)) {
+    if (!top || !answerable(top)) {
       return makeAnswer({ outcome: 'refused', intro: refusalText(), citations: [], notice: null, debug });
     }
     const chosen = selectSections(ranked, intent, options.selection ?? DEFAULT_SELECTION);
-    const notice = missing.length > 0 ? absentYearText(missing, available) : null;
-    const answer = buildExtractive(intent, chosen, notice, debug);
+    const notice = [missing.length > 0 ? absentYearText(missing, available) : null, yearNote].filter(Boolean).join(' ') || null;
+    const answer = await verbatimOnly(buildExtractive(intent, chosen, notice, debug), chosen);
     return deps.writer ? deps.writer.rewrite(intent.text, answer) : answer;
   }
 
+  /**
+   * Last guard of quote fidelity: every fragment of every quote must stand in its document's text (accents,
+   * case and punctuation aside). A quote that does not is replaced by the section's own body, which the
+   * parser copies verbatim; nothing is ever put in a directive's mouth.
+   */
+  async function verbatimOnly(answer: Answer, chosen: RankedSection[]): Promise<Answer> {
+    const texts = new Map<string, string>();
+    const citations = [];
+    for (const c of answer.citations) {
+      if (!texts.has(c.documentId)) texts.set(c.documentId, quoteKey((await deps.store.documentText(c.documentId)) ?? ''));
+      const doc = texts.get(c.documentId) as string;
+      const faithful = c.quote.split('…').map(quoteKey).filter(Boolean).every((f) => doc.includes(f));
+      const section = chosen.find((r) => r.document.id === c.documentId && r.section.label === c.section)?.section;
+      citations.push(faithful || !section ? c : { ...c, quote: section.body.trim() || section.headingLine });
+    }
+    return makeAnswer({ ...answer, citations, text: undefined });
+  }
+
+  function retrieve(intent: QueryIntent, filter: { years?: number[] }): Promise<RankedSection[]> {
+    return retrieveSections(intent, filter, { store: deps.store, embedder: deps.embedder, catalog: deps.catalog, weights: options.weights });
+  }
+
+  /** Enough of the question is found, or the section cites the document number asked about. */
+  function answerable(r: RankedSection | undefined): boolean {
+    return r !== undefined && (r.citesNumber || r.coverage >= options.minCoverage);
+  }
+
   function buildExtractive(intent: QueryIntent, chosen: RankedSection[], notice: string | null, debug: Answer['debug']): Answer {
-    const units = questionUnits(intent.expanded, (w) => !isQuestionWord(w), viewOf(intent.text));
+    const units = topicUnits(intent);
     // A list question ("gồm những gì") wants the whole list; other questions the relevant bullets only.
     const budget = intent.shape === 'list' ? options.maxQuoteChars * 2 : options.maxQuoteChars;
     const citations = chosen.map((r) => citationFor(r.document, r.section, quoteSection(r.section, units, budget)));
@@ -134,12 +164,7 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
       const intent = understand(topic, deps.analyzer, clock.now().getFullYear());
       const available = await deps.catalog.years();
       const years = intent.years.filter((y) => available.includes(y));
-      const ranked = await retrieveSections(intent, years.length > 0 ? { years } : {}, {
-        store: deps.store,
-        embedder: deps.embedder,
-        catalog: deps.catalog,
-        weights: options.weights,
-      });
+      const ranked = await retrieve(intent, years.length > 0 ? { years } : {});
       return buildTalkingPoints(topic, intent, ranked, { minCoverage: options.minCoverage, maxQuoteChars: options.maxQuoteChars });
     },
   };
@@ -166,6 +191,12 @@ function introFor(intent: QueryIntent, count: number): string {
     default:
       return count > 1 ? 'Các văn bản trong kho nêu như sau:' : 'Văn bản nêu như sau:';
   }
+}
+
+/** The section's heading or text names "năm <year>" (a year in a range such as 2021 - 2025 does not count). */
+function mentionsYear(r: RankedSection, year: number): boolean {
+  const text = foldedView(`${r.section.heading}\n${r.section.fullText}`);
+  return new RegExp(`\\bnam ${year}\\b(?!\\s*[-–])`).test(text);
 }
 
 function round(n: number): number {

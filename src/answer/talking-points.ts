@@ -4,11 +4,9 @@
  * outline of a talk.
  */
 import type { TalkingPoint, TalkingPoints } from '../core/types.ts';
-import { isQuestionWord } from '../text/analyze.ts';
-import { viewOf } from '../retrieval/coverage.ts';
-import { coverage, profileOf, questionUnits, type QuestionUnits } from '../retrieval/coverage.ts';
+import { coverage, profileOf, type QuestionUnits } from '../retrieval/coverage.ts';
 import type { RankedSection } from '../retrieval/search.ts';
-import type { QueryIntent } from '../retrieval/understand.ts';
+import { topicUnits, type QueryIntent } from '../retrieval/understand.ts';
 import { citationFor, refusalText } from './compose.ts';
 import { paragraphsOf } from './quote.ts';
 
@@ -43,7 +41,7 @@ export function buildTalkingPoints(
   ranked: RankedSection[],
   opts: { minCoverage: number; maxQuoteChars: number },
 ): TalkingPoints {
-  const units = questionUnits(intent.expanded, (w) => !isQuestionWord(w), viewOf(intent.text));
+  const units = topicUnits(intent);
   const relevant = ranked.filter((r) => r.coverage >= opts.minCoverage).slice(0, 12);
   const candidates: Candidate[] = [];
   for (const r of relevant) {

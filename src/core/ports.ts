@@ -116,6 +116,8 @@ export interface DocumentStore {
   setStatus(documentId: string, status: DocumentStatus): Promise<void>;
   deleteDocument(documentId: string): Promise<void>;
   getDocument(documentId: string): Promise<StoredDocument | null>;
+  /** The repaired full text of a document (what quotes are checked against), or null. */
+  documentText(documentId: string): Promise<string | null>;
   listDocuments(filter?: DocumentListFilter): Promise<StoredDocument[]>;
   /** Versions of a document: every document sharing its number+issuer or source, newest first. */
   history(documentId: string): Promise<StoredDocument[]>;

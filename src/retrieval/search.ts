@@ -6,10 +6,9 @@
 import type { DocumentStore, Embedder, SearchFilter, ChunkHit } from '../core/ports.ts';
 import type { StoredDocument, StoredSection } from '../core/types.ts';
 import { bm25Idf } from '../core/bm25.ts';
-import { isQuestionWord } from '../text/analyze.ts';
 import type { Catalog } from './catalog.ts';
-import { coverage, profileOf, questionUnits, unitTerm, viewOf, type QuestionUnits, type TextProfile } from './coverage.ts';
-import type { QueryIntent } from './understand.ts';
+import { coverage, profileOf, unitTerm, type QuestionUnits, type TextProfile } from './coverage.ts';
+import { topicUnits, type QueryIntent } from './understand.ts';
 
 /** Fusion and boost weights; tuned on the dev set (see README, "Evaluation"). */
 export interface RetrievalWeights {
@@ -109,7 +108,7 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
   const extra = citedIds.filter((id) => !fused.has(id));
   if (extra.length > 0) sections.push(...(await store.getSectionsByIds(extra)));
   const index = new Map(sections.map((s) => [`${s.documentId}|${s.label}`, s]));
-  const units = await weighted(store, questionUnits(intent.expanded, (w) => !isQuestionWord(w), viewOf(intent.text)));
+  const units = await weighted(store, topicUnits(intent));
   const ranked: RankedSection[] = [];
   for (const section of sections) {
     const entry = await catalog.get(section.documentId);

@@ -4,7 +4,8 @@
  * (where is X mentioned, what is X based on, compare years, a list, a fact).
  */
 import { DOCUMENT_TYPES, type DocumentType } from '../core/types.ts';
-import type { Analyzer } from '../text/analyze.ts';
+import { isQuestionWord, type Analyzer } from '../text/analyze.ts';
+import { questionUnits, viewOf, type QuestionUnits } from './coverage.ts';
 import { findNumberKeys } from '../text/number-key.ts';
 import { foldedView, nfc } from '../text/normalize.ts';
 
@@ -32,6 +33,29 @@ const MENTION_CUES = ['o dau', 'nhac den', 'nhac toi', 'duoc nhac', 'nhung van b
 const BASIS_CUES = ['can cu', 'de thuc hien', 'thuc hien nhung van ban', 'dua tren', 'dua vao', 'trien khai van ban nao'];
 const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi gi'];
 const LIST_CUES = ['gom nhung', 'nhung gi', 'nhung noi dung', 'cac noi dung', 'liet ke', 'bao gom', 'nhung hinh thuc'];
+
+/**
+ * Words that only say what kind of question it is ("so sánh", "căn cứ", "được nhắc đến"), per shape, folded.
+ * They are not what the question is about, so coverage and quoting ignore them: a rare word like "so sánh"
+ * would otherwise weigh heavily and find nothing.
+ */
+const SHAPE_WORDS: Record<QuestionShape, string[]> = {
+  comparison: ['so', 'sanh', 'khac', 'nhau', 'biet', 'thay', 'doi', 'giua'],
+  basis: ['can', 'cu', 'van', 'ban', 'dua', 'tren', 'vao', 'thuc', 'hien'],
+  mentions: ['nhac', 'den', 'toi', 'de', 'cap', 'van', 'ban'],
+  list: ['liet', 'ke', 'bao', 'gom'],
+  factoid: [],
+};
+
+/** True when the syllable is a question word or a cue of the question's shape: not part of its topic. */
+export function isCueWord(intent: Pick<QueryIntent, 'shape'>, syllable: string): boolean {
+  return isQuestionWord(syllable) || SHAPE_WORDS[intent.shape].includes(foldedView(syllable));
+}
+
+/** The question's topic units (syllables and pairs) in the view it was typed in. */
+export function topicUnits(intent: QueryIntent): QuestionUnits {
+  return questionUnits(intent.expanded, (w) => !isCueWord(intent, w), viewOf(intent.text));
+}
 
 /** Years written as "năm 2023", "2023", and relative ones, resolved against `currentYear`. */
 export function detectYears(folded: string, currentYear: number): number[] {
@@ -61,6 +85,13 @@ function detectShape(folded: string, years: number[], numberKeys: string[]): Que
   return has(LIST_CUES) ? 'list' : 'factoid';
 }
 
+/** Drops the terms of the years asked about: they filter the documents, they are not the topic. */
+function withoutYears(terms: Map<string, number>, years: number[]): Map<string, number> {
+  if (years.length === 0) return terms;
+  const marks = years.map(String);
+  return new Map([...terms].filter(([term]) => !marks.some((y) => term.includes(y))));
+}
+
 /** Reads a question. `currentYear` resolves "năm nay"/"năm ngoái". */
 export function understand(question: string, analyzer: Analyzer, currentYear: number): QueryIntent {
   const text = nfc(question).replace(/\s+/g, ' ').trim();
@@ -75,7 +106,7 @@ export function understand(question: string, analyzer: Analyzer, currentYear: nu
     numberKeys,
     docTypes: detectTypes(folded),
     shape: detectShape(folded, years, numberKeys),
-    terms: analyzer.queryTerms(text),
+    terms: withoutYears(analyzer.queryTerms(text), years),
     content: analyzer.contentSyllables(text),
   };
 }

@@ -24,6 +24,13 @@ export async function selectDocument(db: Db, id: string): Promise<StoredDocument
   return rows[0] ? toStoredDocument(rows[0]) : null;
 }
 
+/** The repaired full text stored with a document. */
+export async function selectDocumentText(db: Db, id: string): Promise<string | null> {
+  if (!isUuid(id)) return null;
+  const rows = await db.query<{ text: string }>('SELECT text FROM documents WHERE id = $1', [id]);
+  return rows[0]?.text ?? null;
+}
+
 /** Like {@link selectDocument} but a missing document is a `StoreError`. */
 export async function requireDocument(db: Db, id: string): Promise<StoredDocument> {
   const doc = await selectDocument(db, id);

@@ -33,6 +33,7 @@ export function createPgDocumentStore(db: Db): DocumentStore {
     },
     deleteDocument: (id) => q.deleteDocument(db, id),
     getDocument: (id) => q.selectDocument(db, id),
+    documentText: (id) => q.selectDocumentText(db, id),
     listDocuments: (filter) => q.selectDocuments(db, filter),
     history: (id) => q.selectHistory(db, id),
     getSections: (id) => q.selectSections(db, id),

@@ -34,14 +34,17 @@ function parentIndexes(ordered: ParsedSection[]): number[] {
 }
 
 /**
- * Heading line and body of one section without repeating text: a numbered paragraph with no separate
- * heading (`3. Tuyên truyền bằng …`) has the whole paragraph as heading line and as body, so only the
- * number is added in front of the body.
+ * Heading line and body of one section without repeating text. A numbered paragraph with no separate heading
+ * (`3. Tuyên truyền bằng …`) has the whole paragraph as heading line and as body, and a colon lead
+ * (`3. Các phương tiện cổ động trực quan: Khẩu hiệu, …`) has its first body line inside the heading line.
  */
 function ownText(section: ParsedSection): string {
-  const marker = /^\s*(\S+)\s+/.exec(section.headingLine);
-  const afterMarker = marker ? section.headingLine.slice(marker[0].length) : section.headingLine;
+  const line = section.headingLine.trim();
   const body = section.body.trim();
-  if (marker && body !== '' && body === afterMarker.trim()) return `${marker[1]} ${body}`;
-  return [section.headingLine, section.body].filter((t) => t.trim() !== '').join('\n');
+  if (body === '' || line === '') return line || body;
+  const marker = /^(\S+)\s+/.exec(line);
+  if (marker && body === line.slice(marker[0].length).trim()) return `${marker[1]} ${body}`;
+  const firstLine = body.split('\n')[0] as string;
+  if (line.endsWith(firstLine)) return [line, body.slice(firstLine.length).trim()].filter(Boolean).join('\n');
+  return `${line}\n${body}`;
 }
