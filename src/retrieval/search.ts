@@ -147,6 +147,9 @@ async function weighted(store: DocumentStore, units: QuestionUnits): Promise<Que
   return { ...units, weights };
 }
 
+/** Weight of a match on ancestor headings relative to the section's own heading. */
+const PATH_FACTOR = 0.7;
+
 interface Evidence {
   base: number;
   units: QuestionUnits;
@@ -160,12 +163,16 @@ interface Evidence {
 
 function scoreSection(section: StoredSection, document: StoredDocument, e: Evidence): RankedSection {
   const w = e.weights;
-  const headingProfile = profileOf(e.path, e.units.view);
   // A heading cut from a numbered paragraph ("1. Ban Thường vụ … lãnh đạo, chỉ đạo…") is the paragraph's
   // first words, not a title: it counts half.
   const headingWeight = !section.heading ? 0 : section.heading.endsWith('…') ? 0.5 : 1;
-  const headingCoverage = headingWeight * coverage(e.units, headingProfile);
-  const residualCoverage = headingWeight * coverage(e.residual, headingProfile);
+  // The section's own heading counts fully, its ancestors' headings (the path) less: "Hình thức tuyên truyền"
+  // must beat a sibling part whose parent heading merely lists "…, hình thức tuyên truyền".
+  const own = profileOf(section.heading, e.units.view);
+  const path = profileOf(e.path, e.units.view);
+  const match = (units: QuestionUnits) => Math.max(coverage(units, own), PATH_FACTOR * coverage(units, path));
+  const headingCoverage = headingWeight * match(e.units);
+  const residualCoverage = headingWeight * match(e.residual);
   const text = [document.type, document.number, document.title, document.issuer, e.path, section.fullText].join('\n');
   const cov = coverage(e.units, profileOf(text, e.units.view));
   let score = e.base + w.heading * headingCoverage + w.residualHeading * residualCoverage + w.documentAffinity * e.affinity;
