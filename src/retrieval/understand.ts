@@ -14,7 +14,7 @@ export type QuestionShape = 'mentions' | 'basis' | 'comparison' | 'list' | 'fact
 export interface QueryIntent {
   /** The question, NFC, single-spaced. */
   text: string;
-  /** The question followed by the full forms of its abbreviations, for coverage checks. */
+  /** The question with its abbreviations spelled out (`BTG` → `Ban Tuyên giáo`), for coverage checks. */
   expanded: string;
   /** Folded question, for cue matching. */
   folded: string;
@@ -100,7 +100,7 @@ export function understand(question: string, analyzer: Analyzer, currentYear: nu
   const numberKeys = findNumberKeys(text);
   return {
     text,
-    expanded: [text, ...analyzer.expansions(text)].join('\n'),
+    expanded: analyzer.spelledOut(text),
     folded,
     years,
     numberKeys,

@@ -69,6 +69,8 @@ export interface Analyzer {
   contentSyllables(text: string): string[];
   /** Full forms of the abbreviations in a question (`MTTQ` → `Mặt trận Tổ quốc`). */
   expansions(text: string): string[];
+  /** The question with its abbreviations replaced by their full forms. */
+  spelledOut(text: string): string;
 }
 
 /** Creates the analyzer used by both ingestion and retrieval (they must agree exactly). */
@@ -103,7 +105,7 @@ export function createAnalyzer(abbreviations: Abbreviations): Analyzer {
     return out;
   }
 
-  return { indexTerms, queryTerms, contentSyllables, expansions: (text) => expansions(text, true) };
+  return { indexTerms, queryTerms, contentSyllables, expansions: (text) => expansions(text, true), spelledOut: (text) => abbreviations.spelledOut(text) };
 }
 
 export { numberKey };
