@@ -10,7 +10,7 @@ import type { Analyzer } from '../text/analyze.ts';
 import type { Catalog } from '../retrieval/catalog.ts';
 import { retrieveSections, type RankedSection, type RetrievalWeights } from '../retrieval/search.ts';
 import { topicUnits, understand, type QueryIntent } from '../retrieval/understand.ts';
-import { foldedView, quoteKey } from '../text/normalize.ts';
+import { cleanUserText, foldedView, quoteKey } from '../text/normalize.ts';
 import { absentYearText, citationFor, HINT, makeAnswer, quoteSection, refusalText } from './compose.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { selectSections, type SelectionRules, DEFAULT_SELECTION } from './select.ts';
@@ -155,7 +155,7 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
   return {
     async ask(asked) {
       const started = performance.now();
-      const q = { ...asked, text: storableText(asked.text) };
+      const q = { ...asked, text: storableText(cleanUserText(asked.text)) };
       const answer = await answerQuestion(q);
       await remember(q, answer);
       return { ...answer, latencyMs: Math.round(performance.now() - started) };

@@ -39,6 +39,8 @@ function answersTable(r: BenchReport): string {
       const q = a.run;
       rows.push([docsLabel(s), a.backend, a.vectorIndex ? 'HNSW' : 'none (exact scan)', `${q.sequential.count}`, q.sequential.p50, q.sequential.p95, q.sequential.p99, q.sequential.perSecond, q.concurrent.perSecond, q.concurrent.p95, q.peakRssMb]);
     }
+    for (const f of s.failures) rows.push([docsLabel(s), `FAILED: ${f.replace(/\|/g, '/')}`, '', '', '', '', '', '', '', '', '']);
+    if (s.skipped) rows.push([docsLabel(s), `not measured: ${s.skipped}`, '', '', '', '', '', '', '', '', '']);
     const b = s.baseline.latency;
     rows.push([docsLabel(s), 'baseline recipe (in memory)', 'brute force', b.count, b.p50, b.p95, b.p99, b.perSecond, '–', '–', '–']);
   }

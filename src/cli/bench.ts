@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--quick] [--sizes 5,1000,10000] [--out bench-results] [--stores DIR] [--fresh]
- * [--ingest-budget SECONDS]`: builds the collections, measures ingestion, answers, quality, cold start and
+ * [--ingest-budget SECONDS] [--full-matrix-max N]`: builds the collections, measures ingestion, answers, quality, cold start and
  * webhook throughput on loopback, prints the markdown table and writes results.md, results.json and chart.svg.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -21,7 +21,7 @@ function parseSizes(value: string | undefined, quick: boolean): number[] {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), ['sizes', 'out', 'stores', 'ingest-budget', 'questions']);
+  const args = parseArgs(process.argv.slice(2), ['sizes', 'out', 'stores', 'ingest-budget', 'questions', 'full-matrix-max']);
   const quick = args.flags.has('quick');
   const config = loadConfig();
   const out = args.options.get('out') ?? 'bench-results';
@@ -32,6 +32,7 @@ async function main(): Promise<number> {
     quick,
     storesDir: args.options.get('stores') ?? join('tmp', 'bench-stores'),
     fresh: args.flags.has('fresh'),
+    fullMatrixMax: Number(args.options.get('full-matrix-max') ?? 1000),
     ingestBudgetSeconds: budget,
     questionsPath: args.options.get('questions') ?? 'data/eval/questions.dev.jsonl',
     config,

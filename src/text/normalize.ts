@@ -21,8 +21,14 @@ export function nfc(text: string): string {
  * marks, which can make a reply read differently from what it says.
  */
 export function cleanUserText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return nfc(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+  return (
+    nfc(text)
+      // Terminal colour codes pasted with a question (ESC [ 31 m) go whole, not leaving "[31m" behind.
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '')
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
+  );
 }
 
 /**
