@@ -9,34 +9,59 @@ import { bm25Weights, chunkLength, hashTerms, sparsevecLiteral } from './lexical
 
 const BATCH = 500;
 
-/** Recomputes weights, term ids, lengths, document frequencies and statistics; returns the chunk count. */
+type ChunkText = { id: string; search_text: string };
+
+/** Chunks in id order, one batch at a time (keyset pagination keeps memory bounded on large stores). */
+async function* chunkBatches(tx: Db): AsyncGenerator<ChunkText[]> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await tx.query<ChunkText>(
+      'SELECT id::text AS id, search_text FROM chunks WHERE id > $1::uuid ORDER BY id LIMIT $2',
+      [after, BATCH],
+    );
+    if (rows.length === 0) return;
+    yield rows;
+    after = (rows[rows.length - 1] as ChunkText).id;
+  }
+}
+
+/**
+ * Recomputes weights, term ids, lengths, document frequencies and statistics; returns the chunk count. Two
+ * passes over the chunks in batches: the first counts lengths and document frequencies, the second writes
+ * the weights (BM25 needs the average length first). Memory stays bounded by the batch and the vocabulary.
+ */
 export async function rebuildLexicalIndex(db: Db, termsOf: (searchText: string) => Map<string, number>): Promise<number> {
   return db.transaction(async (tx) => {
     await lockLexicalStats(tx);
-    const chunks = await tx.query<{ id: string; search_text: string }>('SELECT id::text AS id, search_text FROM chunks ORDER BY id');
-    const tfs = chunks.map((c) => hashTerms(termsOf(c.search_text)));
-    const lengths = tfs.map(chunkLength);
-    const totalLength = lengths.reduce((a, b) => a + b, 0);
-    const avgdl = chunks.length > 0 && totalLength > 0 ? totalLength / chunks.length : 1;
     const df = new Map<number, number>();
-    const rows = chunks.map((c, i) => {
-      const tf = tfs[i] as Map<number, number>;
-      const termIds = [...tf.keys()].sort((a, b) => a - b);
-      for (const id of termIds) df.set(id, (df.get(id) ?? 0) + 1);
-      return { id: c.id, lexical: sparsevecLiteral(bm25Weights(tf, avgdl)), term_ids: termIds, length: lengths[i] };
-    });
-    await tx.query('DELETE FROM lexical_df');
-    await tx.query('UPDATE lexical_stats SET chunk_count = 0, total_length = 0 WHERE id = 1');
-    for (let i = 0; i < rows.length; i += BATCH) {
+    let count = 0;
+    let totalLength = 0;
+    for await (const batch of chunkBatches(tx)) {
+      for (const c of batch) {
+        const tf = hashTerms(termsOf(c.search_text));
+        for (const id of tf.keys()) df.set(id, (df.get(id) ?? 0) + 1);
+        totalLength += chunkLength(tf);
+        count++;
+      }
+    }
+    const avgdl = count > 0 && totalLength > 0 ? totalLength / count : 1;
+    for await (const batch of chunkBatches(tx)) {
+      const rows = batch.map((c) => {
+        const tf = hashTerms(termsOf(c.search_text));
+        const termIds = [...tf.keys()].sort((a, b) => a - b);
+        return { id: c.id, lexical: sparsevecLiteral(bm25Weights(tf, avgdl)), term_ids: termIds, length: chunkLength(tf) };
+      });
       await tx.query(
         `UPDATE chunks AS c SET lexical = x.lexical::sparsevec, term_ids = x.term_ids, length = x.length
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, lexical text, term_ids int[], length int)
          WHERE c.id = x.id`,
-        [JSON.stringify(rows.slice(i, i + BATCH))],
+        [JSON.stringify(rows)],
       );
     }
-    await addLexicalStats(tx, df, rows.length, totalLength);
-    return rows.length;
+    await tx.query('DELETE FROM lexical_df');
+    await tx.query('UPDATE lexical_stats SET chunk_count = 0, total_length = 0 WHERE id = 1');
+    await addLexicalStats(tx, df, count, totalLength);
+    return count;
   });
 }
 
