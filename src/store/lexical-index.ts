@@ -82,6 +82,22 @@ async function readChunkCount(db: Db): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/** Terms found in more than this share of chunks do not select candidates on their own (they still score). */
+const COMMON_TERM_SHARE = 0.05;
+/** At least this many of the rarest query terms always select candidates. */
+const MIN_CANDIDATE_TERMS = 3;
+
+/**
+ * The query terms used to select candidate chunks through the GIN index: the rare ones. A word such as
+ * "tuyên truyền" is in almost every chunk of a large collection, and selecting on it would score nearly all of
+ * them; chunks that match only common words would rank low anyway.
+ */
+function candidateTerms(weights: Map<number, number>, df: Map<number, number>, total: number): number[] {
+  const byRarity = [...weights.keys()].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || a - b);
+  const rare = byRarity.filter((id) => (df.get(id) ?? 0) <= total * COMMON_TERM_SHARE);
+  return rare.length >= MIN_CANDIDATE_TERMS ? rare : byRarity.slice(0, MIN_CANDIDATE_TERMS);
+}
+
 /** Document frequency of each term (0 when unseen) and the number of chunks they were counted over. */
 export async function termFrequencies(db: Db, terms: string[]): Promise<{ total: number; df: Map<string, number> }> {
   const ids = terms.map(termId);
@@ -138,7 +154,7 @@ export async function lexicalSearch(
        AND (cardinality($4::uuid[]) = 0 OR d.id = ANY($4::uuid[]))
      ORDER BY c.lexical <#> $1::sparsevec, c.id
      LIMIT $5`,
-    [sparsevecLiteral(weights), [...weights.keys()], filterValues.years, filterValues.documentIds, limit],
+    [sparsevecLiteral(weights), candidateTerms(weights, df, total), filterValues.years, filterValues.documentIds, limit],
   );
   return rows.map(toChunkHit);
 }
