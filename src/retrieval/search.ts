@@ -75,7 +75,8 @@ function fuseChunks(lex: ChunkHit[], vec: ChunkHit[], w: RetrievalWeights): Map<
 async function sectionsCitingNumbers(store: DocumentStore, intent: QueryIntent): Promise<Set<string>> {
   const keys = new Set<string>();
   for (const key of intent.numberKeys) {
-    for (const hit of await store.findReferences(key)) keys.add(`${hit.documentId}|${hit.sectionLabel}`);
+    // Newest first from the store; a number cited by thousands of documents contributes its first few hundred.
+    for (const hit of (await store.findReferences(key)).slice(0, MAX_CITING_SECTIONS)) keys.add(`${hit.documentId}|${hit.sectionLabel}`);
   }
   return keys;
 }
@@ -146,6 +147,9 @@ async function weighted(store: DocumentStore, units: QuestionUnits): Promise<Que
   const weights = new Map(all.map((u, i) => [u, bm25Idf(total, df.get(terms[i] as string) ?? 0)]));
   return { ...units, weights };
 }
+
+/** Most sections citing a named document number that are ranked (bounds work on large collections). */
+const MAX_CITING_SECTIONS = 200;
 
 /** Weight of a match on ancestor headings relative to the section's own heading. */
 const PATH_FACTOR = 0.7;
