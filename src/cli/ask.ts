@@ -7,7 +7,7 @@ import { createLogger } from '../app/logger.ts';
 import { embedMissing, openCore, seedIfEmpty } from '../app/open-core.ts';
 import { parseArgs } from './args.ts';
 import { toAskJson } from './ask-json.ts';
-import { errorMessage } from '../core/errors.ts';
+import { runCli } from './run-cli.ts';
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
@@ -30,10 +30,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`ask: ${errorMessage(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli('ask', main);

@@ -7,11 +7,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../app/logger.ts';
-import { errorMessage } from '../core/errors.ts';
 import { parseArgs } from './args.ts';
 import { runBench } from '../bench/run-bench.ts';
 import { formatMarkdown } from '../bench/report.ts';
 import { renderChart } from '../bench/chart.ts';
+import { runCli } from './run-cli.ts';
 
 function parseSizes(value: string | undefined, quick: boolean): number[] {
   if (value === undefined || value === '') return quick ? [5, 200] : [5, 1000, 10000];
@@ -48,10 +48,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`bench: ${errorMessage(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli('bench', main);

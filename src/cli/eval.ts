@@ -4,10 +4,10 @@
  */
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../app/logger.ts';
-import { errorMessage } from '../core/errors.ts';
 import { parseArgs } from './args.ts';
 import { runEval } from '../eval/run-eval.ts';
 import { formatReport } from '../eval/report.ts';
+import { runCli } from './run-cli.ts';
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), ['questions']);
@@ -24,10 +24,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`eval: ${errorMessage(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli('eval', main);

@@ -6,11 +6,11 @@
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../app/logger.ts';
 import { openCore } from '../app/open-core.ts';
-import { errorMessage } from '../core/errors.ts';
 import type { DocumentMetadata, DocumentType } from '../core/types.ts';
 import type { IngestResult } from '../../ingestion/pipeline.ts';
 import { parseArgs } from './args.ts';
 import { createProgress, summaryTable, dryRunReport, resultJson } from './ingest-output.ts';
+import { runCli } from './run-cli.ts';
 
 const OVERRIDES = ['year', 'type', 'number', 'title', 'issuer'];
 
@@ -51,10 +51,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`ingest: ${errorMessage(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli('ingest', main);
