@@ -17,6 +17,7 @@ import { createHashingEmbedder } from '../embeddings/hashing-embedder.ts';
 import { createOpenAiEmbedder } from '../embeddings/openai-embedder.ts';
 import { ANALYZER_VERSION, createAnalyzer, type Analyzer } from '../text/analyze.ts';
 import { getSetting, rebuildLexicalIndex, setSetting } from '../store/lexical-rebuild.ts';
+import { refreshPlannerStats } from '../store/planner-stats.ts';
 import { loadAbbreviations } from '../text/abbreviations.ts';
 import { createCatalog, type Catalog } from '../retrieval/catalog.ts';
 import { DEFAULT_WEIGHTS } from '../retrieval/search.ts';
@@ -74,6 +75,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const embedder = chooseEmbedder(config, opts.offline ?? false);
   const analyzer = createAnalyzer(loadAbbreviations(join(process.cwd(), 'data', 'abbreviations.json')));
   await ensureLexicalIndex(db, analyzer, logger);
+  if (await refreshPlannerStats(db)) logger.debug('planner statistics refreshed');
   const catalog = createCatalog(store, clock);
   const conversations = createPgConversationStore(db, clock);
   const writer =

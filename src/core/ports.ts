@@ -89,6 +89,8 @@ export interface IngestionLogEntry {
 export interface ReferenceHit {
   documentId: string;
   sectionLabel: string;
+  /** The cited section's id (null when the label names no stored section). */
+  sectionId: string | null;
   number: string | null;
   type: string | null;
   text: string;
@@ -127,7 +129,8 @@ export interface DocumentStore {
   getOpeningTexts(documentIds: string[]): Promise<Map<string, string>>;
   getReferences(documentId: string): Promise<DocumentReference[]>;
   /** Where a document number (canonical form) is cited, across active documents. */
-  findReferences(number: string): Promise<ReferenceHit[]>;
+  /** Sections of active documents citing `number`, newest documents first; at most `limit` when given. */
+  findReferences(number: string, limit?: number): Promise<ReferenceHit[]>;
   countActiveChunks(): Promise<number>;
 
   /** BM25 over the stored terms; `terms` maps a query term to its weight multiplier (usually 1). */

@@ -72,13 +72,14 @@ function fuseChunks(lex: ChunkHit[], vec: ChunkHit[], w: RetrievalWeights): Map<
   return bySection;
 }
 
-async function sectionsCitingNumbers(store: DocumentStore, intent: QueryIntent): Promise<Set<string>> {
-  const keys = new Set<string>();
+/** Sections citing a document number the question names: "documentId|label" → section id. */
+async function sectionsCitingNumbers(store: DocumentStore, intent: QueryIntent): Promise<Map<string, string | null>> {
+  const cited = new Map<string, string | null>();
   for (const key of intent.numberKeys) {
     // Newest first from the store; a number cited by thousands of documents contributes its first few hundred.
-    for (const hit of (await store.findReferences(key)).slice(0, MAX_CITING_SECTIONS)) keys.add(`${hit.documentId}|${hit.sectionLabel}`);
+    for (const hit of await store.findReferences(key, MAX_CITING_SECTIONS)) cited.set(`${hit.documentId}|${hit.sectionLabel}`, hit.sectionId);
   }
-  return keys;
+  return cited;
 }
 
 function headingPath(section: StoredSection, all: Map<string, StoredSection>): string {
@@ -105,7 +106,7 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
   ]);
   const fused = fuseChunks(lex, vec, weights);
   const sections = await store.getSectionsByIds([...fused.keys()]);
-  const citedIds = await sectionIdsFor(store, citing, filter, catalog);
+  const citedIds = await sectionIdsFor(citing, filter, catalog);
   const extra = citedIds.filter((id) => !fused.has(id));
   if (extra.length > 0) sections.push(...(await store.getSectionsByIds(extra)));
   const index = new Map(sections.map((s) => [`${s.documentId}|${s.label}`, s]));
@@ -187,17 +188,14 @@ function scoreSection(section: StoredSection, document: StoredDocument, e: Evide
   return { section, document, score, coverage: cov, citesNumber: e.citesNumber };
 }
 
-async function sectionIdsFor(store: DocumentStore, keys: Set<string>, filter: SearchFilter, catalog: Catalog): Promise<string[]> {
+/** Ids of the citing sections whose document passes the filter. */
+async function sectionIdsFor(cited: Map<string, string | null>, filter: SearchFilter, catalog: Catalog): Promise<string[]> {
   const ids: string[] = [];
-  const byDoc = new Map<string, string[]>();
-  for (const key of keys) {
-    const [docId, label] = key.split('|') as [string, string];
-    byDoc.set(docId, [...(byDoc.get(docId) ?? []), label]);
-  }
-  for (const [docId, labels] of byDoc) {
-    const entry = await catalog.get(docId);
+  for (const [key, sectionId] of cited) {
+    if (sectionId === null) continue;
+    const entry = await catalog.get(key.slice(0, key.indexOf('|')));
     if (!entry || (filter.years && !filter.years.includes(entry.document.year ?? -1))) continue;
-    for (const s of await store.getSections(docId)) if (labels.includes(s.label)) ids.push(s.id);
+    ids.push(sectionId);
   }
   return ids;
 }

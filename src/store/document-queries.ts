@@ -154,18 +154,24 @@ export async function selectReferences(db: Db, documentId: string): Promise<Docu
  * Where a number is cited in active documents, matched on its key (spacing, case, Đ/D and leading zeros
  * ignored). A partial key without issuer (`35-NQ`, from "nghị quyết 35") matches every issuer.
  */
-export async function selectReferenceHits(db: Db, number: string): Promise<ReferenceHit[]> {
+export async function selectReferenceHits(db: Db, number: string, limit?: number): Promise<ReferenceHit[]> {
   const key = numberKey(number);
   if (key === null) return [];
-  const rows = await db.query<ReferenceRow>(
-    `SELECT ${REFERENCE_COLUMNS} FROM doc_references r JOIN documents d ON d.id = r.document_id
+  const max = limit === undefined ? null : Math.max(0, Math.floor(limit));
+  const rows = await db.query<ReferenceRow & { section_id: string | null }>(
+    `SELECT ${REFERENCE_COLUMNS},
+       (SELECT s.id::text FROM sections s WHERE s.document_id = r.document_id AND s.label = r.section_label
+        ORDER BY s.ord LIMIT 1) AS section_id
+     FROM doc_references r JOIN documents d ON d.id = r.document_id
      WHERE (r.number_key = $1 OR (strpos($1, '/') = 0 AND r.number_key LIKE $1 || '/%')) AND d.status = 'active'
-     ORDER BY d.year DESC NULLS LAST, d.created_at DESC, r.ord`,
-    [key],
+     ORDER BY d.year DESC NULLS LAST, d.created_at DESC, r.ord
+     LIMIT $2`,
+    [key, max],
   );
   return rows.map((r) => ({
     documentId: r.document_id,
     sectionLabel: r.section_label,
+    sectionId: r.section_id,
     number: r.number,
     type: r.type,
     text: r.text,

@@ -16,6 +16,7 @@ import {
 import { chunksMissingEmbedding, saveEmbeddings, vectorSearch } from './embeddings.ts';
 import { recentIngestions, logIngestion } from './ingestion-log.ts';
 import { lexicalSearch, termFrequencies } from './lexical-index.ts';
+import { refreshPlannerStats } from './planner-stats.ts';
 
 const STATUSES: readonly DocumentStatus[] = ['draft', 'active', 'replaced', 'retired'];
 
@@ -31,7 +32,10 @@ export function createPgDocumentStore(db: Db): DocumentStore {
       if (!STATUSES.includes(status)) return Promise.reject(new StoreError(`unknown status "${String(status)}"`));
       return q.updateStatus(db, id, status);
     },
-    deleteDocument: (id) => q.deleteDocument(db, id),
+    deleteDocument: async (id) => {
+      await q.deleteDocument(db, id);
+      await keepPlannerStats(db);
+    },
     getDocument: (id) => q.selectDocument(db, id),
     documentText: (id) => q.selectDocumentText(db, id),
     listDocuments: (filter) => q.selectDocuments(db, filter),
@@ -40,7 +44,7 @@ export function createPgDocumentStore(db: Db): DocumentStore {
     getSectionsByIds: (ids) => q.selectSectionsByIds(db, ids),
     getOpeningTexts: (ids) => q.selectOpeningTexts(db, ids),
     getReferences: (id) => q.selectReferences(db, id),
-    findReferences: (number) => q.selectReferenceHits(db, number),
+    findReferences: (number, limit) => q.selectReferenceHits(db, number, limit),
     countActiveChunks: () => q.countActiveChunks(db),
     lexicalSearch: (terms, filter, limit) => lexicalSearch(db, terms, filter, limit),
     termFrequencies: (terms) => termFrequencies(db, terms),
@@ -71,6 +75,7 @@ async function saveDocument(db: Db, doc: NewDocument, replaces: string | undefin
     await insertReferences(tx, id, doc.references);
     if (old && doc.status === 'active') await q.markReplaced(tx, old.id, id);
   });
+  await keepPlannerStats(db);
   return q.requireDocument(db, id);
 }
 
@@ -93,4 +98,16 @@ async function publish(db: Db, id: string, replaces: string | undefined): Promis
     ]);
   });
   return q.requireDocument(db, id);
+}
+
+/**
+ * Refreshes planner statistics after the collection changed size. The change itself is committed by then, so
+ * a failure here (the database went away) must not report it as failed: the next save tries again.
+ */
+async function keepPlannerStats(db: Db): Promise<void> {
+  try {
+    await refreshPlannerStats(db);
+  } catch {
+    // Stale statistics only slow queries down; nothing is lost.
+  }
 }

@@ -94,20 +94,26 @@ export async function vectorSearch(
     throw new StoreError(`query vector has ${vector.length} dimensions; model "${model}" stores ${dimensions}`);
   }
   const distance = `(e.embedding::vector(${dimensions})) <=> $1::vector(${dimensions})`;
-  const rows = await db.query<HitRow>(
-    `SELECT c.id::text AS chunk_id, c.document_id::text AS document_id, c.section_id::text AS section_id,
-            s.label AS section_label, c.text, 1 - (${distance}) AS score
-     FROM chunk_embeddings e
-     JOIN chunks c ON c.id = e.chunk_id
-     JOIN documents d ON d.id = c.document_id
-     JOIN sections s ON s.id = c.section_id
-     WHERE e.model = ${quoteLiteral(model)} AND d.status = 'active'
-       AND (cardinality($2::int[]) = 0 OR d.year = ANY($2::int[]))
-       AND (cardinality($3::uuid[]) = 0 OR d.id = ANY($3::uuid[]))
-     ORDER BY ${distance}
-     LIMIT $4`,
-    [vectorLiteral(vector), filterValues.years, filterValues.documentIds, limit],
-  );
+  // The HNSW scan yields at most ef_search rows before the filters apply: widen it to the limit, and let it
+  // keep scanning (pgvector iterative scan) when a year or document filter discards most neighbours.
+  const rows = await db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL hnsw.ef_search = ${Math.min(1000, Math.max(40, Math.ceil(limit) + 40))}`);
+    await tx.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
+    return tx.query<HitRow>(
+      `SELECT c.id::text AS chunk_id, c.document_id::text AS document_id, c.section_id::text AS section_id,
+              s.label AS section_label, c.text, 1 - (${distance}) AS score
+       FROM chunk_embeddings e
+       JOIN chunks c ON c.id = e.chunk_id
+       JOIN documents d ON d.id = c.document_id
+       JOIN sections s ON s.id = c.section_id
+       WHERE e.model = ${quoteLiteral(model)} AND d.status = 'active'
+         AND (cardinality($2::int[]) = 0 OR d.year = ANY($2::int[]))
+         AND (cardinality($3::uuid[]) = 0 OR d.id = ANY($3::uuid[]))
+       ORDER BY ${distance}
+       LIMIT $4`,
+      [vectorLiteral(vector), filterValues.years, filterValues.documentIds, limit],
+    );
+  });
   return rows.map(toChunkHit);
 }
 

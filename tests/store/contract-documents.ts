@@ -125,13 +125,19 @@ export function documentCases(ctx: ContractContext): void {
     await ctx.store().saveDocument(
       makeDocument({ source: 'draft.txt', number: null, status: 'draft', references: [reference('85-QĐ/TW')] }),
     );
+    const sectionII = (await ctx.store().getSections(doc.id)).find((s) => s.label === 'II');
+    expect(sectionII).toBeDefined();
     for (const spelling of ['85-QĐ/TW', '85 - QĐ/TW', '85-QD/TW', '85-qđ/tw']) {
       const hits = await ctx.store().findReferences(spelling);
       expect(hits, spelling).toEqual([
-        { documentId: doc.id, sectionLabel: 'II', number: '85-QĐ/TW', type: 'Quy định', text: reference('85-QĐ/TW').text },
+        {
+          documentId: doc.id, sectionLabel: 'II', sectionId: sectionII?.id, number: '85-QĐ/TW', type: 'Quy định',
+          text: reference('85-QĐ/TW').text,
+        },
       ]);
     }
     expect(await ctx.store().findReferences('86-QĐ/TW')).toEqual([]);
+    expect(await ctx.store().findReferences('85-QĐ/TW', 0)).toEqual([]);
   });
 
   it('updates metadata and status', async () => {
