@@ -6,6 +6,7 @@
 import type { DocumentMetadata, ParsedSection, YearSource } from '../src/core/types.ts';
 import { canonicalDocNumber, docNumberParts, findDocNumbers, typeFromCode } from '../src/text/doc-number.ts';
 import { extractReferences, isoDate } from './references.ts';
+import { inferPlace } from './place.ts';
 import { typeOfTitleLine } from './structure.ts';
 
 /** The subject of the opening sentence ends right before one of these verbs. */
@@ -148,13 +149,14 @@ export function extractMetadata(
   const type = (typeLine >= 0 ? typeOfTitleLine(lines[typeLine] as string) : null) ?? (code ? typeFromCode(code) : null);
   const title = detectTitle(lines, typeLine);
   const { place, issuedOn } = detectPlaceDate(titleBlock, closing, header);
+  const issuer = detectIssuer(sections, number, closing);
   return {
     type,
     number,
     title,
-    issuer: detectIssuer(sections, number, closing),
+    issuer,
     ...detectSigner(closing),
-    place,
+    place: place ?? inferPlace(issuer, title, text),
     issuedOn,
     ...detectYear(title, issuedOn, sections),
   };

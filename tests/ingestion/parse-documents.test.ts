@@ -18,6 +18,8 @@ interface Expected {
   number: string | null;
   year: number;
   issuer: string;
+  /** Inferred from the issuer, title or body: none of the copies kept its place-date line. */
+  place: string | null;
   labels: string[];
 }
 
@@ -28,6 +30,7 @@ const EXPECTED: Expected[] = [
     number: '12-KH/ĐU',
     year: 2021,
     issuer: 'Đảng ủy Ban Quản lý Khu kinh tế',
+    place: null,
     labels: ['', 'I', 'I.1', 'I.2', 'II', 'II.1', 'II.1.1.1', 'II.1.1.2', 'II.2', 'II.2.2.1', 'II.2.2.2', 'II.2.2.3', 'II.2.2.4', 'III', 'III.1', 'III.2', 'III.3'],
   },
   {
@@ -36,6 +39,7 @@ const EXPECTED: Expected[] = [
     number: null,
     year: 2022,
     issuer: 'Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh',
+    place: 'Lào Cai',
     labels: ['', 'I', 'II', 'II.1', 'II.2', 'II.3', 'II.4', 'II.5', 'III', 'III.1', 'III.2', 'III.3', 'III.4'],
   },
   {
@@ -44,6 +48,7 @@ const EXPECTED: Expected[] = [
     number: null,
     year: 2022,
     issuer: 'Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh',
+    place: 'Trà Vinh',
     labels: ['', 'I', 'II', 'II.1', 'II.2', 'III', 'III.1', 'III.2', 'III.3'],
   },
   {
@@ -52,6 +57,7 @@ const EXPECTED: Expected[] = [
     number: null,
     year: 2023,
     issuer: 'Thành ủy Bắc Kạn',
+    place: 'Bắc Kạn',
     labels: ['', 'I', 'I.1', 'I.2', 'II', 'II.1', 'II.2', 'II.3', 'II.4', 'III', 'III.1', 'III.2', 'III.3', 'III.4', 'IV', 'IV.1', 'IV.2', 'IV.3', 'IV.4', 'IV.5'],
   },
   {
@@ -60,6 +66,7 @@ const EXPECTED: Expected[] = [
     number: null,
     year: 2023,
     issuer: 'Ban Thường vụ Huyện ủy',
+    place: null,
     labels: ['', 'I', 'II', 'II.1', 'II.2', 'III', 'III.1', 'III.2', 'III.3', 'IV', 'IV.1', 'IV.2', 'IV.3', 'IV.4', 'IV.5', 'IV.6'],
   },
 ];
@@ -67,11 +74,12 @@ const EXPECTED: Expected[] = [
 describe.each(EXPECTED)('$source', (expected) => {
   const doc = parse(expected.source);
 
-  it('detects type, number, year and issuer', () => {
+  it('detects type, number, year, issuer and place', () => {
     expect(doc.metadata.type).toBe(expected.type);
     expect(doc.metadata.number).toBe(expected.number);
     expect(doc.metadata.year).toBe(expected.year);
     expect(doc.metadata.issuer).toBe(expected.issuer);
+    expect(doc.metadata.place).toBe(expected.place);
   });
 
   it('finds the full ordered list of section labels', () => {
