@@ -8,6 +8,7 @@ import type { StoredDocument, StoredSection } from '../core/types.ts';
 import { bm25Idf } from '../core/bm25.ts';
 import type { Catalog } from './catalog.ts';
 import { coverage, profileOf, unitTerm, type QuestionUnits, type TextProfile } from './coverage.ts';
+import { namedDocuments } from './named-documents.ts';
 import { topicUnits, type QueryIntent } from './understand.ts';
 
 /** Fusion and boost weights; tuned on the dev set (see README, "Evaluation"). */
@@ -23,6 +24,8 @@ export interface RetrievalWeights {
   residualHeading: number;
   /** Subtracted from the opening part for fact and list questions (it names the document, not the topic). */
   openingPenalty: number;
+  /** Share of the question the section (with its document's names) covers. */
+  coverage: number;
 }
 
 export const DEFAULT_WEIGHTS: RetrievalWeights = {
@@ -35,6 +38,7 @@ export const DEFAULT_WEIGHTS: RetrievalWeights = {
   basisOpening: 1.5,
   residualHeading: 0.6,
   openingPenalty: 0.4,
+  coverage: 2.5,
 };
 
 /** A section with its evidence. */
@@ -55,6 +59,12 @@ export interface RetrievalDeps {
   weights: RetrievalWeights;
   /** Chunks fetched from each index before aggregation. */
   candidates?: number;
+}
+
+/** Hits of two searches, each chunk once. */
+function union(a: ChunkHit[], b: ChunkHit[]): ChunkHit[] {
+  const seen = new Set(a.map((h) => h.chunkId));
+  return [...a, ...b.filter((h) => !seen.has(h.chunkId))];
 }
 
 function fuseChunks(lex: ChunkHit[], vec: ChunkHit[], w: RetrievalWeights): Map<string, number> {
@@ -99,18 +109,24 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
   const { store, embedder, catalog, weights } = deps;
   const k = deps.candidates ?? 60;
   const [vector] = await embedder.embed([intent.text]);
-  const [lex, vec, citing] = await Promise.all([
-    store.lexicalSearch(intent.terms, filter, k),
-    vector ? store.vectorSearch(embedder.model, vector, filter, k) : Promise.resolve([]),
+  const units = await weighted(store, topicUnits(intent));
+  const named = await namedDocuments(catalog, units, filter.years);
+  const search = (f: SearchFilter) =>
+    Promise.all([
+      store.lexicalSearch(intent.terms, f, k),
+      vector ? store.vectorSearch(embedder.model, vector, f, k) : Promise.resolve([]),
+    ]);
+  const [[lex, vec], [namedLex, namedVec], citing] = await Promise.all([
+    search(filter),
+    named.length > 0 ? search({ ...filter, documentIds: named }) : Promise.resolve([[], []]),
     sectionsCitingNumbers(store, intent),
   ]);
-  const fused = fuseChunks(lex, vec, weights);
+  const fused = fuseChunks(union(lex, namedLex), union(vec, namedVec), weights);
   const sections = await store.getSectionsByIds([...fused.keys()]);
   const citedIds = await sectionIdsFor(citing, filter, catalog);
   const extra = citedIds.filter((id) => !fused.has(id));
   if (extra.length > 0) sections.push(...(await store.getSectionsByIds(extra)));
   const index = new Map(sections.map((s) => [`${s.documentId}|${s.label}`, s]));
-  const units = await weighted(store, topicUnits(intent));
   const ranked: RankedSection[] = [];
   for (const section of sections) {
     const entry = await catalog.get(section.documentId);
@@ -178,9 +194,9 @@ function scoreSection(section: StoredSection, document: StoredDocument, e: Evide
   const match = (units: QuestionUnits) => Math.max(coverage(units, own), PATH_FACTOR * coverage(units, path));
   const headingCoverage = headingWeight * match(e.units);
   const residualCoverage = headingWeight * match(e.residual);
-  const text = [document.type, document.number, document.title, document.issuer, e.path, section.fullText].join('\n');
+  const text = [document.type, document.number, document.title, document.issuer, document.place, e.path, section.fullText].join('\n');
   const cov = coverage(e.units, profileOf(text, e.units.view));
-  let score = e.base + w.heading * headingCoverage + w.residualHeading * residualCoverage + w.documentAffinity * e.affinity;
+  let score = e.base + w.coverage * cov + w.heading * headingCoverage + w.residualHeading * residualCoverage + w.documentAffinity * e.affinity;
   if (section.label === '' && (e.intent.shape === 'factoid' || e.intent.shape === 'list')) score -= w.openingPenalty;
   if (e.citesNumber) score += w.numberCited;
   if (document.type && e.intent.docTypes.includes(document.type)) score += w.documentType;
