@@ -31,6 +31,8 @@ const schema = z
       (v) => v === undefined || /^(memory:\/\/|pglite:\/\/|postgres(ql)?:\/\/)/.test(v),
       'must be empty (embedded PGlite in ./.data), memory://, pglite://<folder> or postgres://…',
     ),
+    /** Longest query on a Postgres server before it is cancelled and the user gets the "busy" reply. */
+    DB_QUERY_TIMEOUT_MS: intInRange(100, 600_000, 30_000),
     DOCUMENTS_DIR: z.string().default('data/documents'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PORT: intInRange(0, 65535, 3000),

@@ -69,13 +69,13 @@ function chooseEmbedder(config: Config, offline: boolean): Embedder {
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
-  const db = await openDb(opts.databaseUrl ?? config.DATABASE_URL);
+  const db = await openDb(opts.databaseUrl ?? config.DATABASE_URL, { queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS });
   await migrate(db);
   const store = createPgDocumentStore(db);
   const embedder = chooseEmbedder(config, opts.offline ?? false);
   const analyzer = createAnalyzer(loadAbbreviations(join(process.cwd(), 'data', 'abbreviations.json')));
   await ensureLexicalIndex(db, analyzer, logger);
-  if (await refreshPlannerStats(db)) logger.debug('planner statistics refreshed');
+  await refreshPlannerStats(db).catch((err: unknown) => logger.warn({ err }, 'could not refresh planner statistics; queries may be slower'));
   const catalog = createCatalog(store, clock);
   const conversations = createPgConversationStore(db, clock);
   const writer =

@@ -13,6 +13,12 @@ export interface PostgresDbOptions {
   max?: number;
   /** How long to wait for a connection (opening one, or a free one from a full pool); default 10 s. */
   connectTimeoutMs?: number;
+  /**
+   * Longest a query may take, default 30 s: the server cancels the statement (statement_timeout) and the
+   * driver gives up on a server that stopped answering mid-query (query_timeout), so a question gets the
+   * "busy" reply instead of hanging and the connection is discarded.
+   */
+  queryTimeoutMs?: number;
 }
 
 /**
@@ -20,13 +26,18 @@ export interface PostgresDbOptions {
  * or half-partitioned database), and every question behind it hangs instead of getting the "busy" reply.
  */
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
 
 /** Creates a pooled `Db`; connections open lazily, so a wrong URL shows on the first query. */
 export function createPostgresDb(url: string, opts: PostgresDbOptions = {}): Db {
+  const queryTimeout = opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    statement_timeout: queryTimeout,
+    // The driver's own bound is a little longer, so a live server reports its cancellation first.
+    query_timeout: queryTimeout + 1000,
   });
   // An idle client losing its connection emits on the pool; without a listener Node would crash. The pool
   // has already discarded that client, and the next query opens a new connection: nothing else to do.

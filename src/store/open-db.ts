@@ -21,6 +21,8 @@ export interface OpenDbOptions {
   defaultDir?: string;
   /** Pool size for a Postgres server. */
   max?: number;
+  /** Longest query on a Postgres server (see `createPostgresDb`). */
+  queryTimeoutMs?: number;
 }
 
 /** Which backend a `DATABASE_URL` selects, without opening anything. */
@@ -52,7 +54,7 @@ export function parseDatabaseUrl(databaseUrl: string | undefined, opts: OpenDbOp
 /** Opens the backend `DATABASE_URL` selects (creating the PGlite folder when needed). Run `migrate` next. */
 export async function openDb(databaseUrl: string | undefined, opts: OpenDbOptions = {}): Promise<Db> {
   const target = parseDatabaseUrl(databaseUrl, opts);
-  if (target.kind === 'postgres') return createPostgresDb(target.url, { max: opts.max });
+  if (target.kind === 'postgres') return createPostgresDb(target.url, { max: opts.max, queryTimeoutMs: opts.queryTimeoutMs });
   if (target.dataDir !== undefined) {
     try {
       await mkdir(target.dataDir, { recursive: true });

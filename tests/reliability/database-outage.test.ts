@@ -6,7 +6,7 @@
  * next question after the restart is answered: the pg pool reconnects by itself. Readiness follows the same
  * path (503 while down, 200 after).
  */
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/app/open-core.ts';
@@ -138,6 +138,56 @@ describe('a database that accepts connections but never answers', () => {
     try {
       await expect(db.query('SELECT 1')).rejects.toBeInstanceOf(StoreError);
     } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('a database that stops answering in the middle of a session', () => {
+  let database: SocketDatabase;
+  let proxy: Server;
+  let silent = false;
+  const sockets = new Set<Socket>();
+
+  beforeAll(async () => {
+    database = await startSocketDatabase();
+    const upstream = new URL(database.url);
+    // Forwards both ways, but while `silent` drops what the server sends: queries reach it, answers never come.
+    proxy = createServer((client) => {
+      const server = connect(Number(upstream.port), upstream.hostname);
+      for (const s of [client, server]) {
+        sockets.add(s);
+        s.on('error', () => undefined);
+        s.on('close', () => (s === client ? server : client).destroy());
+      }
+      client.on('data', (chunk) => server.write(chunk));
+      server.on('data', (chunk) => {
+        if (!silent) client.write(chunk);
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  });
+
+  afterAll(async () => {
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    await database?.close();
+  });
+
+  it('fails a hung query with a StoreError after the query timeout, then works on a fresh connection', async () => {
+    const { port } = proxy.address() as AddressInfo;
+    const db = createPostgresDb(`postgres://postgres@127.0.0.1:${port}/postgres?sslmode=disable`, { max: 2, queryTimeoutMs: 300, connectTimeoutMs: 300 });
+    try {
+      expect(await db.query<{ n: number }>('SELECT 1 AS n')).toEqual([{ n: 1 }]);
+      silent = true;
+      const started = Date.now();
+      await expect(db.query('SELECT 2')).rejects.toBeInstanceOf(StoreError);
+      await expect(db.transaction((tx) => tx.query('SELECT 3'))).rejects.toBeInstanceOf(StoreError);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      silent = false;
+      expect(await db.query<{ n: number }>('SELECT 4 AS n')).toEqual([{ n: 4 }]);
+    } finally {
+      silent = false;
       await db.close();
     }
   });
