@@ -35,6 +35,9 @@ export interface TelegramBot {
  */
 const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true };
 
+/** Default bound on one Bot API call; getUpdates long-polls for 30 s, so this must stay above that. */
+const API_TIMEOUT_SECONDS = 60;
+
 /** Remembered update ids expire after a day; Telegram stops redelivering long before. */
 const DEDUPE_TTL_SECONDS = 24 * 60 * 60;
 
@@ -49,7 +52,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   const apiRoot = deps.apiRoot ?? DEFAULT_API_ROOT;
   const bot = new Bot<BotContext>(deps.token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
-    client: { apiRoot },
+    client: { apiRoot, timeoutSeconds: deps.apiTimeoutSeconds ?? API_TIMEOUT_SECONDS },
   });
   bot.api.config.use(autoRetry(RETRY));
   const shared = (namespace: string) =>

@@ -30,6 +30,11 @@ export interface TelegramBotDeps {
   token: string;
   /** Bot API root without trailing slash (self-hosted Bot API server, or a local test server). */
   apiRoot?: string;
+  /**
+   * Seconds before a Bot API call is abandoned (default 60, above the 30 s long-polling wait): a Bot API that
+   * accepts the request and never answers must not hold an update's handler for grammY's default 500 s.
+   */
+  apiTimeoutSeconds?: number;
   /** Skips `getMe` (tests). */
   botInfo?: UserFromGetMe;
   engine: AnswerEngine;
