@@ -27,7 +27,7 @@ import { createIngestor, type Ingestor } from '../../ingestion/pipeline.ts';
 import { createModelWriter } from '../llm/model-writer.ts';
 
 /** Share of a question that must be found in the best section; calibrated on the dev set (README). */
-export const DEFAULT_MIN_COVERAGE = 0.28;
+export const DEFAULT_MIN_COVERAGE = 0.37;
 
 export interface Core {
   db: Db;

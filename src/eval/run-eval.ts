@@ -32,7 +32,8 @@ export interface EvalReport {
 
 /** Runs everything and returns the report (printing is the caller's job). */
 export async function runEval(opts: EvalOptions): Promise<EvalReport> {
-  const questions = loadQuestions(opts.questionsPath);
+  // Several sets can be scored together: --questions a.jsonl,b.jsonl.
+  const questions = opts.questionsPath.split(',').flatMap((path) => loadQuestions(path.trim()));
   const core = await openCore({ config: opts.config, logger: opts.logger, databaseUrl: 'memory://' });
   try {
     await core.ingestor.ingestPaths([opts.config.DOCUMENTS_DIR]);

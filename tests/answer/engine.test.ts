@@ -124,7 +124,11 @@ describe('trimming', () => {
 });
 
 describe('refusals and absent years', () => {
-  it.each(['Giá vàng SJC hôm nay bao nhiêu?', 'Kết quả trận bóng đá tối qua thế nào?', 'thời tiết Hà Nội ngày mai', 'cách nấu phở bò'])(
+  it.each([
+    'Giá vàng SJC hôm nay bao nhiêu?', 'Kết quả trận bóng đá tối qua thế nào?', 'thời tiết Hà Nội ngày mai', 'cách nấu phở bò',
+    // Words the documents do use ("Ban Bí thư", "Bộ Chính trị", "công an"), asking what they do not say.
+    'Tổng Bí thư hiện nay là ai?', 'Bộ trưởng Bộ Công an là ai?',
+  ])(
     '"%s" is refused without citations',
     async (question) => {
       const answer = await ask(question);
