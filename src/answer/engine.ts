@@ -5,7 +5,7 @@
  */
 import type { Clock, ConversationStore, DocumentStore, Embedder } from '../core/ports.ts';
 import type { AnswerEngine } from '../core/services.ts';
-import type { Answer, Question } from '../core/types.ts';
+import type { Answer, Question, StoredDocument } from '../core/types.ts';
 import type { Analyzer } from '../text/analyze.ts';
 import type { Catalog } from '../retrieval/catalog.ts';
 import { retrieveSections, type RankedSection, type RetrievalWeights } from '../retrieval/search.ts';
@@ -127,7 +127,7 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     // A list question ("gồm những gì") wants the whole list; other questions the relevant bullets only.
     const budget = intent.shape === 'list' ? options.maxQuoteChars * 2 : options.maxQuoteChars;
     const citations = chosen.map((r) => citationFor(r.document, r.section, quoteSection(r.section, units, budget)));
-    const intro = introFor(intent, citations.length);
+    const intro = introFor(intent, citations.length, chosen[0]?.document);
     return makeAnswer({ outcome: 'answered', intro, citations, notice, debug });
   }
 
@@ -179,18 +179,28 @@ function storableText(text: string): string {
 }
 
 /** The lead sentence, by the shape of the question. */
-function introFor(intent: QueryIntent, count: number): string {
+function introFor(intent: QueryIntent, count: number, first: StoredDocument | undefined): string {
   const places = count > 1 ? `${count} chỗ` : 'chỗ sau';
   switch (intent.shape) {
     case 'mentions':
       return `Nội dung bạn hỏi được nhắc đến ở ${places} trong các văn bản:`;
     case 'basis':
       return 'Văn bản được ban hành căn cứ / để thực hiện các văn bản sau (phần mở đầu):';
+    case 'issuer':
+      return issuerIntro(first);
     case 'comparison':
       return count > 1 ? 'Đặt cạnh nhau theo từng năm để so sánh:' : 'Chỉ tìm thấy nội dung của một năm:';
     default:
       return count > 1 ? 'Các văn bản trong kho nêu như sau:' : 'Văn bản nêu như sau:';
   }
+}
+
+/** "Who issued it": the issuer and signer the document names (its metadata), then its opening is quoted. */
+function issuerIntro(d: StoredDocument | undefined): string {
+  if (!d?.issuer) return 'Phần mở đầu của văn bản nêu cơ quan ban hành:';
+  const place = d.place && !d.issuer.includes(d.place) ? ` (${d.place})` : '';
+  const signer = d.signer ? ` Người ký: ${d.signer}${d.signerRole ? `, ${d.signerRole}` : ''}.` : '';
+  return `Văn bản do ${d.issuer}${place} ban hành.${signer} Phần mở đầu:`;
 }
 
 /** The section's heading or text names "năm <year>" (a year in a range such as 2021 - 2025 does not count). */

@@ -74,6 +74,7 @@ export function selectSections(ranked: RankedSection[], intent: QueryIntent, rul
     case 'comparison':
       return perYear(ranked, intent);
     case 'basis':
+    case 'issuer':
       return [ranked.find((r) => r.section.label === '') ?? top];
     default: {
       const near = ranked.filter((r) => r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * 0.8);

@@ -200,7 +200,7 @@ function scoreSection(section: StoredSection, document: StoredDocument, e: Evide
   if (section.label === '' && (e.intent.shape === 'factoid' || e.intent.shape === 'list')) score -= w.openingPenalty;
   if (e.citesNumber) score += w.numberCited;
   if (document.type && e.intent.docTypes.includes(document.type)) score += w.documentType;
-  if (e.intent.shape === 'basis' && section.label === '') score += w.basisOpening;
+  if ((e.intent.shape === 'basis' || e.intent.shape === 'issuer') && section.label === '') score += w.basisOpening;
   return { section, document, score, coverage: cov, citesNumber: e.citesNumber };
 }
 

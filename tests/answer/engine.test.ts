@@ -123,6 +123,20 @@ describe('trimming', () => {
   });
 });
 
+describe('who issued a document', () => {
+  it.each([
+    ['Kế hoạch 12-KH/ĐU do ai ban hành?', '2021-ke-hoach-12-kh-du-tuyen-truyen-sau-dai-hoi-xiii.txt', 'Đảng ủy Ban Quản lý Khu kinh tế'],
+    ['ai ky huong dan cua thanh uy bac kan', '2023-huong-dan-thanh-uy-bac-kan-tuyen-truyen-xay-dung-dang.txt', 'Thành ủy Bắc Kạn'],
+  ])('"%s" quotes the opening and names the issuer and signer the document gives', async (question, source, issuer) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations.map((c) => `${c.source}#${c.section}`)).toEqual([`${source}#`]);
+    expect(answer.intro).toContain(`Văn bản do ${issuer}`);
+    expect(answer.intro).toMatch(/Người ký: \p{Lu}/u);
+    expectVerbatim(answer.citations[0]!);
+  });
+});
+
 describe('refusals and absent years', () => {
   it.each([
     'Giá vàng SJC hôm nay bao nhiêu?', 'Kết quả trận bóng đá tối qua thế nào?', 'thời tiết Hà Nội ngày mai', 'cách nấu phở bò',

@@ -59,6 +59,8 @@ describe('shapes', () => {
     ['Quy định 85-QĐ/TW nói về việc gì?', 'mentions'],
     ['Hướng dẫn của Thành ủy Bắc Kạn căn cứ vào văn bản nào?', 'basis'],
     ['Kế hoạch được xây dựng dựa trên văn bản nào?', 'basis'],
+    ['Kế hoạch 12-KH/ĐU do ai ban hành?', 'issuer'],
+    ['ai ky huong dan cua thanh uy bac kan', 'issuer'],
     ['nội dung trọng tâm 2022 và 2023 khác gì?', 'comparison'],
     ['so sanh noi dung tuyen truyen nam 2022 voi nam 2023', 'comparison'],
     ['Nội dung tuyên truyền thường xuyên năm 2022 gồm những gì?', 'list'],
