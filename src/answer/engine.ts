@@ -53,6 +53,7 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     }
     const state = await deps.conversations.get(q.conversationId);
     const follow = resolveFollowUp(text, state, clock.now().getFullYear());
+    if (follow.kind === 'clarify') return makeAnswer({ outcome: 'refused', intro: follow.reply, citations: [], notice: null });
     if (follow.kind === 'section') {
       const opened = await openSection(follow.documentId, follow.label);
       if (opened) return opened;

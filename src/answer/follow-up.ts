@@ -9,7 +9,9 @@ import { detectYears } from '../retrieval/understand.ts';
 export type FollowUp =
   | { kind: 'none'; question: string }
   | { kind: 'rewrite'; question: string }
-  | { kind: 'section'; documentId: string; label: string };
+  | { kind: 'section'; documentId: string; label: string }
+  /** A follow-up with nothing before it to follow ("mục 2 thì sao?" as the first message): ask what is meant. */
+  | { kind: 'clarify'; reply: string };
 
 const YEAR_ONLY = /^(?:(?:the |vay |con |the con |vay con )*)(?:nam (?:\d{4}|nay|ngoai|truoc|toi|sau)|\d{4})(?:\s*(?:thi sao|the nao|thi the nao|ra sao|sao))?\s*\??$/;
 const SECTION_REF = /^(?:(?:the |vay |con |the con )*)(?:muc|phan|diem)\s+([ivxlc]+(?:\.\d+)*|\d+(?:\.\d+)*)\b(?:.*)?$/;
@@ -30,15 +32,21 @@ function siblingLabel(last: string, typed: string): string {
 /** Works out whether `text` continues the conversation in `state`. */
 export function resolveFollowUp(text: string, state: ConversationState | null, currentYear: number): FollowUp {
   const folded = foldedView(text).trim();
-  if (!state) return { kind: 'none', question: text };
   if (YEAR_ONLY.test(folded)) {
     const years = detectYears(folded, currentYear);
-    if (years.length > 0 && state.lastQuestion) return { kind: 'rewrite', question: replaceYears(state.lastQuestion, years) };
+    if (years.length > 0 && state?.lastQuestion) return { kind: 'rewrite', question: replaceYears(state.lastQuestion, years) };
+    if (years.length > 0) {
+      return { kind: 'clarify', reply: `Bạn muốn hỏi gì về năm ${years.join(', ')}? Ví dụ: "nội dung tuyên truyền trọng tâm năm ${years[0]} là gì?"` };
+    }
   }
   const m = SECTION_REF.exec(folded);
-  const last = state.citedSections[0];
-  if (m && last && folded.length < 40) {
-    return { kind: 'section', documentId: last.documentId, label: siblingLabel(last.label, m[1] as string) };
+  if (m && folded.length < 40) {
+    const last = state?.citedSections[0];
+    if (last) return { kind: 'section', documentId: last.documentId, label: siblingLabel(last.label, m[1] as string) };
+    return {
+      kind: 'clarify',
+      reply: `Bạn muốn xem ${text.trim().replace(/\s*(thì sao|the nao|thế nào)?\s*\??$/iu, '')} của văn bản nào? Hãy hỏi một câu về nội dung trước, rồi hỏi tiếp "mục 2 thì sao?" để mở mục bên cạnh.`,
+    };
   }
   return { kind: 'none', question: text };
 }

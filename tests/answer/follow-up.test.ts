@@ -11,8 +11,18 @@ const state = (label = 'II.1', lastQuestion = 'nội dung tuyên truyền trọn
 });
 
 describe('resolveFollowUp', () => {
-  it('does nothing without a conversation', () => {
-    expect(resolveFollowUp('còn năm 2022 thì sao?', null, 2023)).toEqual({ kind: 'none', question: 'còn năm 2022 thì sao?' });
+  it('asks what is meant when a follow-up has nothing before it', () => {
+    const year = resolveFollowUp('còn năm 2022 thì sao?', null, 2023);
+    expect(year).toMatchObject({ kind: 'clarify' });
+    expect(year.kind === 'clarify' && year.reply).toMatch(/năm 2022/);
+    const section = resolveFollowUp('mục 2 thì sao?', null, 2023);
+    expect(section.kind === 'clarify' && section.reply).toMatch(/^Bạn muốn xem mục 2 của văn bản nào\?/);
+    expect(resolveFollowUp('mục 2 thì sao?', { ...state(), citedSections: [] }, 2023)).toMatchObject({ kind: 'clarify' });
+  });
+
+  it('leaves ordinary questions alone without a conversation', () => {
+    const q = 'Mục đích của kế hoạch là gì?';
+    expect(resolveFollowUp(q, null, 2023)).toEqual({ kind: 'none', question: q });
   });
 
   it.each(['còn năm 2022 thì sao?', 'con nam 2022 thi sao', 'năm 2022?', 'thế còn 2022'])('rewrites "%s" as the last question for 2022', (text) => {
