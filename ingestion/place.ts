@@ -29,7 +29,10 @@ const VARIANTS: Record<string, string[]> = {
 
 interface Matcher {
   name: string;
-  pattern: RegExp;
+  /** As written (Title Case). */
+  written: RegExp;
+  /** In capitals, as issuer lines and titles are often set ("TỈNH ỦY BẮC KẠN"). */
+  capitals: RegExp;
 }
 
 function escape(text: string): string {
@@ -41,43 +44,62 @@ function view(text: string): string {
   return canonicalTones(nfc(text));
 }
 
-/** Matches a name as written or in capitals, whole syllables only, any dash and spacing in "Bà Rịa - Vũng Tàu". */
+/** Whole syllables only, any dash and spacing inside "Bà Rịa - Vũng Tàu". */
+function pattern(spellings: string[]): RegExp {
+  const alternatives = spellings.map((s) => escape(view(s)).replace(/ - /g, '\\s*[-–]\\s*').replace(/ /g, '\\s+'));
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+}
+
 function matcher(name: string): Matcher {
   const written = [name, ...(VARIANTS[name] ?? [])];
-  const spellings = [...written, ...written.map((s) => s.toUpperCase())].map((s) =>
-    escape(view(s)).replace(/ - /g, '\\s*[-–]\\s*').replace(/ /g, '\\s+'),
-  );
-  return { name, pattern: new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${spellings.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu') };
+  return { name, written: pattern(written), capitals: pattern(written.map((s) => s.toUpperCase())) };
 }
 
 // "Thừa Thiên Huế" before "Huế", so the longer name is counted and the shorter one not counted twice.
 const MATCHERS = PROVINCES.map(matcher).sort((a, b) => b.name.length - a.name.length);
 
+/** Words that may stand capitalised right before a province name ("Tỉnh Lào Cai", "Thành phố Huế"). */
+const BEFORE_NAME = new Set(['Tỉnh', 'Thành', 'Phố', 'Huyện', 'Quận', 'Thị', 'Xã', 'Ủy', 'Uỷ', 'Trận', 'Đảng', 'Bộ', 'Khối']);
+const TITLE_WORD = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * A match inside a longer proper name is no province: "Điện Biên Phủ" (a capitalised word follows) and
+ * "Thái Bình Dương" (one precedes that is not an administrative word).
+ */
+function insideLongerName(text: string, at: number, length: number): boolean {
+  // Only a word joined by spaces counts: after "Sóc Trăng, " the next name starts afresh.
+  const next = /^\s+([\p{L}\p{M}]+)/u.exec(text.slice(at + length))?.[1] ?? '';
+  const previous = /(?<![^\s])([\p{L}\p{M}]+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? '';
+  return TITLE_WORD.test(next) || (TITLE_WORD.test(previous) && !BEFORE_NAME.has(previous));
+}
+
 /** Province mentions in `text`, by name (a longer name hides the shorter one it contains). */
-function mentions(text: string): Map<string, number> {
+function mentions(text: string, withCapitals: boolean): Map<string, number> {
   let rest = view(text);
   const counts = new Map<string, number>();
   for (const m of MATCHERS) {
     let n = 0;
-    rest = rest.replace(m.pattern, () => {
-      n++;
-      return ' ';
-    });
+    const count = (found: string, at: number, all: string) => {
+      if (!insideLongerName(all, at, found.length)) n++;
+      return ' '.repeat(found.length);
+    };
+    rest = rest.replace(m.written, count);
+    if (withCapitals) rest = rest.replace(m.capitals, count);
     if (n > 0) counts.set(m.name, n);
   }
   return counts;
 }
 
-/** The one province a short text names (issuer, title); null when none or several. */
-function namedIn(text: string | null): string | null {
+/** The one province a short text names; null when none or several. Capitals count in an issuer line only. */
+function namedIn(text: string | null, withCapitals: boolean): string | null {
   if (!text) return null;
-  const found = [...mentions(text).keys()];
+  const found = [...mentions(text, withCapitals).keys()];
   return found.length === 1 ? (found[0] as string) : null;
 }
 
-/** The province named most often in the body, when it clearly leads (a tie names no one). */
+/** The province named most often in the body (as written, not in capitals), when it clearly leads. */
 function leadingIn(body: string): string | null {
-  const ranked = [...mentions(body)].sort((a, b) => b[1] - a[1]);
+  const ranked = [...mentions(body, false)].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first || (second && second[1] === first[1])) return null;
   return first[0];
@@ -85,5 +107,5 @@ function leadingIn(body: string): string | null {
 
 /** Infers the place of a directive whose header names none. */
 export function inferPlace(issuer: string | null, title: string, body: string): string | null {
-  return namedIn(issuer) ?? namedIn(title) ?? leadingIn(body);
+  return namedIn(issuer, true) ?? namedIn(title, false) ?? leadingIn(body);
 }

@@ -11,6 +11,7 @@ import type { Catalog } from '../retrieval/catalog.ts';
 import { retrieveSections, type RankedSection, type RetrievalWeights } from '../retrieval/search.ts';
 import { topicUnits, understand, type QueryIntent } from '../retrieval/understand.ts';
 import { cleanUserText, foldedView, quoteKey } from '../text/normalize.ts';
+import { numberKey } from '../text/number-key.ts';
 import { absentYearText, citationFor, HINT, makeAnswer, quoteSection, refusalText } from './compose.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { selectSections, type SelectionRules, DEFAULT_SELECTION } from './select.ts';
@@ -90,9 +91,12 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     if (!top || !answerable(top)) {
       return makeAnswer({ outcome: 'refused', intro: refusalText(), citations: [], notice: null, debug });
     }
-    const chosen = selectSections(ranked, intent, options.selection ?? DEFAULT_SELECTION);
+    // "Chỉ thị 05-CT/TW do ai ban hành?" with only documents citing it in the store: say where it is cited,
+    // never name the citing document's issuer as its issuer.
+    const shaped = intent.shape === 'issuer' && intent.numberKeys.length > 0 && !isNamed(top.document, intent.numberKeys) ? { ...intent, shape: 'mentions' as const } : intent;
+    const chosen = selectSections(ranked, shaped, options.selection ?? DEFAULT_SELECTION);
     const notice = [missing.length > 0 ? absentYearText(missing, available) : null, yearNote].filter(Boolean).join(' ') || null;
-    const answer = await verbatimOnly(buildExtractive(intent, chosen, notice, debug), chosen);
+    const answer = await verbatimOnly(buildExtractive(shaped, chosen, notice, debug), chosen);
     return deps.writer ? deps.writer.rewrite(intent.text, answer) : answer;
   }
 
@@ -196,10 +200,17 @@ function introFor(intent: QueryIntent, count: number, first: StoredDocument | un
   }
 }
 
+/** The document is the one a number in the question names (full key, or the key without its issuer part). */
+function isNamed(d: StoredDocument, keys: string[]): boolean {
+  if (!d.number) return false;
+  const own = numberKey(d.number);
+  return keys.some((k) => own === k || own.startsWith(`${k}/`));
+}
+
 /** "Who issued it": the issuer and signer the document names (its metadata), then its opening is quoted. */
 function issuerIntro(d: StoredDocument | undefined): string {
   if (!d?.issuer) return 'Phần mở đầu của văn bản nêu cơ quan ban hành:';
-  const place = d.place && !d.issuer.includes(d.place) ? ` (${d.place})` : '';
+  const place = d.place && !foldedView(d.issuer).includes(foldedView(d.place)) ? ` (${d.place})` : '';
   const signer = d.signer ? ` Người ký: ${d.signer}${d.signerRole ? `, ${d.signerRole}` : ''}.` : '';
   return `Văn bản do ${d.issuer}${place} ban hành.${signer} Phần mở đầu:`;
 }

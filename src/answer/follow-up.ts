@@ -15,6 +15,8 @@ export type FollowUp =
 
 const YEAR_ONLY = /^(?:(?:the |vay |con |the con |vay con )*)(?:nam (?:\d{4}|nay|ngoai|truoc|toi|sau)|\d{4})(?:\s*(?:thi sao|the nao|thi the nao|ra sao|sao))?\s*\??$/;
 const SECTION_REF = /^(?:(?:the |vay |con |the con )*)(?:muc|phan|diem)\s+([ivxlc]+(?:\.\d+)*|\d+(?:\.\d+)*)\b(?:.*)?$/;
+/** Nothing but a section label ("mục 2 thì sao?"): with no conversation before it, it cannot be answered. */
+const SECTION_ONLY = /^(?:(?:the |vay |con |the con )*)(?:muc|phan|diem)\s+(?:[ivxlc]+(?:\.\d+)*|\d+(?:\.\d+)*)(?:\s*(?:thi sao|the nao|thi the nao|ra sao|noi gi))?\s*\??$/;
 
 function replaceYears(previous: string, years: number[]): string {
   const stripped = previous.replace(/\s*(?:năm\s+)?(?:19|20)\d{2}/gi, '').replace(/\s*năm (?:nay|ngoái|trước|tới|sau)/gi, '');
@@ -40,12 +42,15 @@ export function resolveFollowUp(text: string, state: ConversationState | null, c
     }
   }
   const m = SECTION_REF.exec(folded);
-  if (m && folded.length < 40) {
-    const last = state?.citedSections[0];
-    if (last) return { kind: 'section', documentId: last.documentId, label: siblingLabel(last.label, m[1] as string) };
+  const last = state?.citedSections[0];
+  if (m && last && folded.length < 40) {
+    return { kind: 'section', documentId: last.documentId, label: siblingLabel(last.label, m[1] as string) };
+  }
+  if (!last && SECTION_ONLY.test(folded)) {
+    const label = /^\S+\s+\S+/u.exec(text.trim().replace(/^(?:thế |vậy |còn |the |vay |con )+/iu, ''))?.[0] ?? 'mục đó';
     return {
       kind: 'clarify',
-      reply: `Bạn muốn xem ${text.trim().replace(/\s*(thì sao|the nao|thế nào)?\s*\??$/iu, '')} của văn bản nào? Hãy hỏi một câu về nội dung trước, rồi hỏi tiếp "mục 2 thì sao?" để mở mục bên cạnh.`,
+      reply: `Bạn muốn xem ${label} của văn bản nào? Hãy hỏi một câu về nội dung trước, rồi hỏi tiếp "mục 2 thì sao?" để mở mục bên cạnh.`,
     };
   }
   return { kind: 'none', question: text };

@@ -32,7 +32,7 @@ export interface QueryIntent {
 const MENTION_CUES = ['o dau', 'nhac den', 'nhac toi', 'duoc nhac', 'nhung van ban nao', 'van ban nao de cap', 'de cap'];
 const BASIS_CUES = ['can cu', 'de thuc hien', 'thuc hien nhung van ban', 'dua tren', 'dua vao', 'trien khai van ban nao'];
 /** Who issued or signed a document: answered from its opening and its metadata. */
-const ISSUER_CUES = ['ai ban hanh', 'co quan nao ban hanh', 'don vi nao ban hanh', 'cua co quan nao', 'ai ky', 'nguoi ky', 'ky ban hanh'];
+const ISSUER_CUES = /\b(?:(?:do |la )?ai (?:ban hanh|ky)|(?:co quan|don vi) nao (?:ban hanh|ky)|nguoi ky|ky ban hanh)\b/;
 const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi gi'];
 const LIST_CUES = ['gom nhung', 'nhung gi', 'nhung noi dung', 'cac noi dung', 'liet ke', 'bao gom', 'nhung hinh thuc'];
 
@@ -82,7 +82,7 @@ function detectTypes(folded: string): DocumentType[] {
 function detectShape(folded: string, years: number[], numberKeys: string[]): QuestionShape {
   const has = (cues: string[]) => cues.some((c) => folded.includes(c));
   if (has(COMPARE_CUES) || (years.length > 1 && /\b(va|voi)\b/.test(folded))) return 'comparison';
-  if (has(ISSUER_CUES)) return 'issuer';
+  if (ISSUER_CUES.test(folded)) return 'issuer';
   if (has(BASIS_CUES)) return 'basis';
   if (has(MENTION_CUES)) return 'mentions';
   if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi)\b/.test(folded)) return 'mentions';

@@ -23,6 +23,7 @@ export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATI
   for (const migration of migrations) {
     if (await applyMigration(db, migration)) applied.push(migration.version);
   }
+  await checkPgvectorVersion(db);
   return { applied, current: Math.max(0, ...migrations.map((m) => m.version)) };
 }
 
@@ -52,6 +53,19 @@ async function applyMigration(db: Db, migration: Migration): Promise<boolean> {
     const hint = migration.version === 1 ? ' (is the pgvector extension installed on the server?)' : '';
     throw new StoreError(`migration ${migration.version} "${migration.name}" failed${hint}`, { cause: err });
   }
+}
+
+/** Oldest pgvector with what vector search relies on (`hnsw.iterative_scan`, so filtered searches fill up). */
+const MIN_PGVECTOR: [number, number] = [0, 8];
+
+/** Refuses to start on a pgvector too old for the search SQL, naming the version found. */
+export async function checkPgvectorVersion(db: Db): Promise<void> {
+  const rows = await db.query<{ v: string }>(`SELECT extversion AS v FROM pg_extension WHERE extname = 'vector'`);
+  const found = rows[0]?.v;
+  if (found === undefined) return; // not created yet: only possible with a custom migration list (tests)
+  const [major = 0, minor = 0] = found.split('.').map(Number);
+  if (major > MIN_PGVECTOR[0] || (major === MIN_PGVECTOR[0] && minor >= MIN_PGVECTOR[1])) return;
+  throw new StoreError(`pgvector ${found} is too old: version ${MIN_PGVECTOR.join('.')} or newer is needed (ALTER EXTENSION vector UPDATE)`);
 }
 
 /** The locale facts of a database that decide whether Vietnamese text is handled correctly. */

@@ -3,7 +3,8 @@
  * an explicit VACUUM ANALYZE the planner believes every table is empty (at 1,000 documents BM25 search then
  * probed the chunk index once per document, ~0.7 s instead of ~0.07 s, and ingestion slowed down with every
  * document), and freshly written rows stay unmarked (answers on a just-built 1,000-document collection ran at
- * half speed until a VACUUM). On a Postgres server autovacuum does the same job; the extra run is harmless.
+ * half speed until a VACUUM). A Postgres server has autovacuum for this, and a VACUUM there could run into
+ * the query timeout on a large table: only PGlite is maintained here.
  */
 import type { Db } from '../core/ports.ts';
 import { getSetting, setSetting } from './lexical-rebuild.ts';
@@ -11,7 +12,7 @@ import { getSetting, setSetting } from './lexical-rebuild.ts';
 /** The tables searched and joined by every answer and every save. */
 const TABLES = ['documents', 'sections', 'chunks', 'chunk_embeddings', 'doc_references', 'lexical_df'];
 
-/** Statistics are refreshed once the chunk count has grown by this factor since the last refresh… */
+/** Statistics are refreshed once the chunk count has grown by a quarter (or shrunk by a fifth) since the last refresh… */
 const GROWTH = 1.25;
 /** …and by at least this many chunks (a few documents do not change a plan). */
 const MIN_NEW_CHUNKS = 200;
@@ -41,6 +42,7 @@ export function statsAreStale(analyzed: number | null, current: number): boolean
 
 /** Runs VACUUM ANALYZE on the search tables when the collection grew (or shrank) enough; returns whether it ran. */
 export async function refreshPlannerStats(db: Db): Promise<boolean> {
+  if (db.kind !== 'pglite') return false;
   const current = await chunkCount(db);
   if (!statsAreStale(await analyzedAt(db), current)) return false;
   // Outside any transaction (VACUUM refuses to run in one); the store calls this after its save committed.

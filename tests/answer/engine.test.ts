@@ -135,6 +135,13 @@ describe('who issued a document', () => {
     expect(answer.intro).toMatch(/Người ký: \p{Lu}/u);
     expectVerbatim(answer.citations[0]!);
   });
+
+  it('does not give a citing document\'s issuer for a document the store only cites', async () => {
+    const answer = await ask('Chỉ thị 05-CT/TW do ai ban hành?');
+    expect(answer.intro).not.toContain('Văn bản do');
+    expect(answer.intro).toMatch(/được nhắc đến/);
+    for (const c of answer.citations) expect(c.quote).toMatch(/05-CT\/TW/);
+  });
 });
 
 describe('refusals and absent years', () => {

@@ -18,6 +18,10 @@ describe('resolveFollowUp', () => {
     const section = resolveFollowUp('mục 2 thì sao?', null, 2023);
     expect(section.kind === 'clarify' && section.reply).toMatch(/^Bạn muốn xem mục 2 của văn bản nào\?/);
     expect(resolveFollowUp('mục 2 thì sao?', { ...state(), citedSections: [] }, 2023)).toMatchObject({ kind: 'clarify' });
+    const plain = resolveFollowUp('con muc II.1 thi sao', null, 2023);
+    expect(plain.kind === 'clarify' && plain.reply).toMatch(/^Bạn muốn xem muc II\.1 của văn bản nào\?/);
+    // A complete question that names its document is answered, not bounced back.
+    expect(resolveFollowUp('Mục I Kế hoạch 12-KH/ĐU nói gì?', null, 2023)).toMatchObject({ kind: 'none' });
   });
 
   it('leaves ordinary questions alone without a conversation', () => {

@@ -24,5 +24,8 @@ describe('inferPlace', () => {
     expect(inferPlace(null, 'Kế hoạch', body)).toBeNull();
     expect(inferPlace(null, 'Kế hoạch', 'Thành ủy Thành phố Hồ Chí Minh')).toBe('Thành phố Hồ Chí Minh');
     expect(inferPlace(null, 'Kế hoạch', 'Tân Bắc Kạnh')).toBeNull();
+    expect(inferPlace(null, 'Kế hoạch', 'kỷ niệm Chiến thắng Điện Biên Phủ; biển Thái Bình Dương')).toBeNull();
+    expect(inferPlace(null, 'CHỐNG DIỄN BIẾN HÒA BÌNH', 'Tỉnh Lào Cai và tỉnh Lào Cai')).toBe('Lào Cai');
+    expect(inferPlace(null, 'Kế hoạch', 'ĐẤU TRANH CHỐNG DIỄN BIẾN HÒA BÌNH')).toBeNull();
   });
 });

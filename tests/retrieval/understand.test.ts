@@ -61,6 +61,8 @@ describe('shapes', () => {
     ['Kế hoạch được xây dựng dựa trên văn bản nào?', 'basis'],
     ['Kế hoạch 12-KH/ĐU do ai ban hành?', 'issuer'],
     ['ai ky huong dan cua thanh uy bac kan', 'issuer'],
+    ['Trách nhiệm của cơ quan nào trong việc tổ chức hội nghị báo cáo viên?', 'factoid'],
+    ['Nội dung cần phải ban hành kế hoạch tại kỳ họp thứ hai là gì?', 'factoid'],
     ['nội dung trọng tâm 2022 và 2023 khác gì?', 'comparison'],
     ['so sanh noi dung tuyen truyen nam 2022 voi nam 2023', 'comparison'],
     ['Nội dung tuyên truyền thường xuyên năm 2022 gồm những gì?', 'list'],

@@ -109,17 +109,24 @@ export function searchCases(ctx: ContractContext): void {
   });
 
   it('fills the limit through the HNSW index even when a year filter discards the nearest neighbours', async () => {
-    // 1,500 chunks of 2022 sit nearer the query than the 80 of 2023: a plain HNSW scan (ef_search 40) would
-    // return 2022 chunks only and the year filter would leave next to nothing.
-    const near = Array.from({ length: 1500 }, (_, i) => chunk(1, i, `gan ${i}`, [1, 0.01 * (i % 7), 0.001 * i, 0]));
+    // 1,500 chunks of 2022 point almost exactly along the query, the 80 chunks of 2023 well away from it: a
+    // plain HNSW scan (ef_search 40) meets 2022 chunks only, and the year filter would leave next to nothing.
+    const near = Array.from({ length: 1500 }, (_, i) => chunk(1, i, `gan ${i}`, [1, 0.01 * (i % 7), 0.0001 * i, 0]));
     const far = Array.from({ length: 80 }, (_, i) => chunk(1, i, `xa ${i}`, [1, 0.5, 0.3 + 0.001 * i, 0.2]));
     await ctx.store().saveDocument(makeDocument({ source: 'near.txt', number: '5-KH/TU', year: 2022, chunks: near }));
     const target = await ctx.store().saveDocument(makeDocument({ source: 'far.txt', number: '6-KH/TU', year: 2023, chunks: far }));
-    const hits = await ctx.store().vectorSearch('test-4d', [1, 0, 0, 0], { years: [2023] }, 60);
-    expect(hits).toHaveLength(60);
-    expect(hits.every((h) => h.documentId === target.id)).toBe(true);
-    const unfiltered = await ctx.store().vectorSearch('test-4d', [1, 0, 0, 0], {}, 100);
-    expect(unfiltered).toHaveLength(100);
+    // Force the index (the planner could pick an exact scan on so small a table, and the test would prove nothing).
+    // Both backends here run one database session (pglite-socket serves every connection from one PGlite).
+    await ctx.db().query('SET enable_seqscan = off');
+    try {
+      const hits = await ctx.store().vectorSearch('test-4d', [1, 0, 0, 0], { years: [2023] }, 60);
+      expect(hits).toHaveLength(60);
+      expect(hits.every((h) => h.documentId === target.id)).toBe(true);
+      const unfiltered = await ctx.store().vectorSearch('test-4d', [1, 0, 0, 0], {}, 100);
+      expect(unfiltered).toHaveLength(100);
+    } finally {
+      await ctx.db().query('RESET enable_seqscan');
+    }
   });
 
   it('lists chunks missing a vector for a new model and stores them', async () => {

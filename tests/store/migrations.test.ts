@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/errors.ts';
 import type { Db } from '../../src/core/ports.ts';
-import { checkUtf8Database, isUtf8Locale, migrate } from '../../src/store/migrations.ts';
+import { checkPgvectorVersion, checkUtf8Database, isUtf8Locale, migrate } from '../../src/store/migrations.ts';
 import { fullTexts } from '../../src/store/section-tree.ts';
 import { sections } from './fixtures.ts';
 
@@ -35,6 +35,19 @@ describe('UTF-8 locale check', () => {
     const db = localeDb({ encoding: 'UTF8', ctype: 'C', provider: 'c', locale: null });
     await expect(checkUtf8Database(db)).rejects.toThrow(/createdb -E UTF8 --locale=C.UTF-8/);
     await expect(migrate(db)).rejects.toBeInstanceOf(StoreError);
+  });
+});
+
+describe('pgvector version check', () => {
+  it.each([
+    ['0.7.4', false],
+    ['0.8.0', true],
+    ['0.8.7', true],
+    ['1.0.0', true],
+  ])('pgvector %s: accepted %s', async (v, ok) => {
+    const check = checkPgvectorVersion(localeDb({ v }));
+    if (ok) await expect(check).resolves.toBeUndefined();
+    else await expect(check).rejects.toThrow(/pgvector 0\.7\.4 is too old: version 0\.8 or newer/);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Planner statistics follow the collection's size: embedded PGlite has no autovacuum, so the store runs
- * ANALYZE itself when the chunk count grew (or shrank) by a quarter; without it the planner takes every table
- * for empty and picks per-document index probes that are ten times slower at 1,000 documents.
+ * VACUUM ANALYZE itself when the chunk count grew by a quarter (or shrank by a fifth); without it the planner
+ * takes every table for empty and picks per-document index probes that are ten times slower at 1,000 documents.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DocumentStore } from '../../src/core/ports.ts';
