@@ -129,8 +129,11 @@ export interface DocumentStore {
   getOpeningTexts(documentIds: string[]): Promise<Map<string, string>>;
   getReferences(documentId: string): Promise<DocumentReference[]>;
   /** Where a document number (canonical form) is cited, across active documents. */
-  /** Sections of active documents citing `number`, newest documents first; at most `limit` when given. */
-  findReferences(number: string, limit?: number): Promise<ReferenceHit[]>;
+  /**
+   * Sections of active documents citing `number`, newest documents first; at most `limit` when given, only in
+   * `documentIds` when given (non-empty).
+   */
+  findReferences(number: string, limit?: number, documentIds?: string[]): Promise<ReferenceHit[]>;
   countActiveChunks(): Promise<number>;
 
   /** BM25 over the stored terms; `terms` maps a query term to its weight multiplier (usually 1). */

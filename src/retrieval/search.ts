@@ -82,12 +82,19 @@ function fuseChunks(lex: ChunkHit[], vec: ChunkHit[], w: RetrievalWeights): Map<
   return bySection;
 }
 
-/** Sections citing a document number the question names: "documentId|label" → section id. */
-async function sectionsCitingNumbers(store: DocumentStore, intent: QueryIntent): Promise<Map<string, string | null>> {
+/**
+ * Sections citing a document number the question names: "documentId|label" → section id. A number cited by
+ * thousands of documents contributes its newest few hundred, plus every citation in the documents the question
+ * names ("Đề án 17 của Tỉnh ủy Lào Cai"), which may be older than all of those.
+ */
+async function sectionsCitingNumbers(store: DocumentStore, intent: QueryIntent, named: string[]): Promise<Map<string, string | null>> {
   const cited = new Map<string, string | null>();
   for (const key of intent.numberKeys) {
-    // Newest first from the store; a number cited by thousands of documents contributes its first few hundred.
-    for (const hit of await store.findReferences(key, MAX_CITING_SECTIONS)) cited.set(`${hit.documentId}|${hit.sectionLabel}`, hit.sectionId);
+    const hits = [
+      ...(await store.findReferences(key, MAX_CITING_SECTIONS)),
+      ...(named.length > 0 ? await store.findReferences(key, MAX_CITING_SECTIONS, named) : []),
+    ];
+    for (const hit of hits) cited.set(`${hit.documentId}|${hit.sectionLabel}`, hit.sectionId);
   }
   return cited;
 }
@@ -119,7 +126,7 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
   const [[lex, vec], [namedLex, namedVec], citing] = await Promise.all([
     search(filter),
     named.length > 0 ? search({ ...filter, documentIds: named }) : Promise.resolve([[], []]),
-    sectionsCitingNumbers(store, intent),
+    sectionsCitingNumbers(store, intent, named),
   ]);
   const fused = fuseChunks(union(lex, namedLex), union(vec, namedVec), weights);
   const sections = await store.getSectionsByIds([...fused.keys()]);

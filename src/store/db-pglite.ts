@@ -19,6 +19,10 @@ export async function createPgliteDb(opts: PgliteDbOptions = {}): Promise<Db> {
   let pglite: PGlite;
   try {
     pglite = await PGlite.create({ dataDir: opts.dataDir, extensions: { vector } });
+    // PGlite's pages come from files the OS keeps cached: a random read costs about what a sequential one does.
+    // With the default (4) the planner scanned all chunks of a 10,000-document collection (~2 s) instead of
+    // following the index from the documents of the year asked about (~0.2 s).
+    await pglite.exec('SET random_page_cost = 1.1');
   } catch (err) {
     const where = opts.dataDir ? `in ${opts.dataDir}` : 'in memory';
     throw new StoreError(`could not open the embedded PGlite database ${where}`, { cause: err });

@@ -154,7 +154,7 @@ export async function selectReferences(db: Db, documentId: string): Promise<Docu
  * Where a number is cited in active documents, matched on its key (spacing, case, Đ/D and leading zeros
  * ignored). A partial key without issuer (`35-NQ`, from "nghị quyết 35") matches every issuer.
  */
-export async function selectReferenceHits(db: Db, number: string, limit?: number): Promise<ReferenceHit[]> {
+export async function selectReferenceHits(db: Db, number: string, limit?: number, documentIds?: string[]): Promise<ReferenceHit[]> {
   const key = numberKey(number);
   if (key === null) return [];
   const max = limit === undefined ? null : Math.max(0, Math.floor(limit));
@@ -164,9 +164,10 @@ export async function selectReferenceHits(db: Db, number: string, limit?: number
         ORDER BY s.ord LIMIT 1) AS section_id
      FROM doc_references r JOIN documents d ON d.id = r.document_id
      WHERE (r.number_key = $1 OR (strpos($1, '/') = 0 AND r.number_key LIKE $1 || '/%')) AND d.status = 'active'
+       AND (cardinality($3::uuid[]) = 0 OR r.document_id = ANY($3::uuid[]))
      ORDER BY d.year DESC NULLS LAST, d.created_at DESC, r.ord
      LIMIT $2`,
-    [key, max],
+    [key, max, (documentIds ?? []).filter(isUuid)],
   );
   return rows.map((r) => ({
     documentId: r.document_id,

@@ -44,7 +44,7 @@ export function createPgDocumentStore(db: Db): DocumentStore {
     getSectionsByIds: (ids) => q.selectSectionsByIds(db, ids),
     getOpeningTexts: (ids) => q.selectOpeningTexts(db, ids),
     getReferences: (id) => q.selectReferences(db, id),
-    findReferences: (number, limit) => q.selectReferenceHits(db, number, limit),
+    findReferences: (number, limit, documentIds) => q.selectReferenceHits(db, number, limit, documentIds),
     countActiveChunks: () => q.countActiveChunks(db),
     lexicalSearch: (terms, filter, limit) => lexicalSearch(db, terms, filter, limit),
     termFrequencies: (terms) => termFrequencies(db, terms),

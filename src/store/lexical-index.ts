@@ -84,18 +84,37 @@ async function readChunkCount(db: Db): Promise<number> {
 
 /** Terms found in more than this share of chunks do not select candidates on their own (they still score). */
 const COMMON_TERM_SHARE = 0.05;
-/** At least this many of the rarest query terms always select candidates. */
+/** At least this many of the rarest query terms always select candidates… */
 const MIN_CANDIDATE_TERMS = 3;
+/** …unless together they would select more chunks than this: scoring reads every candidate row. */
+const MAX_CANDIDATE_CHUNKS = 5000;
+
+/** How candidates are selected through the GIN index: chunks holding any of `any`, or all of `all`. */
+export interface CandidateRule {
+  any: number[];
+  all: number[];
+}
 
 /**
  * The query terms used to select candidate chunks through the GIN index: the rare ones. A word such as
  * "tuyên truyền" is in almost every chunk of a large collection, and selecting on it would score nearly all of
- * them; chunks that match only common words would rank low anyway.
+ * them; chunks that match only common words would rank low anyway. When even the rarest term is in more than
+ * MAX_CANDIDATE_CHUNKS chunks (a collection of near-copies), a candidate must hold the two rarest terms.
  */
-function candidateTerms(weights: Map<number, number>, df: Map<number, number>, total: number): number[] {
+export function candidateTerms(weights: Map<number, number>, df: Map<number, number>, total: number): CandidateRule {
   const byRarity = [...weights.keys()].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || a - b);
-  const rare = byRarity.filter((id) => (df.get(id) ?? 0) <= total * COMMON_TERM_SHARE);
-  return rare.length >= MIN_CANDIDATE_TERMS ? rare : byRarity.slice(0, MIN_CANDIDATE_TERMS);
+  const freq = (id: number) => df.get(id) ?? 0;
+  const first = byRarity[0];
+  if (first !== undefined && freq(first) > MAX_CANDIDATE_CHUNKS && byRarity.length > 1) return { any: [], all: byRarity.slice(0, 2) };
+  const any: number[] = [];
+  let selected = 0;
+  for (const id of byRarity) {
+    const common = freq(id) > total * COMMON_TERM_SHARE;
+    if (any.length > 0 && (selected + freq(id) > MAX_CANDIDATE_CHUNKS || (common && any.length >= MIN_CANDIDATE_TERMS))) break;
+    any.push(id);
+    selected += freq(id);
+  }
+  return { any, all: [] };
 }
 
 /** Document frequency of each term (0 when unseen) and the number of chunks they were counted over. */
@@ -143,18 +162,22 @@ export async function lexicalSearch(
   const [df, total] = await Promise.all([readDf(db, ids), readChunkCount(db)]);
   const weights = queryWeights(terms, df, total);
   if (weights.size === 0) return [];
+  // Within named documents every query term may select: there are few chunks to score.
+  const rule = filterValues.documentIds.length > 0 ? { any: [...weights.keys()], all: [] } : candidateTerms(weights, df, total);
+  // Spelled out rather than `cardinality(...) = 0 OR …`, so the planner always sees a GIN-indexable condition.
+  const candidates = rule.all.length > 0 ? 'c.term_ids @> $2::int[]' : 'c.term_ids && $2::int[]';
   const rows = await db.query<HitRow>(
     `SELECT c.id::text AS chunk_id, c.document_id::text AS document_id, c.section_id::text AS section_id,
             s.label AS section_label, c.text, -(c.lexical <#> $1::sparsevec) AS score
      FROM chunks c
      JOIN documents d ON d.id = c.document_id
      JOIN sections s ON s.id = c.section_id
-     WHERE c.term_ids && $2::int[] AND d.status = 'active'
+     WHERE ${candidates} AND d.status = 'active'
        AND (cardinality($3::int[]) = 0 OR d.year = ANY($3::int[]))
        AND (cardinality($4::uuid[]) = 0 OR d.id = ANY($4::uuid[]))
      ORDER BY c.lexical <#> $1::sparsevec, c.id
      LIMIT $5`,
-    [sparsevecLiteral(weights), candidateTerms(weights, df, total), filterValues.years, filterValues.documentIds, limit],
+    [sparsevecLiteral(weights), rule.all.length > 0 ? rule.all : rule.any, filterValues.years, filterValues.documentIds, limit],
   );
   return rows.map(toChunkHit);
 }

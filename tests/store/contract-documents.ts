@@ -138,6 +138,8 @@ export function documentCases(ctx: ContractContext): void {
     }
     expect(await ctx.store().findReferences('86-QĐ/TW')).toEqual([]);
     expect(await ctx.store().findReferences('85-QĐ/TW', 0)).toEqual([]);
+    expect(await ctx.store().findReferences('85-QĐ/TW', undefined, ['00000000-0000-4000-8000-000000000000'])).toEqual([]);
+    expect((await ctx.store().findReferences('85-QĐ/TW', 10, [doc.id])).map((h) => h.documentId)).toEqual([doc.id]);
   });
 
   it('updates metadata and status', async () => {
