@@ -35,13 +35,11 @@ export function createPostgresDb(url: string, opts: PostgresDbOptions = {}): Db 
     connectionString: url,
     max: opts.max ?? 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    // Sent as a startup parameter (behind PgBouncer, list it in ignore_startup_parameters). Setting it with a
+    // query on the pool's 'connect' event instead races the first query on that connection.
+    statement_timeout: queryTimeout,
     // The driver's own bound is a little longer, so a live server reports its cancellation first.
     query_timeout: queryTimeout + 1000,
-  });
-  // Set per connection rather than as a startup parameter, which connection poolers such as PgBouncer refuse.
-  // The client queues it ahead of the first query it runs.
-  pool.on('connect', (client) => {
-    client.query(`SET statement_timeout = ${Math.floor(queryTimeout)}`).catch(() => undefined);
   });
   // An idle client losing its connection emits on the pool; without a listener Node would crash. The pool
   // has already discarded that client, and the next query opens a new connection: nothing else to do.
