@@ -33,6 +33,8 @@ const schema = z
     ),
     /** Longest query on a Postgres server before it is cancelled and the user gets the "busy" reply. */
     DB_QUERY_TIMEOUT_MS: intInRange(100, 600_000, 30_000),
+    /** Connections per process to a Postgres server. */
+    DB_POOL_MAX: intInRange(1, 1000, 10),
     DOCUMENTS_DIR: z.string().default('data/documents'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PORT: intInRange(0, 65535, 3000),

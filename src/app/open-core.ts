@@ -69,7 +69,7 @@ function chooseEmbedder(config: Config, offline: boolean): Embedder {
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
-  const db = await openDb(opts.databaseUrl ?? config.DATABASE_URL, { queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS });
+  const db = await openDb(opts.databaseUrl ?? config.DATABASE_URL, { queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS, max: config.DB_POOL_MAX });
   await migrate(db);
   const store = createPgDocumentStore(db);
   const embedder = chooseEmbedder(config, opts.offline ?? false);

@@ -134,7 +134,10 @@ async function measureConfig(ctx: MeasureContext, dataDir: string, backend: Back
   if (backend === 'pglite') return withCore(ctx, `pglite://${dataDir}`, run);
   const server = await serveOverWire(dataDir);
   try {
-    return await withCore(ctx, server.url, run);
+    // pglite-socket serves every connection from one PGlite session, so one connection loses nothing, and
+    // several interleave their unnamed prepared statements once one of them holds a transaction.
+    const wire = { ...ctx, opts: { ...ctx.opts, config: { ...ctx.opts.config, DB_POOL_MAX: 1 } } };
+    return await withCore(wire, server.url, run);
   } finally {
     await server.close();
   }
