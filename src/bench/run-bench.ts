@@ -27,8 +27,7 @@ export interface BenchOptions {
   fresh: boolean;
   /**
    * Collections larger than this are measured on embedded PGlite with the vector index only (plus quality,
-   * baseline and cold start): at several thousand documents one answer takes seconds, and the full matrix
-   * would not fit a bounded run.
+   * baseline and cold start), to bound a run on a slow machine.
    */
   fullMatrixMax: number;
   /** Time allowed to ingest one collection; a cut-short collection is measured as it is and reported so. */

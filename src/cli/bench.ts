@@ -25,14 +25,14 @@ async function main(): Promise<number> {
   const quick = args.flags.has('quick');
   const config = loadConfig();
   const out = args.options.get('out') ?? 'bench-results';
-  const budget = Number(args.options.get('ingest-budget') ?? (quick ? 30 : 600));
+  const budget = Number(args.options.get('ingest-budget') ?? (quick ? 30 : 3600));
   if (!Number.isFinite(budget) || budget <= 0) throw new Error('--ingest-budget must be a positive number of seconds');
   const report = await runBench({
     sizes: parseSizes(args.options.get('sizes'), quick),
     quick,
     storesDir: args.options.get('stores') ?? join('tmp', 'bench-stores'),
     fresh: args.flags.has('fresh'),
-    fullMatrixMax: Number(args.options.get('full-matrix-max') ?? 1000),
+    fullMatrixMax: Number(args.options.get('full-matrix-max') ?? 10_000),
     ingestBudgetSeconds: budget,
     questionsPath: args.options.get('questions') ?? 'data/eval/questions.dev.jsonl',
     config,

@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- [--questions FILE] [--json] [--baseline] [--calibrate]`: builds a fresh in-memory index
+ * `npm run eval -- [--questions FILE[,FILE…]] [--json] [--baseline] [--calibrate]`: builds a fresh in-memory index
  * from data/documents, answers every question through the same path as `ask`, and prints per-kind metrics.
  */
 import { loadConfig } from '../config.ts';

@@ -39,7 +39,9 @@ export async function openReplicaCore(
   databaseUrl: string,
   options: { clock?: Clock; env?: Record<string, string>; logger?: Logger; seed?: boolean } = {},
 ): Promise<Core> {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, ...options.env });
+  // One connection per replica: pglite-socket serves every connection from one PGlite session, and several
+  // connections of one process can interleave their unnamed prepared statements around a transaction.
+  const config = loadConfig({ DATABASE_URL: databaseUrl, DB_POOL_MAX: '1', ...options.env });
   const logger = options.logger ?? pino({ level: 'silent' });
   const core = await openCore({ config, logger, clock: options.clock });
   if (options.seed) await seedIfEmpty(core, DOCUMENTS_DIR, logger);
