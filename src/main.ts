@@ -18,6 +18,7 @@ import { createSharedChatContexts } from './channels/zalo/chat-context.ts';
 import { createPgChatStateStore } from './store/chat-state-store.ts';
 import { createQuestionRetention } from './store/question-retention.ts';
 import { runTerminalChat } from './channels/terminal/terminal-chat.ts';
+import { fstatSync } from 'node:fs';
 import { errorMessage } from './core/errors.ts';
 
 /** How often old question history is pruned. */
@@ -182,12 +183,28 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (channels.length === 0) {
-    if (process.stdin.isTTY) {
+    if (questionsOnStdin()) {
       await runTerminalChat({ engine: core.engine, library: core.library, input: process.stdin, output: process.stdout });
       await shutdown('terminal closed');
     } else {
       logger.warn('no channel configured: set TELEGRAM_BOT_TOKEN and/or ZALO_BOT_TOKEN (see .env.example); serving /healthz and /readyz only');
     }
+  }
+}
+
+/**
+ * Whether to chat on stdin: a terminal, or questions piped or redirected in (`echo "…" | npm start`, answered
+ * then the process ends). Not when stdin is /dev/null or absent, as under Docker or systemd, where the process
+ * must keep serving HTTP.
+ */
+function questionsOnStdin(): boolean {
+  if (process.stdin.isTTY) return true;
+  try {
+    const stat = fstatSync(0);
+    // A shell pipe is a FIFO; a parent process's pipe (Node's child_process) is a socket.
+    return stat.isFIFO() || stat.isFile() || stat.isSocket();
+  } catch {
+    return false;
   }
 }
 

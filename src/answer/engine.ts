@@ -55,10 +55,7 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     const state = await deps.conversations.get(q.conversationId);
     const follow = resolveFollowUp(text, state, clock.now().getFullYear());
     if (follow.kind === 'clarify') return makeAnswer({ outcome: 'refused', intro: follow.reply, citations: [], notice: null });
-    if (follow.kind === 'section') {
-      const opened = await openSection(follow.documentId, follow.label);
-      if (opened) return opened;
-    }
+    if (follow.kind === 'section') return (await openSection(follow.documentId, follow.label)) ?? (await noSuchSection(follow.documentId, follow.label));
     const question = follow.kind === 'rewrite' ? follow.question : text;
     const intent = understand(question, deps.analyzer, clock.now().getFullYear());
     return answerIntent(intent);
@@ -143,6 +140,13 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     const quote = section.fullText.trim() || section.headingLine;
     const citation = citationFor(entry.document, section, quote);
     return makeAnswer({ outcome: 'answered', intro: `Toàn văn mục ${label}:`, citations: [citation], notice: null });
+  }
+
+  /** "mục 7 thì sao?" where the document has no such part: say so and list its parts, rather than guess. */
+  async function noSuchSection(documentId: string, label: string): Promise<Answer> {
+    const parts = (await deps.store.getSections(documentId)).filter((s) => s.level === 1).map((s) => s.label);
+    const listed = parts.length > 0 ? ` Các phần của văn bản: ${parts.join(', ')}.` : '';
+    return makeAnswer({ outcome: 'refused', intro: `Văn bản vừa trích không có mục ${label}.${listed}`, citations: [], notice: null });
   }
 
   async function remember(q: Question, answer: Answer): Promise<void> {

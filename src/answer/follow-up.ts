@@ -24,8 +24,12 @@ function replaceYears(previous: string, years: number[]): string {
   return `${clean} năm ${years.join(' và năm ')}?`;
 }
 
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
 function siblingLabel(last: string, typed: string): string {
   if (/^[ivxlc]+/i.test(typed)) return typed.toUpperCase();
+  // After the opening part, "mục 2" is the second part: parts are numbered I, II, III.
+  if (last === '' && /^\d+$/.test(typed)) return ROMAN[Number(typed) - 1] ?? typed;
   const parts = last.split('.');
   if (parts.length <= 1) return `${last}.${typed}`.replace(/^\./, '');
   return [...parts.slice(0, -1), typed].join('.');

@@ -234,6 +234,14 @@ describe('follow-ups', () => {
     expectVerbatim(second.citations[0]!);
   });
 
+  it('a part the cited document does not have is named as missing, with the parts it has', async () => {
+    await ask('nội dung tuyên truyền trọng tâm năm 2023 là gì?', 'follow-missing');
+    const missing = await ask('mục 9 thì sao?', 'follow-missing');
+    expect(missing.outcome).toBe('refused');
+    expect(missing.citations).toEqual([]);
+    expect(missing.intro).toBe('Văn bản vừa trích không có mục II.9. Các phần của văn bản: I, II, III, IV.');
+  });
+
   it('keeps conversations apart', async () => {
     await ask('nội dung tuyên truyền trọng tâm năm 2023 là gì?', 'iso-a');
     const other = await ask('Ban Tuyên giáo Thành ủy Bắc Kạn có nhiệm vụ gì?', 'iso-b');

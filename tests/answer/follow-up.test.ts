@@ -42,6 +42,10 @@ describe('resolveFollowUp', () => {
     expect(resolveFollowUp('muc 3', state('II.1.1.2'), 2023)).toEqual({ kind: 'section', documentId: 'doc-a', label: 'II.1.1.3' });
   });
 
+  it('after the opening part, "mục 2" is part II', () => {
+    expect(resolveFollowUp('mục 2 thì sao?', state(''), 2023)).toEqual({ kind: 'section', documentId: 'doc-a', label: 'II' });
+  });
+
   it('opens a Roman part as written, and a child of a top-level part', () => {
     expect(resolveFollowUp('mục iii thì sao?', state('II.1'), 2023)).toEqual({ kind: 'section', documentId: 'doc-a', label: 'III' });
     expect(resolveFollowUp('mục 2', state('IV'), 2023)).toEqual({ kind: 'section', documentId: 'doc-a', label: 'IV.2' });

@@ -18,9 +18,9 @@ interface Run {
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
-function run(script: string, args: string[], env: Record<string, string>): Promise<Run> {
+function run(script: string, args: string[], env: Record<string, string>, stdin = ''): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       TSX,
       [script, ...args],
       { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 90_000 },
@@ -29,6 +29,7 @@ function run(script: string, args: string[], env: Record<string, string>): Promi
         resolve({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(stdin);
   });
 }
 
@@ -36,6 +37,7 @@ let dir: string;
 let ask: Run;
 let ingest: Run;
 let evalRun: Run;
+let start: Run;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cli-test-'));
@@ -52,10 +54,11 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-  [ask, ingest, evalRun] = await Promise.all([
+  [ask, ingest, evalRun, start] = await Promise.all([
     run('src/cli/ask.ts', ['--json', 'nội dung tuyên truyền trọng tâm năm 2023 là gì?'], { DATABASE_URL: 'memory://', LOG_LEVEL: 'info' }),
     run('src/cli/ingest.ts', [docs], { DATABASE_URL: `pglite://${join(dir, 'db')}`, LOG_LEVEL: 'info' }),
     run('src/cli/eval.ts', ['--json', '--questions', questions], { LOG_LEVEL: 'info' }),
+    run('src/main.ts', [], { DATABASE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'warn' }, 'nội dung tuyên truyền trọng tâm năm 2023 là gì?\n/thoat\n'),
   ]);
 }, 120_000);
 
@@ -82,6 +85,14 @@ describe('ask --json', () => {
       expect(c.year).toBe(2023);
       expect(out.answer).toContain(c.quote as string);
     }
+  });
+});
+
+describe('start with questions piped in and no channel configured', () => {
+  it('answers them in the terminal chat, then exits', () => {
+    expect(start.code, start.stderr).toBe(0);
+    expect(start.stdout).toContain('Trợ lý văn bản');
+    expect(start.stdout).toMatch(/\(Nguồn: Kế hoạch .*mục II\.1/);
   });
 });
 
