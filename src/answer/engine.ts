@@ -61,8 +61,11 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     return answerIntent(intent);
   }
 
-  async function answerIntent(intent: QueryIntent): Promise<Answer> {
+  async function answerIntent(asked: QueryIntent): Promise<Answer> {
     const available = await deps.catalog.years();
+    // "Chỉ thị 05 năm 2016" with no 2016 document in the store: 2016 dates the directive, it is no filter.
+    const datesOnly = asked.citedYears.filter((y) => !available.includes(y));
+    const intent = datesOnly.length > 0 ? { ...asked, years: asked.years.filter((y) => !datesOnly.includes(y)) } : asked;
     const missing = intent.years.filter((y) => !available.includes(y));
     const present = intent.years.filter((y) => available.includes(y));
     if (intent.years.length > 0 && present.length === 0) {

@@ -20,6 +20,8 @@ export interface QueryIntent {
   folded: string;
   /** Years the question is about (explicit or relative), deduplicated. */
   years: number[];
+  /** Those of `years` written right after a document number (see citedDocumentYears). */
+  citedYears: number[];
   numberKeys: string[];
   docTypes: DocumentType[];
   shape: QuestionShape;
@@ -58,6 +60,19 @@ export function isCueWord(intent: Pick<QueryIntent, 'shape'>, syllable: string):
 /** The question's topic units (syllables and pairs) in the view it was typed in. */
 export function topicUnits(intent: QueryIntent): QuestionUnits {
   return questionUnits(intent.expanded, (w) => !isCueWord(intent, w), viewOf(intent.text));
+}
+
+const CITED_TYPES = 'chi thi|nghi quyet|ket luan|quy dinh|quyet dinh|thong bao|cong van|de an|huong dan|ke hoach|chuong trinh|thong tu|nghi dinh|luat';
+/** A document type, its number, then (optionally after its date) "năm YYYY" / "YYYY". */
+const CITED_DOCUMENT_YEAR = new RegExp(`\\b(?:${CITED_TYPES})\\s+(?:so\\s+)?\\d[\\w/.-]*(?:\\s+ngay\\s+\\S+)?\\s+(?:nam\\s+)?((?:19|20)\\d{2})\\b`, 'g');
+
+/**
+ * Years written right after a document number ("Chỉ thị 05 năm 2016"): the year that document was issued,
+ * or the year asked about ("Nghị quyết 35 năm 2022 được nhắc ở đâu") — the engine decides by whether the
+ * collection has documents of that year.
+ */
+export function citedDocumentYears(folded: string): number[] {
+  return [...new Set([...folded.matchAll(CITED_DOCUMENT_YEAR)].map((m) => Number(m[1])))];
 }
 
 /** Years written as "năm 2023", "2023", and relative ones, resolved against `currentYear`. */
@@ -101,12 +116,16 @@ export function understand(question: string, analyzer: Analyzer, currentYear: nu
   const text = nfc(question).replace(/\s+/g, ' ').trim();
   const folded = foldedView(text);
   const years = detectYears(folded, currentYear);
-  const numberKeys = findNumberKeys(text);
+  // "12-KH/ĐU" also yields the partial key "12-KH", which would match "12-KH/ĐUK" as well: keep a partial key
+  // only when the question gives no fuller one.
+  const found = findNumberKeys(text);
+  const numberKeys = found.filter((k) => !found.some((other) => other.startsWith(`${k}/`)));
   return {
     text,
     expanded: analyzer.spelledOut(text),
     folded,
     years,
+    citedYears: citedDocumentYears(folded).filter((y) => years.includes(y)),
     numberKeys,
     docTypes: detectTypes(folded),
     shape: detectShape(folded, years, numberKeys),

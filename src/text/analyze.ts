@@ -13,7 +13,7 @@ import { numberKey, findNumberKeys } from './number-key.ts';
  * change would make the same text produce different terms: stores built by an older version rebuild their
  * lexical index at start (see src/app/open-core.ts).
  */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 /** Question words and particles that carry no topic (exact view). */
 const QUESTION_WORDS_EXACT = new Set(

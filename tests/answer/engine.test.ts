@@ -159,6 +159,13 @@ describe('refusals and absent years', () => {
     },
   );
 
+  it('a year that only dates a cited directive is not taken for a year without documents', async () => {
+    const answer = await ask('Chỉ thị 05 năm 2016 được nhắc đến trong những văn bản nào?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations.length).toBeGreaterThan(1);
+    for (const c of answer.citations) expect(c.quote).toMatch(/Chỉ thị số 05|05-CT\/TW/);
+  });
+
   it('a year with no document names the years that exist', async () => {
     const answer = await ask('Nội dung tuyên truyền trọng tâm năm 2025 là gì?');
     expect(answer.outcome).toBe('absent_year');

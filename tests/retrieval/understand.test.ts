@@ -46,8 +46,14 @@ describe('document types and numbers', () => {
     expect(read('Quy định 85-QĐ/TW nói về việc gì?').docTypes).toEqual(['Quy định']);
   });
 
+  it('marks a year written right after a document number', () => {
+    expect(read('Chỉ thị 05 năm 2016 được nhắc đến ở đâu?')).toMatchObject({ years: [2016], citedYears: [2016] });
+    expect(read('Nghị quyết 35-NQ/TW năm 2022 được nhắc đến ở đâu?')).toMatchObject({ years: [2022], citedYears: [2022] });
+    expect(read('Kế hoạch năm 2023 của Huyện ủy')).toMatchObject({ years: [2023], citedYears: [] });
+  });
+
   it('collects number keys', () => {
-    expect(read('Quy định 85-QĐ/TW nói về việc gì?').numberKeys).toEqual(['85-QD/TW', '85-QD']);
+    expect(read('Quy định 85-QĐ/TW nói về việc gì?').numberKeys).toEqual(['85-QD/TW']); // the partial 85-QD would match 85-QD/TU too
     expect(read('nghị quyết 35 được nhắc ở đâu').numberKeys).toEqual(['35-NQ']);
   });
 });
