@@ -65,7 +65,8 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     const available = await deps.catalog.years();
     // "Chỉ thị 05 năm 2016" with no 2016 document in the store: 2016 dates the directive, it is no filter.
     const datesOnly = asked.citedYears.filter((y) => !available.includes(y));
-    const intent = datesOnly.length > 0 ? { ...asked, years: asked.years.filter((y) => !datesOnly.includes(y)) } : asked;
+    const dated = datesOnly.length > 0 ? { ...asked, years: asked.years.filter((y) => !datesOnly.includes(y)) } : asked;
+    const intent = dated.shapeIfNamedInStore && (await holdsNamed(dated.numberKeys)) ? { ...dated, shape: dated.shapeIfNamedInStore } : dated;
     const missing = intent.years.filter((y) => !available.includes(y));
     const present = intent.years.filter((y) => available.includes(y));
     if (intent.years.length > 0 && present.length === 0) {
@@ -143,6 +144,11 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     const quote = section.fullText.trim() || section.headingLine;
     const citation = citationFor(entry.document, section, quote);
     return makeAnswer({ outcome: 'answered', intro: `Toàn văn mục ${label}:`, citations: [citation], notice: null });
+  }
+
+  /** An active document of the collection has a number the question names. */
+  async function holdsNamed(keys: string[]): Promise<boolean> {
+    return (await deps.catalog.entries()).some((e) => isNamed(e.document, keys));
   }
 
   /** "mục 7 thì sao?" where the document has no such part: say so and list its parts, rather than guess. */

@@ -25,6 +25,8 @@ export interface QueryIntent {
   numberKeys: string[];
   docTypes: DocumentType[];
   shape: QuestionShape;
+  /** The shape to use instead when a document of the collection has the number the question names. */
+  shapeIfNamedInStore: QuestionShape | null;
   /** Lexical query terms (see Analyzer.queryTerms). */
   terms: Map<string, number>;
   /** Folded content syllables (question words removed). */
@@ -94,14 +96,22 @@ function detectTypes(folded: string): DocumentType[] {
   return DOCUMENT_TYPES.filter((t) => new RegExp(`\\b${foldedView(t)}\\b`).test(folded));
 }
 
-function detectShape(folded: string, years: number[], numberKeys: string[]): QuestionShape {
+/** The shape, and what it is instead when the number it names is a document of the collection. */
+function detectShape(folded: string, years: number[], numberKeys: string[]): { shape: QuestionShape; ifNamedInStore: QuestionShape | null } {
   const has = (cues: string[]) => cues.some((c) => folded.includes(c));
-  if (has(COMPARE_CUES) || (years.length > 1 && /\b(va|voi)\b/.test(folded))) return 'comparison';
-  if (ISSUER_CUES.test(folded)) return 'issuer';
-  if (has(BASIS_CUES)) return 'basis';
-  if (has(MENTION_CUES)) return 'mentions';
-  if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi)\b/.test(folded)) return 'mentions';
-  return has(LIST_CUES) ? 'list' : 'factoid';
+  const plain = has(LIST_CUES) ? 'list' : 'factoid';
+  if (has(COMPARE_CUES) || (years.length > 1 && /\b(va|voi)\b/.test(folded))) return { shape: 'comparison', ifNamedInStore: null };
+  if (ISSUER_CUES.test(folded)) return { shape: 'issuer', ifNamedInStore: null };
+  if (has(BASIS_CUES)) return { shape: 'basis', ifNamedInStore: null };
+  if (has(MENTION_CUES)) return { shape: 'mentions', ifNamedInStore: null };
+  // "Quy định 85-QĐ/TW nói về việc gì?" about a directive the collection only cites: show where it is cited.
+  // If the collection holds that directive itself, the question is about its content.
+  if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi)\b/.test(folded)) return { shape: 'mentions', ifNamedInStore: plain };
+  return { shape: plain, ifNamedInStore: null };
+}
+
+function shapeOf(d: { shape: QuestionShape; ifNamedInStore: QuestionShape | null }): Pick<QueryIntent, 'shape' | 'shapeIfNamedInStore'> {
+  return { shape: d.shape, shapeIfNamedInStore: d.ifNamedInStore };
 }
 
 /** Drops the terms of the years asked about: they filter the documents, they are not the topic. */
@@ -128,7 +138,7 @@ export function understand(question: string, analyzer: Analyzer, currentYear: nu
     citedYears: citedDocumentYears(folded).filter((y) => years.includes(y)),
     numberKeys,
     docTypes: detectTypes(folded),
-    shape: detectShape(folded, years, numberKeys),
+    ...shapeOf(detectShape(folded, years, numberKeys)),
     terms: withoutYears(analyzer.queryTerms(text), years),
     content: analyzer.contentSyllables(text),
   };

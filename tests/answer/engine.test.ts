@@ -159,6 +159,15 @@ describe('refusals and absent years', () => {
     },
   );
 
+  it('"<number> … là gì?" is about the document itself when the collection holds it, else about where it is cited', async () => {
+    const own = await ask('Kế hoạch 12-KH/ĐU: mục đích yêu cầu là gì?');
+    expect(own.intro).not.toMatch(/được nhắc đến/);
+    expect(own.citations[0]).toMatchObject({ source: '2021-ke-hoach-12-kh-du-tuyen-truyen-sau-dai-hoi-xiii.txt' });
+    expect(own.citations[0]?.section).toMatch(/^I(\.|$)/);
+    const cited = await ask('Quy định 85-QĐ/TW nói về việc gì?');
+    expect(cited.intro).toMatch(/được nhắc đến/);
+  });
+
   it('a year that only dates a cited directive is not taken for a year without documents', async () => {
     const answer = await ask('Chỉ thị 05 năm 2016 được nhắc đến trong những văn bản nào?');
     expect(answer.outcome).toBe('answered');
