@@ -122,6 +122,8 @@ async function ensureLexicalIndex(db: Db, analyzer: Analyzer, logger: Logger): P
   if (built === String(ANALYZER_VERSION)) return;
   const chunks = await rebuildLexicalIndex(db, (text) => analyzer.indexTerms(text));
   await setSetting(db, 'analyzer_version', String(ANALYZER_VERSION));
+  // Every chunk row was rewritten: reclaim the old versions and refresh the statistics now.
+  if (chunks > 0) await refreshPlannerStats(db, true).catch((err: unknown) => logger.warn({ err }, 'could not refresh planner statistics'));
   if (built !== null || chunks > 0) logger.info({ chunks, from: built, to: ANALYZER_VERSION }, 'lexical index rebuilt for the current analyzer');
 }
 

@@ -40,11 +40,14 @@ export function statsAreStale(analyzed: number | null, current: number): boolean
   return (current >= analyzed * GROWTH && grown >= MIN_NEW_CHUNKS) || (current * GROWTH <= analyzed && shrunk >= MIN_NEW_CHUNKS);
 }
 
-/** Runs VACUUM ANALYZE on the search tables when the collection grew (or shrank) enough; returns whether it ran. */
-export async function refreshPlannerStats(db: Db): Promise<boolean> {
+/**
+ * Runs VACUUM ANALYZE on the search tables when the collection grew (or shrank) enough, or always with
+ * `force` (after a rewrite of every chunk); returns whether it ran.
+ */
+export async function refreshPlannerStats(db: Db, force = false): Promise<boolean> {
   if (db.kind !== 'pglite') return false;
   const current = await chunkCount(db);
-  if (!statsAreStale(await analyzedAt(db), current)) return false;
+  if (!force && !statsAreStale(await analyzedAt(db), current)) return false;
   // Outside any transaction (VACUUM refuses to run in one); the store calls this after its save committed.
   await db.query(`VACUUM (ANALYZE) ${TABLES.join(', ')}`);
   await setSetting(db, SETTING, String(current));
