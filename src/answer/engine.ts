@@ -213,10 +213,22 @@ function introFor(intent: QueryIntent, count: number, first: StoredDocument | un
   }
 }
 
+/** Number keys by document number: checking every catalog entry per question must not re-parse each number. */
+const numberKeys = new Map<string, string>();
+function keyOf(number: string): string {
+  let key = numberKeys.get(number);
+  if (key === undefined) {
+    key = numberKey(number);
+    if (numberKeys.size > 100_000) numberKeys.clear();
+    numberKeys.set(number, key);
+  }
+  return key;
+}
+
 /** The document is the one a number in the question names (full key, or the key without its issuer part). */
 function isNamed(d: StoredDocument, keys: string[]): boolean {
   if (!d.number) return false;
-  const own = numberKey(d.number);
+  const own = keyOf(d.number);
   return keys.some((k) => own === k || own.startsWith(`${k}/`));
 }
 

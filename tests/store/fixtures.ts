@@ -2,7 +2,10 @@
  * Small hand-built documents for the store contract suite: five sections, a few chunks, 4-d vectors.
  */
 import { createHash } from 'node:crypto';
-import type { ChunkToStore, NewDocument } from '../../src/core/ports.ts';
+import type { ChunkToStore, Db, DocumentStore, NewDocument } from '../../src/core/ports.ts';
+import { createPgliteDb } from '../../src/store/db-pglite.ts';
+import { createPgDocumentStore } from '../../src/store/document-store.ts';
+import { migrate } from '../../src/store/migrations.ts';
 import type { DocumentReference, ParsedSection } from '../../src/core/types.ts';
 
 /** Term counts of a space-separated string. */
@@ -92,4 +95,11 @@ export function reference(number: string): DocumentReference {
     text: `Thực hiện Quy định số ${number} ngày 01/6/2022 của Bộ Chính trị`,
     sectionLabel: 'II',
   };
+}
+
+/** A migrated in-memory PGlite database and the document store on it. */
+export async function openMemoryStore(): Promise<{ db: Db; store: DocumentStore }> {
+  const db = await createPgliteDb();
+  await migrate(db);
+  return { db, store: createPgDocumentStore(db) };
 }

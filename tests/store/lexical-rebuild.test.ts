@@ -4,19 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DocumentStore } from '../../src/core/ports.ts';
-import { createPgliteDb } from '../../src/store/db-pglite.ts';
-import { migrate } from '../../src/store/migrations.ts';
-import { createPgDocumentStore } from '../../src/store/document-store.ts';
 import { getSetting, rebuildLexicalIndex, setSetting } from '../../src/store/lexical-rebuild.ts';
-import { chunk, makeDocument, terms } from './fixtures.ts';
+import { chunk, makeDocument, openMemoryStore, terms } from './fixtures.ts';
 
 let db: Db;
 let store: DocumentStore;
 
 beforeAll(async () => {
-  db = await createPgliteDb();
-  await migrate(db);
-  store = createPgDocumentStore(db);
+  ({ db, store } = await openMemoryStore());
   await store.saveDocument(makeDocument({ source: 'a.txt', chunks: [chunk(1, 0, 'tuyên truyền miệng báo cáo viên', [1, 0, 0, 0]), chunk(2, 0, 'cổ động trực quan pa nô', [0, 1, 0, 0])] }));
   await store.saveDocument(makeDocument({ source: 'b.txt', chunks: [chunk(1, 0, 'tuyên truyền trên mạng xã hội', [0, 0, 1, 0])] }));
 });

@@ -5,20 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DocumentStore } from '../../src/core/ports.ts';
-import { createPgliteDb } from '../../src/store/db-pglite.ts';
-import { migrate } from '../../src/store/migrations.ts';
-import { createPgDocumentStore } from '../../src/store/document-store.ts';
 import { getSetting } from '../../src/store/lexical-rebuild.ts';
 import { refreshPlannerStats, statsAreStale } from '../../src/store/planner-stats.ts';
-import { chunk, makeDocument } from './fixtures.ts';
+import { chunk, makeDocument, openMemoryStore } from './fixtures.ts';
 
 let db: Db;
 let store: DocumentStore;
 
 beforeAll(async () => {
-  db = await createPgliteDb();
-  await migrate(db);
-  store = createPgDocumentStore(db);
+  ({ db, store } = await openMemoryStore());
 });
 
 afterAll(async () => {
