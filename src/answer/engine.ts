@@ -8,25 +8,25 @@ import type { AnswerEngine } from '../core/services.ts';
 import type { Answer, Question, StoredDocument } from '../core/types.ts';
 import type { Analyzer } from '../text/analyze.ts';
 import type { Catalog } from '../retrieval/catalog.ts';
-import { retrieveSections, type RankedSection, type RetrievalWeights } from '../retrieval/search.ts';
+import { retrieveSections, type RankedSection } from '../retrieval/search.ts';
+import type { RankingModel } from '../retrieval/ranking-model.ts';
 import { topicUnits, understand, type QueryIntent } from '../retrieval/understand.ts';
+import { resolveIntent } from '../retrieval/resolve-intent.ts';
 import { cleanUserText, foldedView, quoteKey } from '../text/normalize.ts';
 import { numberKey } from '../text/number-key.ts';
 import { absentYearText, citationFor, HINT, makeAnswer, quoteSection, refusalText } from './compose.ts';
 import { resolveFollowUp } from './follow-up.ts';
-import { selectSections, type SelectionRules, DEFAULT_SELECTION } from './select.ts';
+import { selectSections } from './select.ts';
 import { buildTalkingPoints } from './talking-points.ts';
 import type { ModelWriter } from './model-answer.ts';
 
 export interface EngineOptions {
-  /** Below this share of the question found in the best section, the engine refuses. Calibrated by `npm run eval`. */
-  minCoverage: number;
   maxQuestionChars: number;
   /** Characters quoted per section. */
   maxQuoteChars: number;
   conversationTtlSeconds: number;
-  weights: RetrievalWeights;
-  selection?: SelectionRules;
+  /** Weights and thresholds of ranking, selection and refusal (src/retrieval/ranking-model.ts). */
+  model: RankingModel;
 }
 
 export interface EngineDeps {
@@ -63,12 +63,8 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
 
   async function answerIntent(asked: QueryIntent): Promise<Answer> {
     const available = await deps.catalog.years();
-    // "Chỉ thị 05 năm 2016" with no 2016 document in the store: 2016 dates the directive, it is no filter.
-    const datesOnly = asked.citedYears.filter((y) => !available.includes(y));
-    const dated = datesOnly.length > 0 ? { ...asked, years: asked.years.filter((y) => !datesOnly.includes(y)) } : asked;
-    const intent = dated.shapeIfNamedInStore && (await holdsNamed(dated.numberKeys)) ? { ...dated, shape: dated.shapeIfNamedInStore } : dated;
-    const missing = intent.years.filter((y) => !available.includes(y));
-    const present = intent.years.filter((y) => available.includes(y));
+    const intent = resolveIntent(asked, { years: available, holdsNamedNumber: asked.numberKeys.length > 0 && (await holdsNamed(asked.numberKeys)) });
+    const { missingYears: missing, presentYears: present } = intent;
     if (intent.years.length > 0 && present.length === 0) {
       return makeAnswer({ outcome: 'absent_year', intro: absentYearText(missing, available), citations: [], notice: null });
     }
@@ -92,12 +88,9 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     if (!top || !answerable(top)) {
       return makeAnswer({ outcome: 'refused', intro: refusalText(), citations: [], notice: null, debug });
     }
-    // "Chỉ thị 05-CT/TW do ai ban hành?" with only documents citing it in the store: say where it is cited,
-    // never name the citing document's issuer as its issuer.
-    const shaped = intent.shape === 'issuer' && intent.numberKeys.length > 0 && !isNamed(top.document, intent.numberKeys) ? { ...intent, shape: 'mentions' as const } : intent;
-    const chosen = selectSections(ranked, shaped, options.selection ?? DEFAULT_SELECTION);
+    const chosen = selectSections(ranked, intent, options.model.selection);
     const notice = [missing.length > 0 ? absentYearText(missing, available) : null, yearNote].filter(Boolean).join(' ') || null;
-    const answer = await verbatimOnly(buildExtractive(shaped, chosen, notice, debug), chosen);
+    const answer = await verbatimOnly(buildExtractive(intent, chosen, notice, debug), chosen);
     return deps.writer ? deps.writer.rewrite(intent.text, answer) : answer;
   }
 
@@ -120,12 +113,12 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
   }
 
   function retrieve(intent: QueryIntent, filter: { years?: number[] }): Promise<RankedSection[]> {
-    return retrieveSections(intent, filter, { store: deps.store, embedder: deps.embedder, catalog: deps.catalog, weights: options.weights });
+    return retrieveSections(intent, filter, { store: deps.store, embedder: deps.embedder, catalog: deps.catalog, model: options.model });
   }
 
   /** Enough of the question is found, or the section cites the document number asked about. */
   function answerable(r: RankedSection | undefined): boolean {
-    return r !== undefined && (r.citesNumber || r.coverage >= options.minCoverage);
+    return r !== undefined && (r.citesNumber || r.coverage >= options.model.minCoverage);
   }
 
   function buildExtractive(intent: QueryIntent, chosen: RankedSection[], notice: string | null, debug: Answer['debug']): Answer {
@@ -183,7 +176,7 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
       const available = await deps.catalog.years();
       const years = intent.years.filter((y) => available.includes(y));
       const ranked = await retrieve(intent, years.length > 0 ? { years } : {});
-      return buildTalkingPoints(topic, intent, ranked, { minCoverage: options.minCoverage, maxQuoteChars: options.maxQuoteChars });
+      return buildTalkingPoints(topic, intent, ranked, { model: options.model, maxQuoteChars: options.maxQuoteChars });
     },
   };
 }

@@ -4,18 +4,8 @@
  * part for "what is it based on", and the best section per year for comparisons.
  */
 import type { RankedSection } from '../retrieval/search.ts';
-import type { QueryIntent } from '../retrieval/understand.ts';
-
-export interface SelectionRules {
-  /** A second section is cited only if its score is at least this share of the best one. */
-  tieRatio: number;
-  /** Most sections cited for "where is it mentioned". */
-  maxMentions: number;
-  /** Share of the question a section must cover to count as mentioning a phrase. */
-  phraseCoverage: number;
-}
-
-export const DEFAULT_SELECTION: SelectionRules = { tieRatio: 0.92, maxMentions: 5, phraseCoverage: 0.9 };
+import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
+import { DEFAULT_RANKING_MODEL, type SelectionRules } from '../retrieval/ranking-model.ts';
 
 function related(a: RankedSection, b: RankedSection): boolean {
   if (a.document.id !== b.document.id) return false;
@@ -34,16 +24,15 @@ function withoutRelated(list: RankedSection[], limit: number): RankedSection[] {
   return out;
 }
 
-function mentions(ranked: RankedSection[], intent: QueryIntent, rules: SelectionRules): RankedSection[] {
-  const asksWhere = /\b(o dau|nhung van ban nao|van ban nao)\b/.test(intent.folded);
-  const limit = asksWhere ? rules.maxMentions : 3;
+function mentions(ranked: RankedSection[], intent: ResolvedIntent, rules: SelectionRules): RankedSection[] {
+  const limit = intent.everyPlace ? rules.maxMentions : rules.maxCited;
   const citing = intent.numberKeys.length > 0 ? ranked.filter((r) => r.citesNumber) : [];
   const phrase = ranked.filter((r) => r.coverage >= rules.phraseCoverage);
   const pool = citing.length > 0 ? citing : phrase;
   return pool.length > 0 ? withoutRelated(pool, limit) : ranked.slice(0, 1);
 }
 
-function perYear(ranked: RankedSection[], intent: QueryIntent): RankedSection[] {
+function perYear(ranked: RankedSection[], intent: ResolvedIntent): RankedSection[] {
   const years = intent.years.length > 0 ? intent.years : [...new Set(ranked.map((r) => r.document.year))];
   const out: RankedSection[] = [];
   for (const year of years) {
@@ -57,15 +46,15 @@ function perYear(ranked: RankedSection[], intent: QueryIntent): RankedSection[] 
  * For a fact question, a heading-only parent (`I. MỤC ĐÍCH, YÊU CẦU`) is replaced by its best-ranked
  * descendant when that one scores close to it: the fact sits in the child.
  */
-function narrowest(parent: RankedSection, ranked: RankedSection[]): RankedSection {
+function narrowest(parent: RankedSection, ranked: RankedSection[], rules: SelectionRules): RankedSection {
   if (parent.section.body.trim() !== '' || parent.section.label === '') return parent;
   const prefix = `${parent.section.label}.`;
   const child = ranked.find((r) => r.document.id === parent.document.id && r.section.label.startsWith(prefix));
-  return child && child.score >= parent.score * 0.75 ? child : parent;
+  return child && child.score >= parent.score * rules.childRatio ? child : parent;
 }
 
 /** Picks the sections to quote, best first. `ranked` must be sorted by score. */
-export function selectSections(ranked: RankedSection[], intent: QueryIntent, rules: SelectionRules = DEFAULT_SELECTION): RankedSection[] {
+export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, rules: SelectionRules = DEFAULT_RANKING_MODEL.selection): RankedSection[] {
   const top = ranked[0];
   if (!top) return [];
   switch (intent.shape) {
@@ -77,9 +66,9 @@ export function selectSections(ranked: RankedSection[], intent: QueryIntent, rul
     case 'issuer':
       return [ranked.find((r) => r.section.label === '') ?? top];
     default: {
-      const near = ranked.filter((r) => r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * 0.8);
-      const picked = withoutRelated(near, 3);
-      return intent.shape === 'factoid' ? picked.map((p) => narrowest(p, ranked)) : picked;
+      const near = ranked.filter((r) => r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * rules.tieCoverageRatio);
+      const picked = withoutRelated(near, rules.maxCited);
+      return intent.shape === 'factoid' ? picked.map((p) => narrowest(p, ranked, rules)) : picked;
     }
   }
 }

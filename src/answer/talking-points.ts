@@ -6,14 +6,13 @@
 import type { TalkingPoint, TalkingPoints } from '../core/types.ts';
 import { coverage, profileOf, type QuestionUnits } from '../retrieval/coverage.ts';
 import type { RankedSection } from '../retrieval/search.ts';
+import type { RankingModel } from '../retrieval/ranking-model.ts';
 import { topicUnits, type QueryIntent } from '../retrieval/understand.ts';
 import { citationFor, refusalText } from './compose.ts';
 import { paragraphsOf } from './quote.ts';
 
 const MIN_POINTS = 3;
 const MAX_POINTS = 7;
-/** A bullet must contain at least this share of the topic to become a point. */
-const MIN_PARAGRAPH_COVERAGE = 0.34;
 
 interface Candidate {
   ranked: RankedSection;
@@ -39,17 +38,18 @@ export function buildTalkingPoints(
   topic: string,
   intent: QueryIntent,
   ranked: RankedSection[],
-  opts: { minCoverage: number; maxQuoteChars: number },
+  opts: { model: RankingModel; maxQuoteChars: number },
 ): TalkingPoints {
   const units = topicUnits(intent);
-  const relevant = ranked.filter((r) => r.coverage >= opts.minCoverage).slice(0, 12);
+  const rules = opts.model.talkingPoints;
+  const relevant = ranked.filter((r) => r.coverage >= opts.model.minCoverage).slice(0, rules.maxSections);
   const candidates: Candidate[] = [];
   for (const r of relevant) {
     // Own body only: a parent's subsections are ranked on their own, so each point cites its exact section.
     paragraphsOf(r.section.body).forEach((paragraph, index) => {
       if (paragraph.length < 40 || paragraph.length > opts.maxQuoteChars) return;
       const cov = coverage(units, profileOf(paragraph, units.view));
-      if (cov < MIN_PARAGRAPH_COVERAGE) return;
+      if (cov < rules.minParagraphCoverage) return;
       candidates.push({ ranked: r, paragraph, index, score: 2 * cov + r.score / 10 });
     });
   }

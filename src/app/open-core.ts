@@ -20,14 +20,11 @@ import { getSetting, rebuildLexicalIndex, setSetting } from '../store/lexical-re
 import { refreshPlannerStats } from '../store/planner-stats.ts';
 import { loadAbbreviations } from '../text/abbreviations.ts';
 import { createCatalog, type Catalog } from '../retrieval/catalog.ts';
-import { DEFAULT_WEIGHTS } from '../retrieval/search.ts';
+import { DEFAULT_RANKING_MODEL } from '../retrieval/ranking-model.ts';
 import { createAnswerEngine, type EngineOptions } from '../answer/engine.ts';
 import { createLibrary } from '../answer/library.ts';
 import { createIngestor, type Ingestor } from '../../ingestion/pipeline.ts';
 import { createModelWriter } from '../llm/model-writer.ts';
-
-/** Share of a question that must be found in the best section; calibrated on the dev set (README). */
-export const DEFAULT_MIN_COVERAGE = 0.37;
 
 export interface Core {
   db: Db;
@@ -91,11 +88,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     clock,
     writer,
     options: {
-      minCoverage: DEFAULT_MIN_COVERAGE,
       maxQuestionChars: config.MAX_QUESTION_CHARS,
       maxQuoteChars: 1400,
       conversationTtlSeconds: config.CONVERSATION_TTL_MINUTES * 60,
-      weights: DEFAULT_WEIGHTS,
+      model: DEFAULT_RANKING_MODEL,
       ...opts.engine,
     },
   });

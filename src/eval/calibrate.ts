@@ -1,7 +1,7 @@
 /**
  * Calibrates the refusal threshold on a labelled question set: the range of minimum coverage values that
  * classify the most questions correctly (out-of-scope below, answerable above). The product default is
- * set inside that range (see DEFAULT_MIN_COVERAGE).
+ * set inside that range (`minCoverage` in src/retrieval/ranking-model.ts).
  */
 import type { EvalQuestion } from './dataset.ts';
 

@@ -5,6 +5,7 @@
  * "vàng" does not match "vang"; unaccented ones on the folded view.
  */
 import { exactView, foldedView, hasDiacritics, syllables } from '../text/normalize.ts';
+import { DEFAULT_RANKING_MODEL, type CoverageRules } from './ranking-model.ts';
 
 /** Syllables and pairs of a text in one view, for repeated coverage checks. */
 export interface TextProfile {
@@ -46,8 +47,9 @@ export function questionUnits(
  * Share (0..1) of the question's units present in the profile. Each unit weighs its IDF when known (a shared
  * rare word is strong evidence, a shared common one weak), pairs half as much again as syllables.
  */
-export function coverage(q: QuestionUnits, profile: TextProfile): number {
+export function coverage(q: QuestionUnits, profile: TextProfile, rules: CoverageRules = DEFAULT_RANKING_MODEL.coverage): number {
   const w = (u: string) => q.weights?.get(u) ?? 1;
+  const pairFactor = rules.pairFactor;
   let total = 0;
   let found = 0;
   for (const s of q.singles) {
@@ -56,18 +58,16 @@ export function coverage(q: QuestionUnits, profile: TextProfile): number {
   }
   let pairsFound = 0;
   for (const p of q.pairs) {
-    total += PAIR_FACTOR * w(p);
+    total += pairFactor * w(p);
     if (profile.units.has(p)) {
-      found += PAIR_FACTOR * w(p);
+      found += pairFactor * w(p);
       pairsFound += 1;
     }
   }
   if (total === 0) return 0;
-  // Scattered single syllables are weak evidence ("thủ đô" vs "thủ tục"): without a single shared pair, halve.
-  return q.pairs.length > 0 && pairsFound === 0 ? found / total / 2 : found / total;
+  // Scattered single syllables are weak evidence ("thủ đô" vs "thủ tục"): without a single shared pair, discount.
+  return q.pairs.length > 0 && pairsFound === 0 ? (found / total) * rules.noPairFactor : found / total;
 }
-
-const PAIR_FACTOR = 1.5;
 
 /** The lexical index term of a unit in its view (see src/text/analyze.ts for the term prefixes). */
 export function unitTerm(unit: string, view: 'exact' | 'folded'): string {

@@ -6,16 +6,18 @@
  */
 import type { Catalog, CatalogEntry } from './catalog.ts';
 import type { QuestionUnits } from './coverage.ts';
-
-/** A unit found in the profiles of at most this many documents names them. */
-const MAX_NAMED = 20;
-/** Documents whose share of the best match is below this are not named. */
-const MIN_RELATIVE = 0.5;
+import { DEFAULT_RANKING_MODEL, type NamedDocumentRules } from './ranking-model.ts';
 
 /** Ids of the documents (of the given years) the question names, best match first; empty when none stands out. */
-export async function namedDocuments(catalog: Catalog, units: QuestionUnits, years: number[] | undefined): Promise<string[]> {
+export async function namedDocuments(
+  catalog: Catalog,
+  units: QuestionUnits,
+  years: number[] | undefined,
+  rules: NamedDocumentRules = DEFAULT_RANKING_MODEL.named,
+): Promise<string[]> {
+  const { maxNamed, minRelative } = rules;
   const entries = (await catalog.entries()).filter((e) => !years || years.length === 0 || years.includes(e.document.year ?? -1));
-  if (entries.length <= MAX_NAMED) return [];
+  if (entries.length <= maxNamed) return [];
   const profile = (e: CatalogEntry) => (units.view === 'exact' ? e.exact : e.folded).units;
   const all = [...units.singles, ...units.pairs];
   const holders = new Map<string, CatalogEntry[]>(all.map((u) => [u, []]));
@@ -25,15 +27,15 @@ export async function namedDocuments(catalog: Catalog, units: QuestionUnits, yea
   }
   const scores = new Map<string, number>();
   for (const [unit, docs] of holders) {
-    if (docs.length === 0 || docs.length > MAX_NAMED) continue;
+    if (docs.length === 0 || docs.length > maxNamed) continue;
     // Rarer among documents weighs more; a pair (two syllables in a row) is stronger than a syllable.
-    const weight = Math.log(entries.length / docs.length) * (unit.includes('_') ? 1.5 : 1);
+    const weight = Math.log(entries.length / docs.length) * (unit.includes('_') ? rules.pairFactor : 1);
     for (const e of docs) scores.set(e.document.id, (scores.get(e.document.id) ?? 0) + weight);
   }
   const best = Math.max(0, ...scores.values());
   return [...scores]
-    .filter(([, s]) => s >= best * MIN_RELATIVE)
+    .filter(([, s]) => s >= best * minRelative)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, MAX_NAMED)
+    .slice(0, maxNamed)
     .map(([id]) => id);
 }

@@ -10,36 +10,7 @@ import type { Catalog } from './catalog.ts';
 import { coverage, profileOf, unitTerm, type QuestionUnits, type TextProfile } from './coverage.ts';
 import { namedDocuments } from './named-documents.ts';
 import { topicUnits, type QueryIntent } from './understand.ts';
-
-/** Fusion and boost weights; tuned on the dev set (see README, "Evaluation"). */
-export interface RetrievalWeights {
-  lexical: number;
-  vector: number;
-  heading: number;
-  documentAffinity: number;
-  numberCited: number;
-  documentType: number;
-  basisOpening: number;
-  /** Heading match on the words that do not merely name the document (issuer, title, type). */
-  residualHeading: number;
-  /** Subtracted from the opening part for fact and list questions (it names the document, not the topic). */
-  openingPenalty: number;
-  /** Share of the question the section (with its document's names) covers. */
-  coverage: number;
-}
-
-export const DEFAULT_WEIGHTS: RetrievalWeights = {
-  lexical: 1,
-  vector: 0.35,
-  heading: 0.6,
-  documentAffinity: 0.5,
-  numberCited: 1,
-  documentType: 0.25,
-  basisOpening: 1.5,
-  residualHeading: 0.6,
-  openingPenalty: 0.4,
-  coverage: 2.5,
-};
+import type { RankingModel } from './ranking-model.ts';
 
 /** A section with its evidence. */
 export interface RankedSection {
@@ -56,9 +27,7 @@ export interface RetrievalDeps {
   store: DocumentStore;
   embedder: Embedder;
   catalog: Catalog;
-  weights: RetrievalWeights;
-  /** Chunks fetched from each index before aggregation. */
-  candidates?: number;
+  model: RankingModel;
 }
 
 /** Hits of two searches, each chunk once. */
@@ -67,7 +36,7 @@ function union(a: ChunkHit[], b: ChunkHit[]): ChunkHit[] {
   return [...a, ...b.filter((h) => !seen.has(h.chunkId))];
 }
 
-function fuseChunks(lex: ChunkHit[], vec: ChunkHit[], w: RetrievalWeights): Map<string, number> {
+function fuseChunks(lex: ChunkHit[], vec: ChunkHit[], w: RankingModel['fusion']): Map<string, number> {
   const maxLex = Math.max(0, ...lex.map((h) => h.score));
   const maxVec = Math.max(0, ...vec.map((h) => h.score));
   const bySection = new Map<string, number>();
@@ -87,12 +56,12 @@ function fuseChunks(lex: ChunkHit[], vec: ChunkHit[], w: RetrievalWeights): Map<
  * thousands of documents contributes its newest few hundred, plus every citation in the documents the question
  * names ("Đề án 17 của Tỉnh ủy Lào Cai"), which may be older than all of those.
  */
-async function sectionsCitingNumbers(store: DocumentStore, intent: QueryIntent, named: string[]): Promise<Map<string, string | null>> {
+async function sectionsCitingNumbers(store: DocumentStore, intent: QueryIntent, named: string[], limit: number): Promise<Map<string, string | null>> {
   const cited = new Map<string, string | null>();
   for (const key of intent.numberKeys) {
     const hits = [
-      ...(await store.findReferences(key, MAX_CITING_SECTIONS)),
-      ...(named.length > 0 ? await store.findReferences(key, MAX_CITING_SECTIONS, named) : []),
+      ...(await store.findReferences(key, limit)),
+      ...(named.length > 0 ? await store.findReferences(key, limit, named) : []),
     ];
     for (const hit of hits) cited.set(`${hit.documentId}|${hit.sectionLabel}`, hit.sectionId);
   }
@@ -113,11 +82,11 @@ function headingPath(section: StoredSection, all: Map<string, StoredSection>): s
 
 /** Retrieves and ranks sections for a question, best first. */
 export async function retrieveSections(intent: QueryIntent, filter: SearchFilter, deps: RetrievalDeps): Promise<RankedSection[]> {
-  const { store, embedder, catalog, weights } = deps;
-  const k = deps.candidates ?? 60;
+  const { store, embedder, catalog, model } = deps;
+  const k = model.candidates;
   const [vector] = await embedder.embed([intent.text]);
   const units = await weighted(store, topicUnits(intent));
-  const named = await namedDocuments(catalog, units, filter.years);
+  const named = await namedDocuments(catalog, units, filter.years, model.named);
   const search = (f: SearchFilter) =>
     Promise.all([
       store.lexicalSearch(intent.terms, f, k),
@@ -126,9 +95,9 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
   const [[lex, vec], [namedLex, namedVec], citing] = await Promise.all([
     search(filter),
     named.length > 0 ? search({ ...filter, documentIds: named }) : Promise.resolve([[], []]),
-    sectionsCitingNumbers(store, intent, named),
+    sectionsCitingNumbers(store, intent, named, model.maxCitingSections),
   ]);
-  const fused = fuseChunks(union(lex, namedLex), union(vec, namedVec), weights);
+  const fused = fuseChunks(union(lex, namedLex), union(vec, namedVec), model.fusion);
   const sections = await store.getSectionsByIds([...fused.keys()]);
   const citedIds = await sectionIdsFor(citing, filter, catalog);
   const extra = citedIds.filter((id) => !fused.has(id));
@@ -142,11 +111,11 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
       base: fused.get(section.id) ?? 0,
       units,
       path: headingPath(section, index),
-      affinity: coverage(units, units.view === 'exact' ? entry.exact : entry.folded),
+      affinity: coverage(units, units.view === 'exact' ? entry.exact : entry.folded, model.coverage),
       residual: residualUnits(units, units.view === 'exact' ? entry.exact : entry.folded),
       citesNumber: citing.has(`${section.documentId}|${section.label}`),
       intent,
-      weights,
+      model,
     });
     ranked.push(r);
   }
@@ -172,12 +141,6 @@ async function weighted(store: DocumentStore, units: QuestionUnits): Promise<Que
   return { ...units, weights };
 }
 
-/** Most sections citing a named document number that are ranked (bounds work on large collections). */
-const MAX_CITING_SECTIONS = 200;
-
-/** Weight of a match on ancestor headings relative to the section's own heading. */
-const PATH_FACTOR = 0.7;
-
 interface Evidence {
   base: number;
   units: QuestionUnits;
@@ -186,23 +149,24 @@ interface Evidence {
   affinity: number;
   citesNumber: boolean;
   intent: QueryIntent;
-  weights: RetrievalWeights;
+  model: RankingModel;
 }
 
 function scoreSection(section: StoredSection, document: StoredDocument, e: Evidence): RankedSection {
-  const w = e.weights;
+  const w = e.model.section;
+  const rules = e.model.coverage;
   // A heading cut from a numbered paragraph ("1. Ban Thường vụ … lãnh đạo, chỉ đạo…") is the paragraph's
-  // first words, not a title: it counts half.
-  const headingWeight = !section.heading ? 0 : section.heading.endsWith('…') ? 0.5 : 1;
+  // first words, not a title: it counts less.
+  const headingWeight = !section.heading ? 0 : section.heading.endsWith('…') ? rules.cutHeadingFactor : 1;
   // The section's own heading counts fully, its ancestors' headings (the path) less: "Hình thức tuyên truyền"
   // must beat a sibling part whose parent heading merely lists "…, hình thức tuyên truyền".
   const own = profileOf(section.heading, e.units.view);
   const path = profileOf(e.path, e.units.view);
-  const match = (units: QuestionUnits) => Math.max(coverage(units, own), PATH_FACTOR * coverage(units, path));
+  const match = (units: QuestionUnits) => Math.max(coverage(units, own, rules), rules.pathFactor * coverage(units, path, rules));
   const headingCoverage = headingWeight * match(e.units);
   const residualCoverage = headingWeight * match(e.residual);
   const text = [document.type, document.number, document.title, document.issuer, document.place, e.path, section.fullText].join('\n');
-  const cov = coverage(e.units, profileOf(text, e.units.view));
+  const cov = coverage(e.units, profileOf(text, e.units.view), rules);
   let score = e.base + w.coverage * cov + w.heading * headingCoverage + w.residualHeading * residualCoverage + w.documentAffinity * e.affinity;
   if (section.label === '' && (e.intent.shape === 'factoid' || e.intent.shape === 'list')) score -= w.openingPenalty;
   if (e.citesNumber) score += w.numberCited;

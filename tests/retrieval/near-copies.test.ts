@@ -9,7 +9,8 @@ import { loadConfig } from '../../src/config.ts';
 import { openCore, type Core } from '../../src/app/open-core.ts';
 import { readSources } from '../../src/bench/build-store.ts';
 import { generateSyntheticCorpus } from '../../src/bench/synthetic-corpus.ts';
-import { DEFAULT_WEIGHTS, retrieveSections } from '../../src/retrieval/search.ts';
+import { retrieveSections } from '../../src/retrieval/search.ts';
+import { withModel } from '../../src/retrieval/ranking-model.ts';
 import { namedDocuments } from '../../src/retrieval/named-documents.ts';
 import { topicUnits, understand } from '../../src/retrieval/understand.ts';
 import { fixedClock } from '../fakes/clock.ts';
@@ -36,7 +37,7 @@ afterAll(async () => {
 async function top(question: string, candidates: number) {
   const intent = understand(question, core.analyzer, 2026);
   const filter = intent.years.length > 0 ? { years: intent.years } : {};
-  const deps = { store: core.store, embedder: core.embedder, catalog: core.catalog, weights: DEFAULT_WEIGHTS, candidates };
+  const deps = { store: core.store, embedder: core.embedder, catalog: core.catalog, model: withModel({ candidates }) };
   return (await retrieveSections(intent, filter, deps))[0];
 }
 

@@ -6,7 +6,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { openCore, type Core } from '../../src/app/open-core.ts';
-import { DEFAULT_WEIGHTS, retrieveSections, type RankedSection } from '../../src/retrieval/search.ts';
+import { retrieveSections, type RankedSection } from '../../src/retrieval/search.ts';
+import { DEFAULT_RANKING_MODEL } from '../../src/retrieval/ranking-model.ts';
 import { understand } from '../../src/retrieval/understand.ts';
 import type { SearchFilter } from '../../src/core/ports.ts';
 import { fixedClock } from '../fakes/clock.ts';
@@ -27,7 +28,7 @@ afterAll(async () => {
 async function rank(question: string, filter?: SearchFilter): Promise<RankedSection[]> {
   const intent = understand(question, core.analyzer, 2023);
   const years = filter ?? (intent.years.length > 0 ? { years: intent.years } : {});
-  return retrieveSections(intent, years, { store: core.store, embedder: core.embedder, catalog: core.catalog, weights: DEFAULT_WEIGHTS });
+  return retrieveSections(intent, years, { store: core.store, embedder: core.embedder, catalog: core.catalog, model: DEFAULT_RANKING_MODEL });
 }
 
 const where = (r: RankedSection | undefined) => (r ? `${r.document.source}#${r.section.label}` : 'none');

@@ -1,0 +1,132 @@
+/**
+ * The ranking model: every weight and threshold that decides which sections answer a question, which of them
+ * are cited, and when the engine refuses. Search, section selection, talking points and the refusal read them
+ * from here; `npm run eval` can sweep any of them (see src/eval/). Values were chosen on the tuning sets, never
+ * per question; the README ("How it works") explains what each feature is worth.
+ */
+
+/** How chunk scores of the two indexes are fused (each normalised by its best hit first). */
+export interface FusionWeights {
+  /** BM25 over syllables and syllable pairs: the strongest signal on Vietnamese directives. */
+  lexical: number;
+  /** Vector similarity (offline hashing embedder, or a model): spelling-level and semantic overlap. */
+  vector: number;
+}
+
+/** Section-level evidence added to the fused chunk score. */
+export interface SectionWeights {
+  /** Share of the question found in the section text with its heading path and document names. */
+  coverage: number;
+  /** Share of the question found in the section's own heading (or, discounted, its ancestors' headings). */
+  heading: number;
+  /** Heading match on the words that do not merely name the document (issuer, title, type). */
+  residualHeading: number;
+  /** Share of the question found in the document's profile (type, number, title, issuer, place, opening). */
+  documentAffinity: number;
+  /** The section cites a document number the question names. */
+  numberCited: number;
+  /** The document's type is the one the question names ("kế hoạch", "hướng dẫn"). */
+  documentType: number;
+  /** The opening part, for "what is it based on" and "who issued it" questions. */
+  basisOpening: number;
+  /** Subtracted from the opening part for fact and list questions (it names the document, not the topic). */
+  openingPenalty: number;
+}
+
+/** How a question's coverage of a text is counted (src/retrieval/coverage.ts). */
+export interface CoverageRules {
+  /** A syllable pair weighs this much more than a syllable: a shared two-syllable word is stronger evidence. */
+  pairFactor: number;
+  /** Without a single shared pair, scattered syllables are weak evidence: coverage is multiplied by this. */
+  noPairFactor: number;
+  /** Weight of a match on ancestor headings relative to the section's own heading. */
+  pathFactor: number;
+  /** Weight of a heading cut from a numbered paragraph (its first words, not a title). */
+  cutHeadingFactor: number;
+}
+
+/** Which ranked sections an answer cites (src/answer/select.ts). */
+export interface SelectionRules {
+  /** A second section is cited only if its score is at least this share of the best one… */
+  tieRatio: number;
+  /** …and its coverage at least this share of the best one's. */
+  tieCoverageRatio: number;
+  /** Most sections cited for a fact or a list. */
+  maxCited: number;
+  /** Most sections cited for "where is it mentioned" (3 when the question does not ask for every place). */
+  maxMentions: number;
+  /** Share of the question a section must cover to count as mentioning a phrase. */
+  phraseCoverage: number;
+  /** A heading-only parent gives way to its best child scoring at least this share of it (fact questions). */
+  childRatio: number;
+}
+
+/** Named documents searched on their own in large collections (src/retrieval/named-documents.ts). */
+export interface NamedDocumentRules {
+  /** A unit found in the profiles of at most this many documents names them. */
+  maxNamed: number;
+  /** Documents whose share of the best match is below this are not named. */
+  minRelative: number;
+  /** A pair counts this much more than a syllable when naming a document. */
+  pairFactor: number;
+}
+
+/** Talking points for báo cáo viên (src/answer/talking-points.ts). */
+export interface TalkingPointRules {
+  /** A bullet must contain at least this share of the topic to become a point. */
+  minParagraphCoverage: number;
+  /** Sections considered. */
+  maxSections: number;
+}
+
+/** The whole model. */
+export interface RankingModel {
+  fusion: FusionWeights;
+  section: SectionWeights;
+  coverage: CoverageRules;
+  selection: SelectionRules;
+  named: NamedDocumentRules;
+  talkingPoints: TalkingPointRules;
+  /** Below this share of the question found in the best section, the engine refuses. */
+  minCoverage: number;
+  /** Chunks fetched from each index before aggregation to sections. */
+  candidates: number;
+  /** Most sections citing a named document number that are ranked (bounds work on large collections). */
+  maxCitingSections: number;
+}
+
+/** The product's model. */
+export const DEFAULT_RANKING_MODEL: RankingModel = {
+  fusion: { lexical: 1, vector: 0.35 },
+  section: {
+    coverage: 2.5,
+    heading: 0.6,
+    residualHeading: 0.6,
+    documentAffinity: 0.5,
+    numberCited: 1,
+    documentType: 0.25,
+    basisOpening: 1.5,
+    openingPenalty: 0.4,
+  },
+  coverage: { pairFactor: 1.5, noPairFactor: 0.5, pathFactor: 0.7, cutHeadingFactor: 0.5 },
+  selection: { tieRatio: 0.92, tieCoverageRatio: 0.8, maxCited: 3, maxMentions: 5, phraseCoverage: 0.9, childRatio: 0.75 },
+  named: { maxNamed: 20, minRelative: 0.5, pairFactor: 1.5 },
+  talkingPoints: { minParagraphCoverage: 0.34, maxSections: 12 },
+  // Calibrated with `npm run eval -- --calibrate` (README, "Evaluation").
+  minCoverage: 0.37,
+  candidates: 60,
+  maxCitingSections: 200,
+};
+
+/** A model with some values replaced (the eval's sweeps, tests). */
+export function withModel(overrides: DeepPartial<RankingModel>, base: RankingModel = DEFAULT_RANKING_MODEL): RankingModel {
+  const out = structuredClone(base) as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    const current = out[key];
+    out[key] = typeof value === 'object' && value !== null && typeof current === 'object' ? { ...current, ...value } : value;
+  }
+  return out as unknown as RankingModel;
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };

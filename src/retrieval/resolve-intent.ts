@@ -1,0 +1,49 @@
+/**
+ * The one place where a question's reading is settled against what the collection holds: a year written after
+ * a document number dates that document when no document of that year exists; "Quy định 85-QĐ/TW nói gì?" is
+ * about its content when the collection holds it and about where it is cited when it does not; "who issued X?"
+ * about a document the collection only cites becomes "where is X cited". Everything after retrieval reads the
+ * resolved intent and never re-derives it from the question's words.
+ */
+import type { QueryIntent } from './understand.ts';
+
+/** What the collection holds that changes how a question is read. */
+export interface CollectionFacts {
+  /** Years that have at least one active document. */
+  years: number[];
+  /** An active document has a number the question names. */
+  holdsNamedNumber: boolean;
+}
+
+/** The question's intent, settled. */
+export interface ResolvedIntent extends QueryIntent {
+  /** Years asked about that the collection has documents for (the retrieval filter). */
+  presentYears: number[];
+  /** Years asked about that the collection has no document for. */
+  missingYears: number[];
+  /** For "where is it mentioned": every place is wanted ("ở đâu", "những văn bản nào"), not just a few. */
+  everyPlace: boolean;
+}
+
+const EVERY_PLACE = /\b(o dau|nhung van ban nao|van ban nao)\b/;
+
+/** Settles the intent of `asked` against the collection. */
+export function resolveIntent(asked: QueryIntent, facts: CollectionFacts): ResolvedIntent {
+  // "Chỉ thị 05 năm 2016" with no 2016 document in the store: 2016 dates the directive, it is no filter.
+  const datesOnly = asked.citedYears.filter((y) => !facts.years.includes(y));
+  const years = asked.years.filter((y) => !datesOnly.includes(y));
+  let shape = asked.shape;
+  if (asked.shapeIfNamedInStore && facts.holdsNamedNumber) shape = asked.shapeIfNamedInStore;
+  // "Chỉ thị 05-CT/TW do ai ban hành?" when the collection only cites it: say where it is cited, never name
+  // the citing document's issuer as its issuer.
+  if (shape === 'issuer' && asked.numberKeys.length > 0 && !facts.holdsNamedNumber) shape = 'mentions';
+  return {
+    ...asked,
+    years,
+    shape,
+    shapeIfNamedInStore: null,
+    presentYears: years.filter((y) => facts.years.includes(y)),
+    missingYears: years.filter((y) => !facts.years.includes(y)),
+    everyPlace: EVERY_PLACE.test(asked.folded),
+  };
+}
