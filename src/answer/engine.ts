@@ -12,6 +12,7 @@ import { retrieveSections, type RankedSection } from '../retrieval/search.ts';
 import type { RankingModel } from '../retrieval/ranking-model.ts';
 import { topicUnits, understand, type QueryIntent } from '../retrieval/understand.ts';
 import { resolveIntent } from '../retrieval/resolve-intent.ts';
+import type { QuestionNormalizer } from '../retrieval/question-normalizer.ts';
 import { cleanUserText, foldedView, quoteKey } from '../text/normalize.ts';
 import { numberKey } from '../text/number-key.ts';
 import { absentYearText, citationFor, HINT, makeAnswer, quoteSection, refusalText } from './compose.ts';
@@ -34,6 +35,8 @@ export interface EngineDeps {
   embedder: Embedder;
   analyzer: Analyzer;
   catalog: Catalog;
+  /** Reads chat short forms, typos and missing accents against the collection's statistics. */
+  normalizer: QuestionNormalizer;
   conversations: ConversationStore;
   clock: Clock;
   options: EngineOptions;
@@ -57,7 +60,7 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     if (follow.kind === 'clarify') return makeAnswer({ outcome: 'refused', intro: follow.reply, citations: [], notice: null });
     if (follow.kind === 'section') return (await openSection(follow.documentId, follow.label)) ?? (await noSuchSection(follow.documentId, follow.label));
     const question = follow.kind === 'rewrite' ? follow.question : text;
-    const intent = understand(question, deps.analyzer, clock.now().getFullYear());
+    const intent = understand(await deps.normalizer.normalize(question), deps.analyzer, clock.now().getFullYear());
     return answerIntent(intent);
   }
 
@@ -172,7 +175,7 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
       return { ...answer, latencyMs: Math.round(performance.now() - started) };
     },
     async talkingPoints(topic) {
-      const intent = understand(topic, deps.analyzer, clock.now().getFullYear());
+      const intent = understand(await deps.normalizer.normalize(topic), deps.analyzer, clock.now().getFullYear());
       const available = await deps.catalog.years();
       const years = intent.years.filter((y) => available.includes(y));
       const ranked = await retrieve(intent, years.length > 0 ? { years } : {});

@@ -6,7 +6,7 @@ import type { DocumentStore } from '../core/ports.ts';
 import type { Library } from '../core/services.ts';
 import type { StoredDocument } from '../core/types.ts';
 import type { Catalog } from '../retrieval/catalog.ts';
-import { profileOf, coverage, questionUnits } from '../retrieval/coverage.ts';
+import { profileOf, coverage, textUnits } from '../retrieval/coverage.ts';
 import { findNumberKeys, numberKey } from '../text/number-key.ts';
 import { foldedView } from '../text/normalize.ts';
 
@@ -25,11 +25,11 @@ export function createLibrary(store: DocumentStore, catalog: Catalog): Library {
     const keys = findNumberKeys(wanted);
     const byNumber = docs.find((d) => d.number && (keys.includes(numberKey(d.number)) || keys.some((k) => numberKey(d.number ?? '').startsWith(`${k}/`))));
     if (byNumber) return byNumber;
-    const units = questionUnits(wanted, () => true);
+    const units = textUnits(wanted);
     let best: { doc: StoredDocument; score: number } | null = null;
     for (const d of docs) {
       const text = [d.type, d.title, d.issuer, d.year, d.source.replace(/[-_.]/g, ' ')].join(' ');
-      const score = coverage(units, profileOf(text, units.view));
+      const score = coverage(units, profileOf(text));
       if (!best || score > best.score) best = { doc: d, score };
     }
     return best && best.score >= 0.5 ? best.doc : null;

@@ -36,7 +36,7 @@ function sentencesOf(paragraph: string): string[] {
 
 /** Chooses fragments of `parts` by relevance within `budget`, returned in their original order. */
 function choose(parts: string[], units: QuestionUnits, budget: number): number[] {
-  const scored = parts.map((p, i) => ({ i, score: coverage(units, profileOf(p, units.view)), len: p.length }));
+  const scored = parts.map((p, i) => ({ i, score: coverage(units, profileOf(p)), len: p.length }));
   const order = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
   const chosen: number[] = [];
   let used = 0;

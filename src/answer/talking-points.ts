@@ -25,7 +25,7 @@ interface Candidate {
 function titleOf(paragraph: string, units: QuestionUnits): string {
   const text = paragraph.replace(/^[-+•]\s*/, '');
   const clauses = text.split(/[;.]\s+/).filter((c) => c.trim().length > 0);
-  const best = [...clauses].sort((a, b) => coverage(units, profileOf(b, units.view)) - coverage(units, profileOf(a, units.view)))[0] ?? text;
+  const best = [...clauses].sort((a, b) => coverage(units, profileOf(b)) - coverage(units, profileOf(a)))[0] ?? text;
   const trimmed = best.trim().replace(/[,:]$/, '');
   const clause = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   if (clause.length <= 110) return clause;
@@ -48,7 +48,7 @@ export function buildTalkingPoints(
     // Own body only: a parent's subsections are ranked on their own, so each point cites its exact section.
     paragraphsOf(r.section.body).forEach((paragraph, index) => {
       if (paragraph.length < 40 || paragraph.length > opts.maxQuoteChars) return;
-      const cov = coverage(units, profileOf(paragraph, units.view));
+      const cov = coverage(units, profileOf(paragraph));
       if (cov < rules.minParagraphCoverage) return;
       candidates.push({ ranked: r, paragraph, index, score: 2 * cov + r.score / 10 });
     });

@@ -19,6 +19,8 @@ import { ANALYZER_VERSION, createAnalyzer, type Analyzer } from '../text/analyze
 import { getSetting, rebuildLexicalIndex, setSetting } from '../store/lexical-rebuild.ts';
 import { refreshPlannerStats } from '../store/planner-stats.ts';
 import { loadAbbreviations } from '../text/abbreviations.ts';
+import { loadChatAbbreviations } from '../text/chat-abbreviations.ts';
+import { createQuestionNormalizer } from '../retrieval/question-normalizer.ts';
 import { createCatalog, type Catalog } from '../retrieval/catalog.ts';
 import { DEFAULT_RANKING_MODEL } from '../retrieval/ranking-model.ts';
 import { createAnswerEngine, type EngineOptions } from '../answer/engine.ts';
@@ -84,6 +86,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     embedder,
     analyzer,
     catalog,
+    normalizer: createQuestionNormalizer({ statistics: store, chat: loadChatAbbreviations(join(process.cwd(), 'data', 'chat-abbreviations.json')), official: analyzer }),
     conversations,
     clock,
     writer,

@@ -9,8 +9,8 @@ import { profileOf, type TextProfile } from './coverage.ts';
 
 export interface CatalogEntry {
   document: StoredDocument;
-  exact: TextProfile;
-  folded: TextProfile;
+  /** Profile of its type, number, title, issuer, signer, place and opening part. */
+  profile: TextProfile;
 }
 
 export interface Catalog {
@@ -42,7 +42,7 @@ export function createCatalog(store: DocumentStore, clock: Clock, ttlMs = 10_000
       const entry =
         known && known.profile === profile
           ? { ...known.entry, document: d }
-          : { document: d, exact: profileOf(profile, 'exact'), folded: profileOf(profile, 'folded') };
+          : { document: d, profile: profileOf(profile) };
       map.set(d.id, entry);
       next.set(d.id, { profile, opening, entry });
     }

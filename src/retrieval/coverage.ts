@@ -1,55 +1,77 @@
 /**
  * How much of a question a text covers: the share of the question's content syllables and syllable pairs
- * found in the text, pairs counting double (a Vietnamese word is often two syllables, and a shared pair is
- * much stronger evidence than a shared syllable). Accented questions are compared on the exact view, so
- * "vàng" does not match "vang"; unaccented ones on the folded view.
+ * found in the text, pairs counting more (a Vietnamese word is often two syllables, and a shared pair is much
+ * stronger evidence than a shared syllable). Each unit of the question is compared in the view it can be
+ * trusted in: a word typed with its accents (or spelled out from a short form) in the exact view, so "vàng"
+ * does not match "vang"; a word typed without accents, or whose accents were guessed, in the folded view.
  */
 import { exactView, foldedView, hasDiacritics, syllables } from '../text/normalize.ts';
 import { DEFAULT_RANKING_MODEL, type CoverageRules } from './ranking-model.ts';
+import { plainReading, type ReadingSyllable } from '../text/reading.ts';
 
-/** Syllables and pairs of a text in one view, for repeated coverage checks. */
+export type { ReadingSyllable };
+
+/** Syllables and pairs of a text in both views (`e:` exact, `f:` folded), for repeated coverage checks. */
 export interface TextProfile {
   units: Set<string>;
 }
 
-/** Builds the profile of a text in the exact or folded view. */
-export function profileOf(text: string, view: 'exact' | 'folded'): TextProfile {
-  const words = syllables(view === 'exact' ? exactView(text) : foldedView(text));
-  const units = new Set<string>(words);
-  for (let i = 0; i + 1 < words.length; i++) units.add(`${words[i]}_${words[i + 1]}`);
+/** Builds the profile of a text. */
+export function profileOf(text: string): TextProfile {
+  const exact = syllables(exactView(text));
+  const folded = syllables(foldedView(text));
+  const same = folded.length === exact.length;
+  const units = new Set<string>();
+  for (let i = 0; i < exact.length; i++) {
+    const f = same ? (folded[i] as string) : foldedView(exact[i] as string);
+    units.add(`e:${exact[i]}`);
+    units.add(`f:${f}`);
+    if (i + 1 < exact.length) {
+      const f2 = same ? (folded[i + 1] as string) : foldedView(exact[i + 1] as string);
+      units.add(`e:${exact[i]}_${exact[i + 1]}`);
+      units.add(`f:${f}_${f2}`);
+    }
+  }
   return { units };
 }
 
-/** The question's content units (syllables and pairs of adjacent content syllables) in the right view. */
+/** The question's content units, each tagged with its view (`e:` or `f:`). */
 export interface QuestionUnits {
-  view: 'exact' | 'folded';
   singles: string[];
   pairs: string[];
   /** Optional weight of each unit (its IDF in the collection); 1 when absent. */
   weights?: Map<string, number>;
 }
 
-/** Content units of a question; `isContent` decides which syllables carry the topic. */
-export function questionUnits(
-  question: string,
-  isContent: (exact: string) => boolean,
-  view: 'exact' | 'folded' = hasDiacritics(question) ? 'exact' : 'folded',
-): QuestionUnits {
-  const words = syllables(view === 'exact' ? exactView(question) : foldedView(question));
-  const keep = words.map((w) => isContent(w) && !/^\d{4}$/.test(w));
-  const singles = words.filter((_, i) => keep[i]);
+function key(s: ReadingSyllable): string {
+  return s.sure ? `e:${s.exact}` : `f:${foldedView(s.exact)}`;
+}
+
+/** Content units of a reading; `isContent` decides which syllables carry the topic. */
+export function questionUnits(reading: ReadingSyllable[], isContent: (exact: string) => boolean): QuestionUnits {
+  const keep = reading.map((s) => isContent(s.exact) && !/^\d{4}$/.test(s.exact));
+  const singles = reading.filter((_, i) => keep[i]).map(key);
   const pairs: string[] = [];
-  for (let i = 0; i + 1 < words.length; i++) if (keep[i] && keep[i + 1]) pairs.push(`${words[i]}_${words[i + 1]}`);
-  return { view, singles: [...new Set(singles)], pairs: [...new Set(pairs)] };
+  for (let i = 0; i + 1 < reading.length; i++) {
+    const a = reading[i] as ReadingSyllable;
+    const b = reading[i + 1] as ReadingSyllable;
+    if (!keep[i] || !keep[i + 1] || a.phrase !== b.phrase) continue;
+    pairs.push(a.sure && b.sure ? `e:${a.exact}_${b.exact}` : `f:${foldedView(a.exact)}_${foldedView(b.exact)}`);
+  }
+  return { singles: [...new Set(singles)], pairs: [...new Set(pairs)] };
+}
+
+/** Content units of a plain text (library search, tests). */
+export function textUnits(text: string, isContent: (exact: string) => boolean = () => true): QuestionUnits {
+  return questionUnits(plainReading(text), isContent);
 }
 
 /**
  * Share (0..1) of the question's units present in the profile. Each unit weighs its IDF when known (a shared
- * rare word is strong evidence, a shared common one weak), pairs half as much again as syllables.
+ * rare word is strong evidence, a shared common one weak), pairs more than syllables.
  */
 export function coverage(q: QuestionUnits, profile: TextProfile, rules: CoverageRules = DEFAULT_RANKING_MODEL.coverage): number {
   const w = (u: string) => q.weights?.get(u) ?? 1;
-  const pairFactor = rules.pairFactor;
   let total = 0;
   let found = 0;
   for (const s of q.singles) {
@@ -58,9 +80,9 @@ export function coverage(q: QuestionUnits, profile: TextProfile, rules: Coverage
   }
   let pairsFound = 0;
   for (const p of q.pairs) {
-    total += pairFactor * w(p);
+    total += rules.pairFactor * w(p);
     if (profile.units.has(p)) {
-      found += pairFactor * w(p);
+      found += rules.pairFactor * w(p);
       pairsFound += 1;
     }
   }
@@ -69,14 +91,15 @@ export function coverage(q: QuestionUnits, profile: TextProfile, rules: Coverage
   return q.pairs.length > 0 && pairsFound === 0 ? (found / total) * rules.noPairFactor : found / total;
 }
 
-/** The lexical index term of a unit in its view (see src/text/analyze.ts for the term prefixes). */
-export function unitTerm(unit: string, view: 'exact' | 'folded'): string {
-  const pair = unit.includes('_');
-  if (view === 'exact' && hasDiacritics(unit)) return pair ? `b:${unit}` : `w:${unit}`;
-  return pair ? `g:${foldedView(unit)}` : `f:${foldedView(unit)}`;
+/** The lexical index term of a unit (see src/text/analyze.ts for the term prefixes). */
+export function unitTerm(unit: string): string {
+  const body = unit.slice(2);
+  const pair = body.includes('_');
+  if (unit.startsWith('e:') && hasDiacritics(body)) return pair ? `b:${body}` : `w:${body}`;
+  return pair ? `g:${foldedView(body)}` : `f:${foldedView(body)}`;
 }
 
-/** The view a question is compared in: exact when it has diacritics, folded when typed without them. */
-export function viewOf(question: string): 'exact' | 'folded' {
-  return hasDiacritics(question) ? 'exact' : 'folded';
+/** The bare syllable or pair of a unit, in its view. */
+export function unitText(unit: string): string {
+  return unit.slice(2);
 }

@@ -18,7 +18,7 @@ export async function namedDocuments(
   const { maxNamed, minRelative } = rules;
   const entries = (await catalog.entries()).filter((e) => !years || years.length === 0 || years.includes(e.document.year ?? -1));
   if (entries.length <= maxNamed) return [];
-  const profile = (e: CatalogEntry) => (units.view === 'exact' ? e.exact : e.folded).units;
+  const profile = (e: CatalogEntry) => e.profile.units;
   const all = [...units.singles, ...units.pairs];
   const holders = new Map<string, CatalogEntry[]>(all.map((u) => [u, []]));
   for (const e of entries) {

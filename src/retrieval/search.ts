@@ -111,8 +111,8 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
       base: fused.get(section.id) ?? 0,
       units,
       path: headingPath(section, index),
-      affinity: coverage(units, units.view === 'exact' ? entry.exact : entry.folded, model.coverage),
-      residual: residualUnits(units, units.view === 'exact' ? entry.exact : entry.folded),
+      affinity: coverage(units, entry.profile, model.coverage),
+      residual: residualUnits(units, entry.profile),
       citesNumber: citing.has(`${section.documentId}|${section.label}`),
       intent,
       model,
@@ -125,7 +125,6 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
 /** The question's units that the document profile does not contain: what the question asks of the document. */
 function residualUnits(units: QuestionUnits, profile: TextProfile): QuestionUnits {
   return {
-    view: units.view,
     singles: units.singles.filter((u) => !profile.units.has(u)),
     pairs: units.pairs.filter((u) => !profile.units.has(u)),
     weights: units.weights,
@@ -135,7 +134,7 @@ function residualUnits(units: QuestionUnits, profile: TextProfile): QuestionUnit
 /** Weighs each question unit by its IDF in the collection (unseen units weigh the most). */
 async function weighted(store: DocumentStore, units: QuestionUnits): Promise<QuestionUnits> {
   const all = [...units.singles, ...units.pairs];
-  const terms = all.map((u) => unitTerm(u, units.view));
+  const terms = all.map((u) => unitTerm(u));
   const { total, df } = await store.termFrequencies(terms);
   const weights = new Map(all.map((u, i) => [u, bm25Idf(total, df.get(terms[i] as string) ?? 0)]));
   return { ...units, weights };
@@ -160,13 +159,13 @@ function scoreSection(section: StoredSection, document: StoredDocument, e: Evide
   const headingWeight = !section.heading ? 0 : section.heading.endsWith('…') ? rules.cutHeadingFactor : 1;
   // The section's own heading counts fully, its ancestors' headings (the path) less: "Hình thức tuyên truyền"
   // must beat a sibling part whose parent heading merely lists "…, hình thức tuyên truyền".
-  const own = profileOf(section.heading, e.units.view);
-  const path = profileOf(e.path, e.units.view);
+  const own = profileOf(section.heading);
+  const path = profileOf(e.path);
   const match = (units: QuestionUnits) => Math.max(coverage(units, own, rules), rules.pathFactor * coverage(units, path, rules));
   const headingCoverage = headingWeight * match(e.units);
   const residualCoverage = headingWeight * match(e.residual);
   const text = [document.type, document.number, document.title, document.issuer, document.place, e.path, section.fullText].join('\n');
-  const cov = coverage(e.units, profileOf(text, e.units.view), rules);
+  const cov = coverage(e.units, profileOf(text), rules);
   let score = e.base + w.coverage * cov + w.heading * headingCoverage + w.residualHeading * residualCoverage + w.documentAffinity * e.affinity;
   if (section.label === '' && (e.intent.shape === 'factoid' || e.intent.shape === 'list')) score -= w.openingPenalty;
   if (e.citesNumber) score += w.numberCited;

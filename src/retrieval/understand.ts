@@ -5,18 +5,24 @@
  */
 import { DOCUMENT_TYPES, type DocumentType } from '../core/types.ts';
 import { isQuestionWord, type Analyzer } from '../text/analyze.ts';
-import { questionUnits, viewOf, type QuestionUnits } from './coverage.ts';
+import { questionUnits, type QuestionUnits } from './coverage.ts';
 import { findNumberKeys } from '../text/number-key.ts';
 import { foldedView, nfc } from '../text/normalize.ts';
+import { plainReading, type ReadingSyllable } from '../text/reading.ts';
+import type { NormalizedQuestion } from './question-normalizer.ts';
 
 export type QuestionShape = 'mentions' | 'basis' | 'issuer' | 'comparison' | 'list' | 'factoid';
 
 export interface QueryIntent {
-  /** The question, NFC, single-spaced. */
+  /** The question as understood (short forms spelled out, typos fixed, accents restored), single-spaced. */
   text: string;
-  /** The question with its abbreviations spelled out (`BTG` → `Ban Tuyên giáo`), for coverage checks. */
-  expanded: string;
-  /** Folded question, for cue matching. */
+  /** The question as typed. */
+  typed: string;
+  /** Its syllables as read, each trusted or guessed (src/text/reading.ts). */
+  reading: ReadingSyllable[];
+  /** How the question was understood, when short forms or typos changed its words; null otherwise. */
+  understood: string | null;
+  /** Folded question as understood, for cue matching. */
   folded: string;
   /** Years the question is about (explicit or relative), deduplicated. */
   years: number[];
@@ -27,10 +33,8 @@ export interface QueryIntent {
   shape: QuestionShape;
   /** The shape to use instead when a document of the collection has the number the question names. */
   shapeIfNamedInStore: QuestionShape | null;
-  /** Lexical query terms (see Analyzer.queryTerms). */
+  /** Lexical query terms (see Analyzer.readingTerms). */
   terms: Map<string, number>;
-  /** Folded content syllables (question words removed). */
-  content: string[];
 }
 
 const MENTION_CUES = ['o dau', 'nhac den', 'nhac toi', 'duoc nhac', 'nhung van ban nao', 'van ban nao de cap', 'de cap'];
@@ -61,7 +65,7 @@ export function isCueWord(intent: Pick<QueryIntent, 'shape'>, syllable: string):
 
 /** The question's topic units (syllables and pairs) in the view it was typed in. */
 export function topicUnits(intent: QueryIntent): QuestionUnits {
-  return questionUnits(intent.expanded, (w) => !isCueWord(intent, w), viewOf(intent.text));
+  return questionUnits(intent.reading, (w) => !isCueWord(intent, w));
 }
 
 const CITED_TYPES = 'chi thi|nghi quyet|ket luan|quy dinh|quyet dinh|thong bao|cong van|de an|huong dan|ke hoach|chuong trinh|thong tu|nghi dinh|luat';
@@ -121,25 +125,38 @@ function withoutYears(terms: Map<string, number>, years: number[]): Map<string, 
   return new Map([...terms].filter(([term]) => !marks.some((y) => term.includes(y))));
 }
 
+/** A question read as typed, without the collection's statistics (talking-point topics, tests). */
+export function plainQuestion(question: string, analyzer: Analyzer): NormalizedQuestion {
+  const typed = nfc(question).replace(/\s+/g, ' ').trim();
+  // Codes ("35-NQ/TW", "nq35") are kept whole: "TW" inside a number is no short form.
+  const text = typed
+    .split(/(\s+)/)
+    .map((run) => (/[\d/]/.test(run) ? run : analyzer.spelledOut(run)))
+    .join('');
+  return { typed, text, syllables: plainReading(text), meaningChanged: text !== typed };
+}
+
 /** Reads a question. `currentYear` resolves "năm nay"/"năm ngoái". */
-export function understand(question: string, analyzer: Analyzer, currentYear: number): QueryIntent {
-  const text = nfc(question).replace(/\s+/g, ' ').trim();
+export function understand(question: NormalizedQuestion | string, analyzer: Analyzer, currentYear: number): QueryIntent {
+  const read = typeof question === 'string' ? plainQuestion(question, analyzer) : question;
+  const text = read.text;
   const folded = foldedView(text);
   const years = detectYears(folded, currentYear);
   // "12-KH/ĐU" also yields the partial key "12-KH", which would match "12-KH/ĐUK" as well: keep a partial key
   // only when the question gives no fuller one.
-  const found = findNumberKeys(text);
+  const found = findNumberKeys(read.typed);
   const numberKeys = found.filter((k) => !found.some((other) => other.startsWith(`${k}/`)));
   return {
     text,
-    expanded: analyzer.spelledOut(text),
+    typed: read.typed,
+    reading: read.syllables,
+    understood: typeof question !== 'string' && read.meaningChanged ? text : null,
     folded,
     years,
     citedYears: citedDocumentYears(folded).filter((y) => years.includes(y)),
     numberKeys,
     docTypes: detectTypes(folded),
     ...shapeOf(detectShape(folded, years, numberKeys)),
-    terms: withoutYears(analyzer.queryTerms(text), years),
-    content: analyzer.contentSyllables(text),
+    terms: withoutYears(analyzer.readingTerms(read.syllables), years),
   };
 }

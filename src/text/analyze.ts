@@ -7,6 +7,7 @@
 import type { Abbreviations } from './abbreviations.ts';
 import { exactView, foldedView, hasDiacritics, syllables } from './normalize.ts';
 import { numberKey, findNumberKeys } from './number-key.ts';
+import type { ReadingSyllable } from './reading.ts';
 
 /**
  * Version of the term rules below (and of the normalisation and number keys they use). Bump it whenever a
@@ -65,6 +66,11 @@ export interface Analyzer {
   indexTerms(text: string): Map<string, number>;
   /** Terms of a question, question words removed, each with weight 1. */
   queryTerms(text: string): Map<string, number>;
+  /**
+   * Terms of a question as read (see src/text/reading.ts): exact terms only for the syllables it can trust,
+   * folded terms for all, question words removed, each with weight 1.
+   */
+  readingTerms(reading: ReadingSyllable[]): Map<string, number>;
   /** Content syllables of a question (folded), for coverage and quote trimming. */
   contentSyllables(text: string): string[];
   /** Full forms of the abbreviations in a question (`MTTQ` → `Mặt trận Tổ quốc`). */
@@ -96,6 +102,24 @@ export function createAnalyzer(abbreviations: Abbreviations): Analyzer {
     return new Map([...counts.keys()].map((t) => [t, 1]));
   }
 
+  function readingTerms(reading: ReadingSyllable[]): Map<string, number> {
+    const terms = new Map<string, number>();
+    const folded = reading.map((s) => foldedView(s.exact));
+    const content = reading.map((s, i) => isContent(s.exact, folded[i] as string));
+    reading.forEach((s, i) => {
+      const f = folded[i] as string;
+      if (content[i]) {
+        if (s.sure && hasDiacritics(s.exact)) terms.set(`w:${s.exact}`, 1);
+        terms.set(`f:${f}`, 1);
+      }
+      const next = reading[i + 1];
+      if (!next || next.phrase !== s.phrase || !(content[i] || content[i + 1])) return;
+      if (s.sure && next.sure && (hasDiacritics(s.exact) || hasDiacritics(next.exact))) terms.set(`b:${s.exact}_${next.exact}`, 1);
+      terms.set(`g:${f}_${folded[i + 1]}`, 1);
+    });
+    return terms;
+  }
+
   function contentSyllables(text: string): string[] {
     const out: string[] = [];
     for (const s of syllables(exactView(text))) {
@@ -105,7 +129,7 @@ export function createAnalyzer(abbreviations: Abbreviations): Analyzer {
     return out;
   }
 
-  return { indexTerms, queryTerms, contentSyllables, expansions: (text) => expansions(text, true), spelledOut: (text) => abbreviations.spelledOut(text) };
+  return { indexTerms, queryTerms, readingTerms, contentSyllables, expansions: (text) => expansions(text, true), spelledOut: (text) => abbreviations.spelledOut(text) };
 }
 
 export { numberKey };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphsOf, quoteFor } from '../../src/answer/quote.ts';
 import { quoteSection, quotableText } from '../../src/answer/compose.ts';
-import { questionUnits } from '../../src/retrieval/coverage.ts';
+import { textUnits } from '../../src/retrieval/coverage.ts';
 import { isQuestionWord } from '../../src/text/analyze.ts';
 import { quoteKey } from '../../src/text/normalize.ts';
 import type { StoredSection } from '../../src/core/types.ts';
 
-const units = (q: string) => questionUnits(q, (w) => !isQuestionWord(w));
+const units = (q: string) => textUnits(q, (w) => !isQuestionWord(w));
 
 /** Ten bullets of about 120 characters; only bullets 2 and 7 talk about "báo chí" and "mạng xã hội". */
 const BULLETS = Array.from({ length: 10 }, (_, i) => {

@@ -82,8 +82,8 @@ describe('shapes', () => {
 describe('the intent', () => {
   it('normalises the text and keeps the expansions for coverage', () => {
     const intent = read('  MTTQ   tỉnh\u00a0làm gì?  ');
-    expect(intent.text).toBe('MTTQ tỉnh làm gì?');
-    expect(intent.expanded).toContain('Mặt trận Tổ quốc');
+    expect(intent.typed).toBe('MTTQ tỉnh làm gì?');
+    expect(intent.text).toBe('Mặt trận Tổ quốc tỉnh làm gì?');
   });
 
   it('composes decomposed input', () => {
