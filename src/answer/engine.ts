@@ -11,8 +11,10 @@ import type { Catalog } from '../retrieval/catalog.ts';
 import { retrieveSections, type RankedSection } from '../retrieval/search.ts';
 import type { RankingModel } from '../retrieval/ranking-model.ts';
 import { topicUnits, understand, type QueryIntent } from '../retrieval/understand.ts';
-import { resolveIntent } from '../retrieval/resolve-intent.ts';
+import { resolveIntent, type ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import type { QuestionNormalizer } from '../retrieval/question-normalizer.ts';
+import type { DirectiveModel } from '../retrieval/directive-model.ts';
+import type { OutlineCache } from '../retrieval/outline-cache.ts';
 import { cleanUserText, foldedView, quoteKey } from '../text/normalize.ts';
 import { numberKey } from '../text/number-key.ts';
 import { absentYearText, citationFor, HINT, makeAnswer, quoteSection, refusalText } from './compose.ts';
@@ -37,6 +39,9 @@ export interface EngineDeps {
   catalog: Catalog;
   /** Reads chat short forms, typos and missing accents against the collection's statistics. */
   normalizer: QuestionNormalizer;
+  /** Roles of a directive's parts and the bodies plans assign tasks to. */
+  directives: DirectiveModel;
+  outlines: OutlineCache;
   conversations: ConversationStore;
   clock: Clock;
   options: EngineOptions;
@@ -44,9 +49,22 @@ export interface EngineDeps {
   writer?: ModelWriter;
 }
 
+/** A question read, settled and ranked. */
+interface Ranking {
+  intent: ResolvedIntent;
+  available: number[];
+  ranked: RankedSection[];
+  /** Set when the year asked about is answered from another year's document. */
+  yearNote: string | null;
+}
+
 /** Creates the engine. */
-export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
-  const { options, clock } = deps;
+export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
+  const { options, clock } = engineDeps;
+  const deps = {
+    ...engineDeps,
+    retrieval: { store: engineDeps.store, embedder: engineDeps.embedder, catalog: engineDeps.catalog, outlines: engineDeps.outlines, directives: engineDeps.directives, model: options.model },
+  };
 
   async function answerQuestion(q: Question): Promise<Answer> {
     const text = q.text.trim();
@@ -60,17 +78,16 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     if (follow.kind === 'clarify') return makeAnswer({ outcome: 'refused', intro: follow.reply, citations: [], notice: null });
     if (follow.kind === 'section') return (await openSection(follow.documentId, follow.label)) ?? (await noSuchSection(follow.documentId, follow.label));
     const question = follow.kind === 'rewrite' ? follow.question : text;
-    const intent = understand(await deps.normalizer.normalize(question), deps.analyzer, clock.now().getFullYear());
-    return answerIntent(intent);
+    return answerRanked(await rankQuestion(question));
   }
 
-  async function answerIntent(asked: QueryIntent): Promise<Answer> {
+  /** Reads the question, settles it against the collection and ranks the sections (or finds the year missing). */
+  async function rankQuestion(question: string): Promise<Ranking> {
+    const asked = understand(await deps.normalizer.normalize(question), deps.analyzer, clock.now().getFullYear(), deps.directives);
     const available = await deps.catalog.years();
     const intent = resolveIntent(asked, { years: available, holdsNamedNumber: asked.numberKeys.length > 0 && (await holdsNamed(asked.numberKeys)) });
-    const { missingYears: missing, presentYears: present } = intent;
-    if (intent.years.length > 0 && present.length === 0) {
-      return makeAnswer({ outcome: 'absent_year', intro: absentYearText(missing, available), citations: [], notice: null });
-    }
+    const present = intent.presentYears;
+    if (intent.years.length > 0 && present.length === 0) return { intent, available, ranked: [], yearNote: null };
     let ranked = await retrieve(intent, present.length > 0 ? { years: present } : {});
     let yearNote: string | null = null;
     if (present.length === 1 && !answerable(ranked[0])) {
@@ -81,6 +98,14 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
         ranked = elsewhere;
         yearNote = `Nội dung về năm ${year} được nêu trong văn bản năm ${elsewhere[0]?.document.year ?? '?'}.`;
       }
+    }
+    return { intent, available, ranked, yearNote };
+  }
+
+  async function answerRanked({ intent, available, ranked, yearNote }: Ranking): Promise<Answer> {
+    const { missingYears: missing, presentYears: present } = intent;
+    if (intent.years.length > 0 && present.length === 0) {
+      return makeAnswer({ outcome: 'absent_year', intro: absentYearText(missing, available), citations: [], notice: null });
     }
     const top = ranked[0];
     const debug = {
@@ -116,7 +141,7 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
   }
 
   function retrieve(intent: QueryIntent, filter: { years?: number[] }): Promise<RankedSection[]> {
-    return retrieveSections(intent, filter, { store: deps.store, embedder: deps.embedder, catalog: deps.catalog, model: options.model });
+    return retrieveSections(intent, filter, deps.retrieval);
   }
 
   /** Enough of the question is found, or the section cites the document number asked about. */
@@ -174,8 +199,24 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
       await remember(q, answer);
       return { ...answer, latencyMs: Math.round(performance.now() - started) };
     },
+    async explain(question, limit = 40) {
+      const { intent, ranked } = await rankQuestion(cleanUserText(question).trim());
+      return {
+        understood: intent.text,
+        shape: intent.shape,
+        facets: intent.facets,
+        bodies: intent.bodies,
+        candidates: ranked.slice(0, limit).map((r) => ({
+          source: r.document.source,
+          section: r.section.label,
+          heading: r.section.heading,
+          score: round(r.score),
+          features: r.features,
+        })),
+      };
+    },
     async talkingPoints(topic) {
-      const intent = understand(await deps.normalizer.normalize(topic), deps.analyzer, clock.now().getFullYear());
+      const intent = understand(await deps.normalizer.normalize(topic), deps.analyzer, clock.now().getFullYear(), deps.directives);
       const available = await deps.catalog.years();
       const years = intent.years.filter((y) => available.includes(y));
       const ranked = await retrieve(intent, years.length > 0 ? { years } : {});

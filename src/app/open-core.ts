@@ -21,6 +21,8 @@ import { refreshPlannerStats } from '../store/planner-stats.ts';
 import { loadAbbreviations } from '../text/abbreviations.ts';
 import { loadChatAbbreviations } from '../text/chat-abbreviations.ts';
 import { createQuestionNormalizer } from '../retrieval/question-normalizer.ts';
+import { loadDirectiveModel, type DirectiveModel } from '../retrieval/directive-model.ts';
+import { createOutlineCache, type OutlineCache } from '../retrieval/outline-cache.ts';
 import { createCatalog, type Catalog } from '../retrieval/catalog.ts';
 import { DEFAULT_RANKING_MODEL } from '../retrieval/ranking-model.ts';
 import { createAnswerEngine, type EngineOptions } from '../answer/engine.ts';
@@ -34,6 +36,8 @@ export interface Core {
   embedder: Embedder;
   analyzer: Analyzer;
   catalog: Catalog;
+  directives: DirectiveModel;
+  outlines: OutlineCache;
   conversations: ConversationStore;
   engine: AnswerEngine;
   library: Library;
@@ -81,7 +85,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     !opts.offline && config.OPENAI_API_KEY
       ? createModelWriter({ apiKey: config.OPENAI_API_KEY, baseUrl: config.OPENAI_BASE_URL, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS, logger })
       : undefined;
+  const directives = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
+  const outlines = createOutlineCache(store, directives);
   const engine = createAnswerEngine({
+    directives,
+    outlines,
     store,
     embedder,
     analyzer,
@@ -105,6 +113,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     embedder,
     analyzer,
     catalog,
+    directives,
+    outlines,
     conversations,
     engine,
     library: createLibrary(store, catalog),

@@ -7,6 +7,7 @@ import type {
   DocumentMetadata,
   DocumentReference,
   DocumentStatus,
+  OutlineEntry,
   ParsedSection,
   StoredDocument,
   StoredSection,
@@ -125,6 +126,8 @@ export interface DocumentStore {
   history(documentId: string): Promise<StoredDocument[]>;
   getSections(documentId: string): Promise<StoredSection[]>;
   getSectionsByIds(sectionIds: string[]): Promise<StoredSection[]>;
+  /** The outline (labels, headings, parents, no text) of each given document, by document id, in one query. */
+  getOutlines(documentIds: string[]): Promise<Map<string, OutlineEntry[]>>;
   /** The opening part (label `""`) of each given document, by document id, in one query (for the catalog). */
   getOpeningTexts(documentIds: string[]): Promise<Map<string, string>>;
   getReferences(documentId: string): Promise<DocumentReference[]>;

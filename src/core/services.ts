@@ -5,9 +5,22 @@
 import type { DocumentMetadata, StoredDocument, StoredSection } from './types.ts';
 import type { Answer, Question, TalkingPoints } from './types.ts';
 
+/** Why the engine would answer a question the way it does: how it read it and how it ranked the sections. */
+export interface Explanation {
+  /** The question as understood. */
+  understood: string;
+  shape: string;
+  facets: string[];
+  bodies: string[];
+  /** Ranked candidate sections, best first, with the ranking model's features. */
+  candidates: Array<{ source: string; section: string; heading: string; score: number; features: Record<string, number> }>;
+}
+
 /** Answers questions from the stored directives, with citations. */
 export interface AnswerEngine {
   ask(question: Question): Promise<Answer>;
+  /** How a question is read and ranked (the admin's trial page, and fitting the ranking model). */
+  explain(question: string, limit?: number): Promise<Explanation>;
   /** 3–7 talking points on a topic for báo cáo viên, each with citations. */
   talkingPoints(topic: string, question: Omit<Question, 'text'>): Promise<TalkingPoints>;
 }

@@ -131,6 +131,17 @@ export interface StoredSection {
   fullText: string;
 }
 
+/** A section in a document's outline: where it stands and what it is called, without its text. */
+export interface OutlineEntry {
+  /** Section id. */
+  id: string;
+  label: string;
+  heading: string;
+  parentLabel: string | null;
+  level: number;
+  order: number;
+}
+
 /** One quoted and cited part of an answer. */
 export interface Citation {
   /** File name the document was ingested from. */

@@ -3,6 +3,7 @@
  * through the engine exactly as `ask` does, metrics per kind, optionally the baseline side by side and a
  * calibration of the refusal threshold.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -36,10 +37,13 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
   const questions = opts.questionsPath.split(',').flatMap((path) => loadQuestions(path.trim()));
   const core = await openCore({ config: opts.config, logger: opts.logger, databaseUrl: 'memory://' });
   try {
-    await core.ingestor.ingestPaths([opts.config.DOCUMENTS_DIR]);
+    // Several folders can be given: --documents a,b (or DOCUMENTS_DIR=a,b).
+    const folders = opts.config.DOCUMENTS_DIR.split(',').map((d) => d.trim()).filter(Boolean);
+    await core.ingestor.ingestPaths(folders);
     core.catalog.invalidate();
     const docs = await core.store.listDocuments({ status: 'active' });
-    const originals = await Promise.all(docs.map(async (d) => ({ d, text: await readFile(join(opts.config.DOCUMENTS_DIR, d.source), 'utf8') })));
+    const fileOf = (source: string) => join(folders.find((f) => existsSync(join(f, source))) ?? folders[0] ?? '.', source);
+    const originals = await Promise.all(docs.map(async (d) => ({ d, text: await readFile(fileOf(d.source), 'utf8') })));
     const documents = new Map(originals.map(({ d, text }) => [d.source, quoteKey(text)]));
     const yearOf = new Map(docs.map((d) => [d.source, d.year]));
     const coverages: Array<{ q: EvalQuestion; coverage: number; cites: boolean }> = [];

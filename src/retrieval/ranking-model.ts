@@ -4,33 +4,57 @@
  * from here; `npm run eval` can sweep any of them (see src/eval/). Values were chosen on the tuning sets, never
  * per question; the README ("How it works") explains what each feature is worth.
  */
+import fitted from '../../data/ranking-weights.json' with { type: 'json' };
 
-/** How chunk scores of the two indexes are fused (each normalised by its best hit first). */
-export interface FusionWeights {
-  /** BM25 over syllables and syllable pairs: the strongest signal on Vietnamese directives. */
-  lexical: number;
-  /** Vector similarity (offline hashing embedder, or a model): spelling-level and semantic overlap. */
-  vector: number;
-}
-
-/** Section-level evidence added to the fused chunk score. */
-export interface SectionWeights {
-  /** Share of the question found in the section text with its heading path and document names. */
-  coverage: number;
-  /** Share of the question found in the section's own heading (or, discounted, its ancestors' headings). */
-  heading: number;
-  /** Heading match on the words that do not merely name the document (issuer, title, type). */
-  residualHeading: number;
+/**
+ * The evidence about one candidate section, each a number (mostly 0..1). A section's score is the weighted
+ * sum; the weights are fitted on the tuning questions (`npm run eval -- --fit`, data/ranking-weights.json).
+ */
+export const FEATURES = [
+  /** Best BM25 score of the section's chunks, relative to the best hit of the search. */
+  'lexical',
+  /** Best vector similarity of the section's chunks, relative to the best hit. */
+  'vector',
+  /** Share of the question found in the section text with its heading path and the document's names. */
+  'coverage',
+  /** Share of what the question asks beyond naming the document found in the section text. */
+  'residualCoverage',
+  /** Share of the question in the section's own heading (or, discounted, its parents' headings). */
+  'heading',
+  /** The same for the words that do not merely name the document. */
+  'residualHeading',
   /** Share of the question found in the document's profile (type, number, title, issuer, place, opening). */
-  documentAffinity: number;
+  'affinity',
   /** The section cites a document number the question names. */
-  numberCited: number;
-  /** The document's type is the one the question names ("kế hoạch", "hướng dẫn"). */
-  documentType: number;
-  /** The opening part, for "what is it based on" and "who issued it" questions. */
-  basisOpening: number;
-  /** Subtracted from the opening part for fact and list questions (it names the document, not the topic). */
-  openingPenalty: number;
+  'citesNumber',
+  /** The document's type is the one the question names. */
+  'docType',
+  /** The opening part, for "what is it based on" and "who issued it". */
+  'basisOpening',
+  /** The opening part, for a question about content (it names the document, not the topic). */
+  'contentOpening',
+  /** Share of the roles the question asks for ("trọng tâm", "hình thức") that the section's heading names. */
+  'facetOwn',
+  /** The role asked for is named by a parent part's heading only. */
+  'facetInherited',
+  /** Share of the roles the section's heading names that the question does not ask for. */
+  'facetClash',
+  /** The question asks what a body must do and the section is that body's entry. */
+  'bodyMatch',
+  /** The question asks what a body must do and the section is another body's entry. */
+  'bodyClash',
+  /** A list question and a section that is a list (bullets or numbered children). */
+  'listPart',
+] as const;
+
+export type FeatureName = (typeof FEATURES)[number];
+export type Features = Record<FeatureName, number>;
+
+/** The score of a section: the weighted sum of its features. */
+export function scoreOf(features: Features, weights: Features): number {
+  let score = 0;
+  for (const f of FEATURES) score += features[f] * weights[f];
+  return score;
 }
 
 /** How a question's coverage of a text is counted (src/retrieval/coverage.ts). */
@@ -81,8 +105,8 @@ export interface TalkingPointRules {
 
 /** The whole model. */
 export interface RankingModel {
-  fusion: FusionWeights;
-  section: SectionWeights;
+  /** Weight of each feature in a section's score. */
+  weights: Features;
   coverage: CoverageRules;
   selection: SelectionRules;
   named: NamedDocumentRules;
@@ -97,17 +121,7 @@ export interface RankingModel {
 
 /** The product's model. */
 export const DEFAULT_RANKING_MODEL: RankingModel = {
-  fusion: { lexical: 1, vector: 0.35 },
-  section: {
-    coverage: 2.5,
-    heading: 0.6,
-    residualHeading: 0.6,
-    documentAffinity: 0.5,
-    numberCited: 1,
-    documentType: 0.25,
-    basisOpening: 1.5,
-    openingPenalty: 0.4,
-  },
+  weights: fitted.weights,
   coverage: { pairFactor: 1.5, noPairFactor: 0.5, pathFactor: 0.7, cutHeadingFactor: 0.5 },
   selection: { tieRatio: 0.92, tieCoverageRatio: 0.8, maxCited: 3, maxMentions: 5, phraseCoverage: 0.9, childRatio: 0.75 },
   named: { maxNamed: 20, minRelative: 0.5, pairFactor: 1.5 },

@@ -1,16 +1,20 @@
 /**
- * Hybrid retrieval: BM25 over syllables and pairs (exact and folded views) plus pgvector similarity,
- * fused with weights, then aggregated to sections ("small to big") and boosted by heading match, document
- * number citations, document affinity (issuer, place, title) and document type.
+ * Hybrid retrieval: BM25 over syllables and pairs (exact and folded views) plus pgvector similarity find
+ * candidate chunks; they are aggregated to sections ("small to big"), the parts above the best candidates
+ * join them (a list question may be answered by a whole part), and every candidate is described by the
+ * features of the ranking model (src/retrieval/ranking-model.ts) and scored with its weights.
  */
 import type { DocumentStore, Embedder, SearchFilter, ChunkHit } from '../core/ports.ts';
 import type { StoredDocument, StoredSection } from '../core/types.ts';
 import { bm25Idf } from '../core/bm25.ts';
 import type { Catalog } from './catalog.ts';
-import { coverage, profileOf, unitTerm, type QuestionUnits, type TextProfile } from './coverage.ts';
+import { unitTerm, type QuestionUnits, type TextProfile } from './coverage.ts';
 import { namedDocuments } from './named-documents.ts';
 import { topicUnits, type QueryIntent } from './understand.ts';
-import type { RankingModel } from './ranking-model.ts';
+import { scoreOf, type Features, type RankingModel } from './ranking-model.ts';
+import type { OutlineCache, SectionPlace } from './outline-cache.ts';
+import { sectionFeatures } from './section-features.ts';
+import type { DirectiveModel } from './directive-model.ts';
 
 /** A section with its evidence. */
 export interface RankedSection {
@@ -21,14 +25,22 @@ export interface RankedSection {
   coverage: number;
   /** The section cites a document number the question names. */
   citesNumber: boolean;
+  features: Features;
+  /** Where it stands in its document (null when its outline could not be read). */
+  place: SectionPlace | null;
 }
 
 export interface RetrievalDeps {
   store: DocumentStore;
   embedder: Embedder;
   catalog: Catalog;
+  outlines: OutlineCache;
+  directives: DirectiveModel;
   model: RankingModel;
 }
+
+/** Candidates whose parent parts join the ranking. */
+const PARENT_SOURCES = 20;
 
 /** Hits of two searches, each chunk once. */
 function union(a: ChunkHit[], b: ChunkHit[]): ChunkHit[] {
@@ -36,19 +48,13 @@ function union(a: ChunkHit[], b: ChunkHit[]): ChunkHit[] {
   return [...a, ...b.filter((h) => !seen.has(h.chunkId))];
 }
 
-function fuseChunks(lex: ChunkHit[], vec: ChunkHit[], w: RankingModel['fusion']): Map<string, number> {
-  const maxLex = Math.max(0, ...lex.map((h) => h.score));
-  const maxVec = Math.max(0, ...vec.map((h) => h.score));
-  const bySection = new Map<string, number>();
-  const chunkScore = new Map<string, { section: string; score: number }>();
-  const bump = (h: ChunkHit, value: number) => {
-    const prev = chunkScore.get(h.chunkId) ?? { section: h.sectionId, score: 0 };
-    chunkScore.set(h.chunkId, { section: h.sectionId, score: prev.score + value });
-  };
-  for (const h of lex) bump(h, maxLex > 0 ? (w.lexical * h.score) / maxLex : 0);
-  for (const h of vec) bump(h, maxVec > 0 ? (w.vector * Math.max(0, h.score)) / maxVec : 0);
-  for (const { section, score } of chunkScore.values()) bySection.set(section, Math.max(bySection.get(section) ?? 0, score));
-  return bySection;
+/** Best hit of each section, relative to the best hit overall (0..1). */
+function bestBySection(hits: ChunkHit[]): Map<string, number> {
+  const max = Math.max(0, ...hits.map((h) => h.score));
+  const out = new Map<string, number>();
+  if (max <= 0) return out;
+  for (const h of hits) out.set(h.sectionId, Math.max(out.get(h.sectionId) ?? 0, Math.max(0, h.score) / max));
+  return out;
 }
 
 /**
@@ -59,25 +65,10 @@ function fuseChunks(lex: ChunkHit[], vec: ChunkHit[], w: RankingModel['fusion'])
 async function sectionsCitingNumbers(store: DocumentStore, intent: QueryIntent, named: string[], limit: number): Promise<Map<string, string | null>> {
   const cited = new Map<string, string | null>();
   for (const key of intent.numberKeys) {
-    const hits = [
-      ...(await store.findReferences(key, limit)),
-      ...(named.length > 0 ? await store.findReferences(key, limit, named) : []),
-    ];
+    const hits = [...(await store.findReferences(key, limit)), ...(named.length > 0 ? await store.findReferences(key, limit, named) : [])];
     for (const hit of hits) cited.set(`${hit.documentId}|${hit.sectionLabel}`, hit.sectionId);
   }
   return cited;
-}
-
-function headingPath(section: StoredSection, all: Map<string, StoredSection>): string {
-  const parts = [section.heading];
-  let parent = section.parentLabel;
-  while (parent !== null && parent !== undefined && parent !== '') {
-    const p = all.get(`${section.documentId}|${parent}`);
-    if (!p) break;
-    parts.unshift(p.heading);
-    parent = p.parentLabel;
-  }
-  return parts.join('\n');
 }
 
 /** Retrieves and ranks sections for a question, best first. */
@@ -88,38 +79,63 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
   const units = await weighted(store, topicUnits(intent));
   const named = await namedDocuments(catalog, units, filter.years, model.named);
   const search = (f: SearchFilter) =>
-    Promise.all([
-      store.lexicalSearch(intent.terms, f, k),
-      vector ? store.vectorSearch(embedder.model, vector, f, k) : Promise.resolve([]),
-    ]);
+    Promise.all([store.lexicalSearch(intent.terms, f, k), vector ? store.vectorSearch(embedder.model, vector, f, k) : Promise.resolve([])]);
   const [[lex, vec], [namedLex, namedVec], citing] = await Promise.all([
     search(filter),
     named.length > 0 ? search({ ...filter, documentIds: named }) : Promise.resolve([[], []]),
     sectionsCitingNumbers(store, intent, named, model.maxCitingSections),
   ]);
-  const fused = fuseChunks(union(lex, namedLex), union(vec, namedVec), model.fusion);
-  const sections = await store.getSectionsByIds([...fused.keys()]);
-  const citedIds = await sectionIdsFor(citing, filter, catalog);
-  const extra = citedIds.filter((id) => !fused.has(id));
-  if (extra.length > 0) sections.push(...(await store.getSectionsByIds(extra)));
-  const index = new Map(sections.map((s) => [`${s.documentId}|${s.label}`, s]));
+  const lexical = bestBySection(union(lex, namedLex));
+  const vectors = bestBySection(union(vec, namedVec));
+  const ids = new Set([...lexical.keys(), ...vectors.keys(), ...(await sectionIdsFor(citing, filter, catalog))]);
+  const sections = await store.getSectionsByIds([...ids]);
+  const places = await deps.outlines.places(sections.map((s) => ({ documentId: s.documentId, label: s.label })));
+  sections.push(...(await parentSections(sections, places, lexical, vectors, store)));
+  const parentPlaces = await deps.outlines.places(sections.map((s) => ({ documentId: s.documentId, label: s.label })));
   const ranked: RankedSection[] = [];
   for (const section of sections) {
     const entry = await catalog.get(section.documentId);
     if (!entry) continue;
-    const r = scoreSection(section, entry.document, {
-      base: fused.get(section.id) ?? 0,
-      units,
-      path: headingPath(section, index),
-      affinity: coverage(units, entry.profile, model.coverage),
-      residual: residualUnits(units, entry.profile),
-      citesNumber: citing.has(`${section.documentId}|${section.label}`),
+    const key = `${section.documentId}|${section.label}`;
+    const place = parentPlaces.get(key) ?? null;
+    const citesNumber = citing.has(key);
+    const features = sectionFeatures(section, entry.document, {
       intent,
-      model,
+      units,
+      residual: residualUnits(units, entry.profile),
+      documentProfile: entry.profile,
+      place,
+      lexical: lexical.get(section.id) ?? 0,
+      vector: vectors.get(section.id) ?? 0,
+      citesNumber,
+      rules: model.coverage,
+      matchesBody: deps.directives.matchesBody,
     });
-    ranked.push(r);
+    ranked.push({ section, document: entry.document, score: scoreOf(features, model.weights), coverage: features.coverage, citesNumber, features, place });
   }
   return ranked.sort((a, b) => b.score - a.score || a.document.source.localeCompare(b.document.source) || a.section.order - b.section.order);
+}
+
+/**
+ * The parts above the best candidates that are not candidates themselves: "những cơ quan nào được giao" is
+ * answered by the whole "Tổ chức thực hiện" part, whose own text may be no more than its heading.
+ */
+async function parentSections(
+  sections: StoredSection[],
+  places: Map<string, SectionPlace>,
+  lexical: Map<string, number>,
+  vectors: Map<string, number>,
+  store: DocumentStore,
+): Promise<StoredSection[]> {
+  const have = new Set(sections.map((s) => s.id));
+  const strongest = [...sections]
+    .sort((a, b) => (lexical.get(b.id) ?? 0) + (vectors.get(b.id) ?? 0) - ((lexical.get(a.id) ?? 0) + (vectors.get(a.id) ?? 0)))
+    .slice(0, PARENT_SOURCES);
+  const wanted = new Set<string>();
+  for (const s of strongest) {
+    for (const a of places.get(`${s.documentId}|${s.label}`)?.ancestors ?? []) if (!have.has(a.id) && a.label !== '') wanted.add(a.id);
+  }
+  return wanted.size > 0 ? store.getSectionsByIds([...wanted]) : [];
 }
 
 /** The question's units that the document profile does not contain: what the question asks of the document. */
@@ -140,40 +156,6 @@ async function weighted(store: DocumentStore, units: QuestionUnits): Promise<Que
   return { ...units, weights };
 }
 
-interface Evidence {
-  base: number;
-  units: QuestionUnits;
-  residual: QuestionUnits;
-  path: string;
-  affinity: number;
-  citesNumber: boolean;
-  intent: QueryIntent;
-  model: RankingModel;
-}
-
-function scoreSection(section: StoredSection, document: StoredDocument, e: Evidence): RankedSection {
-  const w = e.model.section;
-  const rules = e.model.coverage;
-  // A heading cut from a numbered paragraph ("1. Ban Thường vụ … lãnh đạo, chỉ đạo…") is the paragraph's
-  // first words, not a title: it counts less.
-  const headingWeight = !section.heading ? 0 : section.heading.endsWith('…') ? rules.cutHeadingFactor : 1;
-  // The section's own heading counts fully, its ancestors' headings (the path) less: "Hình thức tuyên truyền"
-  // must beat a sibling part whose parent heading merely lists "…, hình thức tuyên truyền".
-  const own = profileOf(section.heading);
-  const path = profileOf(e.path);
-  const match = (units: QuestionUnits) => Math.max(coverage(units, own, rules), rules.pathFactor * coverage(units, path, rules));
-  const headingCoverage = headingWeight * match(e.units);
-  const residualCoverage = headingWeight * match(e.residual);
-  const text = [document.type, document.number, document.title, document.issuer, document.place, e.path, section.fullText].join('\n');
-  const cov = coverage(e.units, profileOf(text), rules);
-  let score = e.base + w.coverage * cov + w.heading * headingCoverage + w.residualHeading * residualCoverage + w.documentAffinity * e.affinity;
-  if (section.label === '' && (e.intent.shape === 'factoid' || e.intent.shape === 'list')) score -= w.openingPenalty;
-  if (e.citesNumber) score += w.numberCited;
-  if (document.type && e.intent.docTypes.includes(document.type)) score += w.documentType;
-  if ((e.intent.shape === 'basis' || e.intent.shape === 'issuer') && section.label === '') score += w.basisOpening;
-  return { section, document, score, coverage: cov, citesNumber: e.citesNumber };
-}
-
 /** Ids of the citing sections whose document passes the filter. */
 async function sectionIdsFor(cited: Map<string, string | null>, filter: SearchFilter, catalog: Catalog): Promise<string[]> {
   const ids: string[] = [];
@@ -181,7 +163,9 @@ async function sectionIdsFor(cited: Map<string, string | null>, filter: SearchFi
     if (sectionId === null) continue;
     const entry = await catalog.get(key.slice(0, key.indexOf('|')));
     if (!entry || (filter.years && !filter.years.includes(entry.document.year ?? -1))) continue;
+    if (filter.documentIds && !filter.documentIds.includes(entry.document.id)) continue;
     ids.push(sectionId);
   }
   return ids;
 }
+

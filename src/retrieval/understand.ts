@@ -10,6 +10,7 @@ import { findNumberKeys } from '../text/number-key.ts';
 import { foldedView, nfc } from '../text/normalize.ts';
 import { plainReading, type ReadingSyllable } from '../text/reading.ts';
 import type { NormalizedQuestion } from './question-normalizer.ts';
+import type { DirectiveModel } from './directive-model.ts';
 
 export type QuestionShape = 'mentions' | 'basis' | 'issuer' | 'comparison' | 'list' | 'factoid';
 
@@ -35,7 +36,16 @@ export interface QueryIntent {
   shapeIfNamedInStore: QuestionShape | null;
   /** Lexical query terms (see Analyzer.readingTerms). */
   terms: Map<string, number>;
+  /** Roles of a directive's parts the question asks for (data/directive-model.json): "focus", "form"… */
+  facets: string[];
+  /** Bodies the question names ("Ban Tổ chức", "các đoàn thể"). */
+  bodies: string[];
+  /** It asks what a body must do ("được giao gì", "có trách nhiệm gì"): a named body picks the entry. */
+  asksDuty: boolean;
 }
+
+/** Roles that ask what someone must do. */
+const DUTY_FACETS = ['implementation', 'task'];
 
 const MENTION_CUES = ['o dau', 'nhac den', 'nhac toi', 'duoc nhac', 'nhung van ban nao', 'van ban nao de cap', 'de cap'];
 const BASIS_CUES = ['can cu', 'de thuc hien', 'thuc hien nhung van ban', 'dua tren', 'dua vao', 'trien khai van ban nao'];
@@ -125,6 +135,14 @@ function withoutYears(terms: Map<string, number>, years: number[]): Map<string, 
   return new Map([...terms].filter(([term]) => !marks.some((y) => term.includes(y))));
 }
 
+/** What the question asks of a directive's parts, and which bodies it names. */
+function rolesOf(text: string, directives: DirectiveModel | undefined): Pick<QueryIntent, 'facets' | 'bodies' | 'asksDuty'> {
+  if (!directives) return { facets: [], bodies: [], asksDuty: false };
+  const facets = directives.facetsOfQuestion(text);
+  const bodies = directives.bodiesIn(text);
+  return { facets, bodies, asksDuty: facets.some((f) => DUTY_FACETS.includes(f)) };
+}
+
 /** A question read as typed, without the collection's statistics (talking-point topics, tests). */
 export function plainQuestion(question: string, analyzer: Analyzer): NormalizedQuestion {
   const typed = nfc(question).replace(/\s+/g, ' ').trim();
@@ -137,7 +155,7 @@ export function plainQuestion(question: string, analyzer: Analyzer): NormalizedQ
 }
 
 /** Reads a question. `currentYear` resolves "năm nay"/"năm ngoái". */
-export function understand(question: NormalizedQuestion | string, analyzer: Analyzer, currentYear: number): QueryIntent {
+export function understand(question: NormalizedQuestion | string, analyzer: Analyzer, currentYear: number, directives?: DirectiveModel): QueryIntent {
   const read = typeof question === 'string' ? plainQuestion(question, analyzer) : question;
   const text = read.text;
   const folded = foldedView(text);
@@ -158,5 +176,6 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     docTypes: detectTypes(folded),
     ...shapeOf(detectShape(folded, years, numberKeys)),
     terms: withoutYears(analyzer.readingTerms(read.syllables), years),
+    ...rolesOf(text, directives),
   };
 }

@@ -3,7 +3,7 @@
  */
 import { StoreError } from '../core/errors.ts';
 import type { Db, DocumentListFilter, ReferenceHit } from '../core/ports.ts';
-import type { DocumentMetadata, DocumentReference, StoredDocument, StoredSection } from '../core/types.ts';
+import type { DocumentMetadata, DocumentReference, OutlineEntry, StoredDocument, StoredSection } from '../core/types.ts';
 import {
   DOCUMENT_COLUMNS,
   type DocumentRow,
@@ -124,6 +124,22 @@ export async function selectSectionsByIds(db: Db, ids: string[]): Promise<Stored
   ]);
   const byId = new Map(rows.map((r) => [r.id, toStoredSection(r)]));
   return valid.flatMap((id) => byId.get(id.toLowerCase()) ?? []);
+}
+
+/** The outline of each document, by document id, in reading order. */
+export async function selectOutlines(db: Db, documentIds: string[]): Promise<Map<string, OutlineEntry[]>> {
+  const valid = [...new Set(documentIds.filter(isUuid))];
+  const out = new Map<string, OutlineEntry[]>(valid.map((id) => [id.toLowerCase(), []]));
+  if (valid.length === 0) return out;
+  const rows = await db.query<{ id: string; document_id: string; label: string; heading: string; parent_label: string | null; level: number; ord: number }>(
+    `SELECT s.id::text AS id, s.document_id::text AS document_id, s.label, s.heading, s.parent_label, s.level, s.ord
+       FROM sections s WHERE s.document_id = ANY($1::uuid[]) ORDER BY s.document_id, s.ord`,
+    [valid],
+  );
+  for (const r of rows) {
+    out.get(r.document_id)?.push({ id: r.id, label: r.label, heading: r.heading, parentLabel: r.parent_label, level: Number(r.level), order: Number(r.ord) });
+  }
+  return out;
 }
 
 /** The opening part's body of each document (documents without one are left out). */

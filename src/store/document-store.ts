@@ -42,6 +42,7 @@ export function createPgDocumentStore(db: Db): DocumentStore {
     history: (id) => q.selectHistory(db, id),
     getSections: (id) => q.selectSections(db, id),
     getSectionsByIds: (ids) => q.selectSectionsByIds(db, ids),
+    getOutlines: (ids) => q.selectOutlines(db, ids),
     getOpeningTexts: (ids) => q.selectOpeningTexts(db, ids),
     getReferences: (id) => q.selectReferences(db, id),
     findReferences: (number, limit, documentIds) => q.selectReferenceHits(db, number, limit, documentIds),

@@ -100,6 +100,9 @@ export function createFakeEngine(respond: (q: Question) => Answer = () => fakeAn
       asked.push(q);
       return respond(q);
     },
+    async explain(question) {
+      return { understood: question, shape: 'factoid', facets: [], bodies: [], candidates: [] };
+    },
     async talkingPoints(topic): Promise<TalkingPoints> {
       return {
         topic,

@@ -82,6 +82,7 @@ describe('terminal chat', () => {
     const counting: AnswerEngine = {
       ask: async (q) => (asked++, core.engine.ask(q)),
       talkingPoints: (t, q) => core.engine.talkingPoints(t, q),
+      explain: (q) => core.engine.explain(q),
     };
     const replies = await chat(['/thoat', 'nội dung trọng tâm năm 2023?'], counting);
     expect(asked).toBe(0);
@@ -92,6 +93,7 @@ describe('terminal chat', () => {
     const broken: AnswerEngine = {
       ask: () => Promise.reject(new Error('database down')),
       talkingPoints: () => Promise.reject(new Error('database down')),
+      explain: () => Promise.reject(new Error('database down')),
     };
     const [, first, second] = await chat(['câu hỏi', '/vanban'], broken);
     expect(first).toBe('Xin lỗi, hệ thống đang bận, vui lòng thử lại sau.');

@@ -1,0 +1,73 @@
+/**
+ * A model of what directives are made of (data/directive-model.json), shared by sections and questions:
+ * the role a section plays (purpose, content, focus, form, tasks, implementation, schedule, reporting,
+ * funding…) from its heading, the role a question asks for from its words ("trọng điểm" is a focus,
+ * "cách thức" a form, "được giao gì" the implementation part), and the bodies plans assign tasks to, by the
+ * names people use ("cơ quan tham mưu về tổ chức" is the Ban Tổ chức; "các đoàn thể" includes the Đoàn
+ * Thanh niên). Everything is matched on whole words of the folded text.
+ */
+import { readFileSync } from 'node:fs';
+import { foldedView } from '../text/normalize.ts';
+
+export interface DirectiveModel {
+  /** Roles named by a heading ("NỘI DUNG TUYÊN TRUYỀN TRỌNG TÂM" → content, focus). */
+  facetsOfHeading(heading: string): string[];
+  /** Roles a question asks for. */
+  facetsOfQuestion(question: string): string[];
+  /** Bodies named in a text, longest names first, each span once. */
+  bodiesIn(text: string): string[];
+  /** Whether a body is, or is included in, one of `named` ("các đoàn thể" includes the Đoàn Thanh niên). */
+  matchesBody(body: string, named: string[]): boolean;
+}
+
+interface ModelFile {
+  facets: Record<string, { heading: string[]; question: string[] }>;
+  bodies: Record<string, { names: string[]; covers?: string[] }>;
+}
+
+/** Folded words separated by single spaces, padded, so phrases match on whole words. */
+function words(text: string): string {
+  return ` ${foldedView(text).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+}
+
+function phrases(list: string[]): string[] {
+  return list.map((p) => words(p)).sort((a, b) => b.length - a.length);
+}
+
+/** Builds the model from its data. */
+export function createDirectiveModel(file: ModelFile): DirectiveModel {
+  const facets = Object.entries(file.facets).map(([id, f]) => ({ id, heading: phrases(f.heading), question: phrases(f.question) }));
+  const names = Object.entries(file.bodies)
+    .flatMap(([id, b]) => b.names.map((n) => ({ id, name: words(n) })))
+    .sort((a, b) => b.name.length - a.name.length);
+  const covers = new Map(Object.entries(file.bodies).map(([id, b]) => [id, new Set(b.covers ?? [])]));
+
+  const facetsIn = (text: string, pick: 'heading' | 'question') => {
+    const w = words(text);
+    return facets.filter((f) => f[pick].some((p) => w.includes(p))).map((f) => f.id);
+  };
+
+  return {
+    facetsOfHeading: (heading) => facetsIn(heading, 'heading'),
+    facetsOfQuestion: (question) => facetsIn(question, 'question'),
+    bodiesIn(text) {
+      let w = words(text);
+      const found: string[] = [];
+      for (const { id, name } of names) {
+        if (!w.includes(name)) continue;
+        if (!found.includes(id)) found.push(id);
+        // Each span names one body: "Ban Thường trực Ủy ban Mặt trận" is the Mặt trận, not a "Thường trực".
+        w = w.split(name).join(' | ');
+      }
+      return found;
+    },
+    matchesBody(body, named) {
+      return named.some((n) => n === body || (covers.get(n)?.has(body) ?? false) || (covers.get(body)?.has(n) ?? false));
+    },
+  };
+}
+
+/** Reads the model from its JSON file (done once by the composition root). */
+export function loadDirectiveModel(path: string): DirectiveModel {
+  return createDirectiveModel(JSON.parse(readFileSync(path, 'utf8')) as ModelFile);
+}

@@ -1,0 +1,81 @@
+/**
+ * Outlines of the documents that candidate sections come from, kept in memory: a section's role is read from
+ * its own heading and its parents' ("IV. TỔ CHỨC THỰC HIỆN" › "2. Ban Tuyên giáo"), and a list question may be
+ * answered by the parent part itself. A document's outline never changes (a new version is a new document),
+ * so entries stay until the cache is full; then the oldest go.
+ */
+import type { DocumentStore } from '../core/ports.ts';
+import type { OutlineEntry } from '../core/types.ts';
+import type { DirectiveModel } from './directive-model.ts';
+
+/** What the model reads off a section's place in its document. */
+export interface SectionPlace {
+  entry: OutlineEntry;
+  /** Headings from the top part down to the section's parent. */
+  ancestors: OutlineEntry[];
+  /** Direct children in the outline. */
+  children: OutlineEntry[];
+  /** Roles named by the section's own heading. */
+  ownFacets: string[];
+  /** Roles named by its parents' headings, nearest first. */
+  inheritedFacets: string[];
+  /** Bodies its own heading names (an entry of the implementation part: "Ban Tổ chức Huyện uỷ: …"). */
+  bodies: string[];
+}
+
+export interface OutlineCache {
+  /** Places of the given sections ("documentId|label"), loading unknown documents in one query. */
+  places(keys: Array<{ documentId: string; label: string }>): Promise<Map<string, SectionPlace>>;
+}
+
+/** Creates the cache; `maxDocuments` bounds its memory. */
+export function createOutlineCache(store: Pick<DocumentStore, 'getOutlines'>, model: DirectiveModel, maxDocuments = 5000): OutlineCache {
+  const documents = new Map<string, Map<string, SectionPlace>>();
+
+  function placesOf(outline: OutlineEntry[]): Map<string, SectionPlace> {
+    const byLabel = new Map<string, OutlineEntry>();
+    const parentOf = new Map<OutlineEntry, OutlineEntry>();
+    const children = new Map<OutlineEntry, OutlineEntry[]>();
+    for (const e of outline) {
+      const parent = e.parentLabel === null ? undefined : byLabel.get(e.parentLabel);
+      if (parent) {
+        parentOf.set(e, parent);
+        children.set(parent, [...(children.get(parent) ?? []), e]);
+      }
+      byLabel.set(e.label, e);
+    }
+    const places = new Map<string, SectionPlace>();
+    for (const entry of outline) {
+      const ancestors: OutlineEntry[] = [];
+      for (let p = parentOf.get(entry); p; p = parentOf.get(p)) ancestors.unshift(p);
+      places.set(entry.label, {
+        entry,
+        ancestors,
+        children: children.get(entry) ?? [],
+        ownFacets: model.facetsOfHeading(entry.heading),
+        inheritedFacets: [...new Set([...ancestors].reverse().flatMap((a) => model.facetsOfHeading(a.heading)))],
+        bodies: model.bodiesIn(entry.heading),
+      });
+    }
+    return places;
+  }
+
+  return {
+    async places(keys) {
+      const missing = [...new Set(keys.map((k) => k.documentId).filter((id) => !documents.has(id)))];
+      if (missing.length > 0) {
+        const outlines = await store.getOutlines(missing);
+        for (const [id, outline] of outlines) {
+          if (documents.size >= maxDocuments) documents.delete(documents.keys().next().value as string);
+          documents.set(id, placesOf(outline));
+        }
+      }
+      const out = new Map<string, SectionPlace>();
+      for (const k of keys) {
+        const place = documents.get(k.documentId)?.get(k.label);
+        if (place) out.set(`${k.documentId}|${k.label}`, place);
+      }
+      return out;
+    },
+  };
+}
