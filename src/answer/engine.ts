@@ -9,7 +9,7 @@ import type { Answer, Question, StoredDocument } from '../core/types.ts';
 import type { Analyzer } from '../text/analyze.ts';
 import type { Catalog } from '../retrieval/catalog.ts';
 import { retrieveSections, type RankedSection } from '../retrieval/search.ts';
-import type { RankingModel } from '../retrieval/ranking-model.ts';
+import { answerableChance, type RankingModel, type RefusalFeatures } from '../retrieval/ranking-model.ts';
 import { topicUnits, understand, type QueryIntent } from '../retrieval/understand.ts';
 import { resolveIntent, type ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import type { QuestionNormalizer } from '../retrieval/question-normalizer.ts';
@@ -20,6 +20,7 @@ import { numberKey } from '../text/number-key.ts';
 import { absentYearText, citationFor, HINT, makeAnswer, quoteSection, refusalText } from './compose.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { selectSections } from './select.ts';
+import { listQuote } from './list-quote.ts';
 import { buildTalkingPoints } from './talking-points.ts';
 import type { ModelWriter } from './model-answer.ts';
 
@@ -88,13 +89,19 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     const intent = resolveIntent(asked, { years: available, holdsNamedNumber: asked.numberKeys.length > 0 && (await holdsNamed(asked.numberKeys)) });
     const present = intent.presentYears;
     if (intent.years.length > 0 && present.length === 0) return { intent, available, ranked: [], yearNote: null };
-    let ranked = await retrieve(intent, present.length > 0 ? { years: present } : {});
-    let yearNote: string | null = null;
-    if (present.length === 1 && !answerable(ranked[0])) {
-      // "Năm 2022 và các năm tiếp theo" can sit in a 2021 plan: look for the year written in other years' text.
+    if (present.length === 0) return { intent, available, ranked: await retrieve(intent, {}), yearNote: null };
+    // "Năm 2022 và những năm tiếp theo" can be a part of a 2021 plan: parts of other years' documents whose
+    // heading names the year asked about compete with that year's documents.
+    const [filtered, unfiltered] = await Promise.all([retrieve(intent, { years: present }), retrieve(intent, {})]);
+    const otherYears = unfiltered.filter((r) => !present.includes(r.document.year ?? -1));
+    let ranked = [...filtered, ...otherYears.filter((r) => r.features.yearHeading > 0)].sort((a, b) => b.score - a.score);
+    const topYear = ranked[0]?.document.year ?? null;
+    let yearNote = topYear !== null && !present.includes(topYear) ? `Nội dung về năm ${present.join(', ')} được nêu trong văn bản năm ${topYear}.` : null;
+    if (present.length === 1 && !answerable(ranked[0], intent)) {
+      // Otherwise, when that year's documents do not answer, look for the year written in other years' text.
       const year = present[0] as number;
-      const elsewhere = (await retrieve(intent, {})).filter((r) => r.document.year !== year && mentionsYear(r, year));
-      if (answerable(elsewhere[0])) {
+      const elsewhere = otherYears.filter((r) => mentionsYear(r, year));
+      if (answerable(elsewhere[0], intent)) {
         ranked = elsewhere;
         yearNote = `Nội dung về năm ${year} được nêu trong văn bản năm ${elsewhere[0]?.document.year ?? '?'}.`;
       }
@@ -113,7 +120,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       topCoverage: top ? round(top.coverage) : 0,
       retrieved: ranked.slice(0, 8).map((r) => ({ source: r.document.source, section: r.section.label, score: round(r.score) })),
     };
-    if (!top || !answerable(top)) {
+    if (!top || !answerable(top, intent)) {
       return makeAnswer({ outcome: 'refused', intro: refusalText(), citations: [], notice: null, debug });
     }
     const chosen = selectSections(ranked, intent, options.model.selection);
@@ -144,17 +151,18 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     return retrieveSections(intent, filter, deps.retrieval);
   }
 
-  /** Enough of the question is found, or the section cites the document number asked about. */
-  function answerable(r: RankedSection | undefined): boolean {
-    return r !== undefined && (r.citesNumber || r.coverage >= options.model.minCoverage);
+  /** The refusal model says the question can be answered from this section, or it cites the number asked about. */
+  function answerable(r: RankedSection | undefined, intent: QueryIntent): boolean {
+    return r !== undefined && (r.citesNumber || answerableChance(refusalFeatures(intent, r), options.model.refusal) >= 0.5);
   }
 
-  function buildExtractive(intent: QueryIntent, chosen: RankedSection[], notice: string | null, debug: Answer['debug']): Answer {
+  function buildExtractive(intent: ResolvedIntent, chosen: RankedSection[], notice: string | null, debug: Answer['debug']): Answer {
     const units = topicUnits(intent);
-    // A list question ("gồm những gì") wants the whole list; other questions the relevant bullets only.
-    const budget = intent.shape === 'list' ? options.maxQuoteChars * 2 : options.maxQuoteChars;
-    const citations = chosen.map((r) => citationFor(r.document, r.section, quoteSection(r.section, units, budget)));
-    const intro = introFor(intent, citations.length, chosen[0]?.document);
+    // A list question ("gồm những gì") wants every item of the list; other questions the relevant bullets only.
+    const lists = chosen.map((r) => (intent.shape === 'list' ? listQuote(r.section, units, options.maxQuoteChars * 2) : null));
+    const citations = chosen.map((r, i) => citationFor(r.document, r.section, lists[i]?.quote ?? quoteSection(r.section, units, options.maxQuoteChars)));
+    const count = lists[0]?.count ?? null;
+    const intro = count !== null && citations.length === 1 ? listIntro(intent, count) : introFor(intent, citations.length, chosen[0]?.document);
     return makeAnswer({ outcome: 'answered', intro, citations, notice, debug });
   }
 
@@ -206,6 +214,9 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
         shape: intent.shape,
         facets: intent.facets,
         bodies: intent.bodies,
+        unknownShare: intent.unknownShare,
+        refusal: ranked[0] ? refusalFeatures(intent, ranked[0]) : null,
+        answerable: ranked[0] ? answerableChance(refusalFeatures(intent, ranked[0]), options.model.refusal) : 0,
         candidates: ranked.slice(0, limit).map((r) => ({
           source: r.document.source,
           section: r.section.label,
@@ -231,6 +242,42 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
  */
 function storableText(text: string): string {
   return text.replaceAll('\u0000', '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** What the refusal model reads off a question and its best section. */
+function refusalFeatures(intent: QueryIntent, top: RankedSection): RefusalFeatures {
+  return {
+    coverage: top.features.coverage,
+    residualCoverage: top.features.residualCoverage,
+    unknownShare: intent.unknownShare,
+    facet: intent.facets.length > 0 ? 1 : 0,
+    body: intent.bodies.length > 0 ? 1 : 0,
+    namedNumber: intent.numberKeys.length > 0 ? 1 : 0,
+    now: intent.asksNow ? 1 : 0,
+    whoIs: intent.asksWho ? 1 : 0,
+  };
+}
+
+/** What the items of a list are called, by the role asked for. */
+const ITEM_NOUNS: Record<string, string> = {
+  purpose: 'mục đích',
+  requirement: 'yêu cầu',
+  content: 'nội dung',
+  focus: 'nội dung',
+  regular: 'nội dung',
+  form: 'hình thức',
+  task: 'nhiệm vụ',
+  implementation: 'cơ quan, đơn vị được giao',
+  target: 'chỉ tiêu',
+  shortcoming: 'hạn chế',
+  viewpoint: 'quan điểm',
+  slogan: 'khẩu hiệu',
+};
+
+/** "Văn bản nêu 5 nội dung:" — a list says how many items it has. */
+function listIntro(intent: ResolvedIntent, count: number): string {
+  const noun = intent.facets.map((f) => ITEM_NOUNS[f]).find(Boolean) ?? 'ý';
+  return `Văn bản nêu ${count} ${noun}:`;
 }
 
 /** The lead sentence, by the shape of the question. */

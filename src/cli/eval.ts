@@ -10,8 +10,8 @@ import { createLogger } from '../app/logger.ts';
 import { parseArgs } from './args.ts';
 import { runEval } from '../eval/run-eval.ts';
 import { formatReport } from '../eval/report.ts';
-import { collectExamples, fitWeights, loadFitSets, pairwiseAccuracy, topAccuracy } from '../eval/fit.ts';
-import { DEFAULT_RANKING_MODEL, FEATURES } from '../retrieval/ranking-model.ts';
+import { collectExamples, fitRefusal, fitWeights, loadFitSets, pairwiseAccuracy, refusalAccuracy, topAccuracy } from '../eval/fit.ts';
+import { DEFAULT_RANKING_MODEL, FEATURES, REFUSAL_FEATURES } from '../retrieval/ranking-model.ts';
 import { runCli } from './run-cli.ts';
 
 const WEIGHTS_FILE = 'data/ranking-weights.json';
@@ -19,12 +19,16 @@ const WEIGHTS_FILE = 'data/ranking-weights.json';
 async function fit(setsPath: string): Promise<number> {
   const config = loadConfig();
   const logger = createLogger('warn');
-  const { examples, missed } = await collectExamples(loadFitSets(setsPath), config, logger);
+  const { examples, refusals, missed } = await collectExamples(loadFitSets(setsPath), config, logger);
   const before = DEFAULT_RANKING_MODEL.weights;
   const weights = fitWeights(examples);
+  const refusal = fitRefusal(refusals);
+  const oldRefusal = refusalAccuracy(refusals, DEFAULT_RANKING_MODEL.refusal);
+  const newRefusal = refusalAccuracy(refusals, refusal);
   const comment = 'Feature weights of the ranking model (src/retrieval/ranking-model.ts). Written by `npm run eval -- --fit` from the tuning sets of data/eval/fit-sets.json; re-fit rather than edit.';
-  writeFileSync(WEIGHTS_FILE, `${JSON.stringify({ _comment: comment, weights }, null, 2)}\n`);
+  writeFileSync(WEIGHTS_FILE, `${JSON.stringify({ _comment: comment, weights, refusal }, null, 2)}\n`);
   const rows = FEATURES.map((f) => `| ${f} | ${DEFAULT_RANKING_MODEL.weights[f]} | ${weights[f]} |`);
+  const refusalRows = REFUSAL_FEATURES.map((f) => `| ${f} | ${DEFAULT_RANKING_MODEL.refusal.weights[f]} | ${refusal.weights[f]} |`);
   process.stdout.write(
     [
       `${examples.length} questions with their answer among the candidates; ${missed.length} without (${missed.join(', ')}).`,
@@ -34,6 +38,13 @@ async function fit(setsPath: string): Promise<number> {
       '| feature | before | fitted |',
       '| --- | --- | --- |',
       ...rows,
+      '',
+      `Refusal (${refusals.length} questions): answerable ones answered ${oldRefusal.answered.toFixed(3)} → ${newRefusal.answered.toFixed(3)}, out-of-scope refused ${oldRefusal.refused.toFixed(3)} → ${newRefusal.refused.toFixed(3)}.`,
+      '',
+      '| refusal feature | before | fitted |',
+      '| --- | --- | --- |',
+      `| bias | ${DEFAULT_RANKING_MODEL.refusal.bias} | ${refusal.bias} |`,
+      ...refusalRows,
       '',
       `Written to ${WEIGHTS_FILE}.`,
       '',

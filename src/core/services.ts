@@ -12,6 +12,12 @@ export interface Explanation {
   shape: string;
   facets: string[];
   bodies: string[];
+  /** Share of the question's content words the collection has never seen. */
+  unknownShare: number;
+  /** What the refusal model reads off the question and its best section (null when nothing was found). */
+  refusal: Record<string, number> | null;
+  /** The refusal model's chance that the question can be answered (refused below 0.5). */
+  answerable: number;
   /** Ranked candidate sections, best first, with the ranking model's features. */
   candidates: Array<{ source: string; section: string; heading: string; score: number; features: Record<string, number> }>;
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { openCore } from '../app/open-core.ts';
-import { FEATURES, type Features } from '../retrieval/ranking-model.ts';
+import { FEATURES, REFUSAL_FEATURES, type Features, type RefusalFeatures, type RefusalModel } from '../retrieval/ranking-model.ts';
 import { loadQuestions, type EvalQuestion } from './dataset.ts';
 import { matches } from './score.ts';
 
@@ -26,18 +26,36 @@ export interface FitExample {
   negatives: Features[];
 }
 
-/** Ranks every answerable tuning question and labels its candidates. */
-export async function collectExamples(sets: FitSet[], config: Config, logger: Logger, limit = 60): Promise<{ examples: FitExample[]; missed: string[] }> {
+/** A labelled question for the refusal model: what it reads off the question, and whether it should answer. */
+export interface RefusalExample {
+  id: string;
+  features: RefusalFeatures;
+  answerable: boolean;
+}
+
+/** Ranks every tuning question; labels the candidates of the answerable ones, and every question for refusal. */
+export async function collectExamples(
+  sets: FitSet[],
+  config: Config,
+  logger: Logger,
+  limit = 60,
+): Promise<{ examples: FitExample[]; refusals: RefusalExample[]; missed: string[] }> {
   const examples: FitExample[] = [];
+  const refusals: RefusalExample[] = [];
   const missed: string[] = [];
   for (const set of sets) {
-    const questions = set.questions.flatMap((path) => loadQuestions(path)).filter((q) => q.expect === 'answer' && (q.gold?.length ?? 0) > 0);
+    const questions = set.questions.flatMap((path) => loadQuestions(path)).filter((q) => q.expect === 'answer' || q.expect === 'refuse');
     const core = await openCore({ config, logger, databaseUrl: 'memory://', offline: true });
     try {
       await core.ingestor.ingestPaths(set.documents);
       core.catalog.invalidate();
       for (const q of questions) {
         const explained = await core.engine.explain(q.question, limit);
+        if (explained.refusal) {
+          const features = Object.fromEntries(REFUSAL_FEATURES.map((f) => [f, explained.refusal?.[f] ?? 0])) as RefusalFeatures;
+          refusals.push({ id: q.id, features, answerable: q.expect === 'answer' });
+        }
+        if (q.expect !== 'answer' || (q.gold?.length ?? 0) === 0) continue;
         const example = label(q, explained.candidates);
         if (example.positives.length === 0) missed.push(q.id);
         else examples.push(example);
@@ -46,7 +64,7 @@ export async function collectExamples(sets: FitSet[], config: Config, logger: Lo
       await core.close();
     }
   }
-  return { examples, missed };
+  return { examples, refusals, missed };
 }
 
 function label(q: EvalQuestion, candidates: Array<{ source: string; section: string; features: Record<string, number> }>): FitExample {
@@ -123,6 +141,49 @@ export function fitWeights(examples: FitExample[], opts: { iterations?: number; 
     w.forEach((_, i) => (w[i] = (w[i] as number) - rate * ((grad[i] as number) / lists.length + l2 * (w[i] as number))));
   }
   return Object.fromEntries(FEATURES.map((f, i) => [f, Math.round((w[i] as number) * 1000) / 1000])) as Features;
+}
+
+/**
+ * The refusal model by logistic regression (gradient descent), each class weighing half: refusing an answerable
+ * question and answering an out-of-scope one are equally wrong.
+ */
+export function fitRefusal(examples: RefusalExample[], opts: { iterations?: number; rate?: number; l2?: number } = {}): RefusalModel {
+  const iterations = opts.iterations ?? 5000;
+  const rate = opts.rate ?? 0.5;
+  const l2 = opts.l2 ?? 0.002;
+  const positives = examples.filter((e) => e.answerable).length;
+  const negatives = examples.length - positives;
+  const w = REFUSAL_FEATURES.map(() => 0);
+  let bias = 0;
+  if (positives === 0 || negatives === 0) return { bias, weights: Object.fromEntries(REFUSAL_FEATURES.map((f) => [f, 0])) as RefusalFeatures };
+  for (let it = 0; it < iterations; it++) {
+    const grad = w.map(() => 0);
+    let gBias = 0;
+    for (const e of examples) {
+      const x = REFUSAL_FEATURES.map((f) => e.features[f]);
+      const z = bias + x.reduce((s, v, i) => s + v * (w[i] as number), 0);
+      const weight = e.answerable ? 0.5 / positives : 0.5 / negatives;
+      const g = weight * (1 / (1 + Math.exp(-z)) - (e.answerable ? 1 : 0));
+      x.forEach((v, i) => (grad[i] = (grad[i] as number) + g * v));
+      gBias += g;
+    }
+    w.forEach((_, i) => (w[i] = (w[i] as number) - rate * ((grad[i] as number) + l2 * (w[i] as number))));
+    bias -= rate * gBias;
+  }
+  const r = (n: number) => Math.round(n * 1000) / 1000;
+  return { bias: r(bias), weights: Object.fromEntries(REFUSAL_FEATURES.map((f, i) => [f, r(w[i] as number)])) as RefusalFeatures };
+}
+
+/** Share of questions the refusal model decides rightly, per class. */
+export function refusalAccuracy(examples: RefusalExample[], model: RefusalModel): { answered: number; refused: number } {
+  const decide = (e: RefusalExample) => {
+    let z = model.bias;
+    for (const f of REFUSAL_FEATURES) z += e.features[f] * model.weights[f];
+    return z >= 0;
+  };
+  const pos = examples.filter((e) => e.answerable);
+  const neg = examples.filter((e) => !e.answerable);
+  return { answered: pos.filter(decide).length / Math.max(1, pos.length), refused: neg.filter((e) => !decide(e)).length / Math.max(1, neg.length) };
 }
 
 /** Reads the tuning sets' description (data/eval/fit-sets.json). */

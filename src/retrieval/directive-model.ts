@@ -18,10 +18,13 @@ export interface DirectiveModel {
   bodiesIn(text: string): string[];
   /** Whether a body is, or is included in, one of `named` ("các đoàn thể" includes the Đoàn Thanh niên). */
   matchesBody(body: string, named: string[]): boolean;
+  /** Administrative levels a text names ("cấp xã", "huyện, thị xã, thành phố"); committee names do not count. */
+  levelsIn(text: string): string[];
 }
 
 interface ModelFile {
   facets: Record<string, { heading: string[]; question: string[] }>;
+  levels: Record<string, string[]>;
   bodies: Record<string, { names: string[]; covers?: string[] }>;
 }
 
@@ -40,6 +43,9 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
   const names = Object.entries(file.bodies)
     .flatMap(([id, b]) => b.names.map((n) => ({ id, name: words(n) })))
     .sort((a, b) => b.name.length - a.name.length);
+  const levels = Object.entries(file.levels)
+    .flatMap(([id, list]) => list.map((n) => ({ id, name: words(n) })))
+    .sort((a, b) => b.name.length - a.name.length);
   const covers = new Map(Object.entries(file.bodies).map(([id, b]) => [id, new Set(b.covers ?? [])]));
 
   const facetsIn = (text: string, pick: 'heading' | 'question') => {
@@ -57,6 +63,17 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
         if (!w.includes(name)) continue;
         if (!found.includes(id)) found.push(id);
         // Each span names one body: "Ban Thường trực Ủy ban Mặt trận" is the Mặt trận, not a "Thường trực".
+        w = w.split(name).join(' | ');
+      }
+      return found;
+    },
+    levelsIn(text) {
+      // "Huyện ủy", "Tỉnh đoàn" name a committee, not the level its entry is about.
+      let w = words(text).replace(/ (?:tinh|huyen|thanh|quan|thi|xa|dang) (?:uy|doan) /g, ' | ');
+      const found: string[] = [];
+      for (const { id, name } of levels) {
+        if (!w.includes(name)) continue;
+        if (!found.includes(id)) found.push(id);
         w = w.split(name).join(' | ');
       }
       return found;

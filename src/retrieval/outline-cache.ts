@@ -21,6 +21,8 @@ export interface SectionPlace {
   inheritedFacets: string[];
   /** Bodies its own heading names (an entry of the implementation part: "Ban Tổ chức Huyện uỷ: …"). */
   bodies: string[];
+  /** Administrative levels its own heading names ("Ban Thường trực Ủy ban MTTQ xã, phường, thị trấn"). */
+  levels: string[];
 }
 
 export interface OutlineCache {
@@ -55,6 +57,7 @@ export function createOutlineCache(store: Pick<DocumentStore, 'getOutlines'>, mo
         ownFacets: model.facetsOfHeading(entry.heading),
         inheritedFacets: [...new Set([...ancestors].reverse().flatMap((a) => model.facetsOfHeading(a.heading)))],
         bodies: model.bodiesIn(entry.heading),
+        levels: model.levelsIn(entry.heading),
       });
     }
     return places;

@@ -172,11 +172,11 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
     }
   }
 
-  async function decode(slots: Slot[]): Promise<Candidate[]> {
+  async function decode(slots: Slot[]): Promise<{ path: Candidate[]; df: Map<string, number> }> {
     const words = slots.filter((s) => s.candidates !== null);
     const terms = new Set<string>();
     for (let i = 0; i < words.length; i++) {
-      for (const c of words[i]?.candidates ?? []) terms.add(syllableTerm(first(c.text)));
+      for (const c of words[i]?.candidates ?? []) for (const s of syllablesIn(c.text)) terms.add(syllableTerm(s));
       const next = words[i + 1];
       if (!next || next.phrase !== words[i]?.phrase) continue;
       for (const a of words[i]?.candidates ?? []) for (const b of next.candidates ?? []) terms.add(pairTerm(last(a.text), first(b.text)));
@@ -203,7 +203,7 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
       });
       previous = slot;
     }
-    return best.sort((a, b) => b.score - a.score)[0]?.path ?? [];
+    return { path: best.sort((a, b) => b.score - a.score)[0]?.path ?? [], df };
   }
 
   /**
@@ -243,7 +243,8 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
       const typed = nfc(question).replace(/\s+/g, ' ').trim();
       const slots = slotsOf(typed);
       await prune(slots);
-      const chosen = await decode(slots);
+      const { path: chosen, df } = await decode(slots);
+      const known = (s: string) => (df.get(`f:${foldedView(s)}`) ?? df.get(syllableTerm(s)) ?? 0) > 0 || (df.get(syllableTerm(s)) ?? 0) > 0;
       const syllables: ReadingSyllable[] = [];
       const text: string[] = [];
       let meaningChanged = false;
@@ -258,7 +259,7 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
         if (c.kind === 'abbreviation' || c.kind === 'typo') meaningChanged = true;
         text.push(c.shown);
         const sure = c.kind === 'typed' || c.kind === 'abbreviation';
-        for (const s of syllablesIn(c.text)) syllables.push({ exact: s, sure, phrase: slot.phrase });
+        for (const s of syllablesIn(c.text)) syllables.push({ exact: s, sure, phrase: slot.phrase, known: known(s) });
       }
       return { typed, text: text.join(''), syllables, meaningChanged };
     },

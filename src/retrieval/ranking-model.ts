@@ -45,6 +45,14 @@ export const FEATURES = [
   'bodyClash',
   /** A list question and a section that is a list (bullets or numbered children). */
   'listPart',
+  /** Share of the question found in the section's whole subtree (its parts' text too). */
+  'subtreeCoverage',
+  /** The question names an administrative level ("cấp xã") and the section's heading names it too. */
+  'levelMatch',
+  /** The question names a level and the section's heading names another one. */
+  'levelClash',
+  /** The question names a year and the section's heading names it ("Năm 2022 và những năm tiếp theo"). */
+  'yearHeading',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -55,6 +63,47 @@ export function scoreOf(features: Features, weights: Features): number {
   let score = 0;
   for (const f of FEATURES) score += features[f] * weights[f];
   return score;
+}
+
+/**
+ * What tells a question the collection can answer from one it cannot (prices, weather, who holds an office
+ * today). The chance that a question is answerable is the logistic of the weighted sum plus a bias; below one
+ * half the engine refuses. Fitted with the ranking weights on the tuning sets' answerable and out-of-scope
+ * questions.
+ */
+export const REFUSAL_FEATURES = [
+  /** Share of the question found in the best section. */
+  'coverage',
+  /** Share of what the question asks beyond naming a document found in the best section. */
+  'residualCoverage',
+  /** Share of the question's content words the collection has never seen ("xăng", "bóng đá"). */
+  'unknownShare',
+  /** The question asks for a role of a directive's parts (content, form, tasks, schedule…). */
+  'facet',
+  /** The question names a body plans assign tasks to. */
+  'body',
+  /** The question names a document by its number. */
+  'namedNumber',
+  /** The question is about today ("hiện nay", "hôm nay", "mới nhất"), which dated directives do not tell. */
+  'now',
+  /** The question asks who someone is ("ai là", "là ai"). */
+  'whoIs',
+] as const;
+
+export type RefusalFeatureName = (typeof REFUSAL_FEATURES)[number];
+export type RefusalFeatures = Record<RefusalFeatureName, number>;
+
+/** The refusal model: a bias and a weight per feature. */
+export interface RefusalModel {
+  bias: number;
+  weights: RefusalFeatures;
+}
+
+/** Chance (0..1) that a question with these features can be answered from the collection. */
+export function answerableChance(features: RefusalFeatures, model: RefusalModel): number {
+  let z = model.bias;
+  for (const f of REFUSAL_FEATURES) z += features[f] * model.weights[f];
+  return 1 / (1 + Math.exp(-z));
 }
 
 /** How a question's coverage of a text is counted (src/retrieval/coverage.ts). */
@@ -111,7 +160,9 @@ export interface RankingModel {
   selection: SelectionRules;
   named: NamedDocumentRules;
   talkingPoints: TalkingPointRules;
-  /** Below this share of the question found in the best section, the engine refuses. */
+  /** When to refuse. */
+  refusal: RefusalModel;
+  /** Talking points use only sections covering at least this share of the topic. */
   minCoverage: number;
   /** Chunks fetched from each index before aggregation to sections. */
   candidates: number;
@@ -122,11 +173,11 @@ export interface RankingModel {
 /** The product's model. */
 export const DEFAULT_RANKING_MODEL: RankingModel = {
   weights: fitted.weights,
+  refusal: fitted.refusal,
   coverage: { pairFactor: 1.5, noPairFactor: 0.5, pathFactor: 0.7, cutHeadingFactor: 0.5 },
   selection: { tieRatio: 0.92, tieCoverageRatio: 0.8, maxCited: 3, maxMentions: 5, phraseCoverage: 0.9, childRatio: 0.75 },
   named: { maxNamed: 20, minRelative: 0.5, pairFactor: 1.5 },
   talkingPoints: { minParagraphCoverage: 0.34, maxSections: 12 },
-  // Calibrated with `npm run eval -- --calibrate` (README, "Evaluation").
   minCoverage: 0.37,
   candidates: 60,
   maxCitingSections: 200,

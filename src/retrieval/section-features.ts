@@ -7,6 +7,7 @@ import { coverage, profileOf, type QuestionUnits, type TextProfile } from './cov
 import type { CoverageRules, Features } from './ranking-model.ts';
 import type { SectionPlace } from './outline-cache.ts';
 import type { QueryIntent } from './understand.ts';
+import { foldedView } from '../text/normalize.ts';
 
 export interface SectionEvidence {
   intent: QueryIntent;
@@ -46,8 +47,11 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
   const pathProfile = profileOf(path);
   const match = (units: QuestionUnits) => headingWeight * Math.max(coverage(units, own, rules), rules.pathFactor * coverage(units, pathProfile, rules));
   const names = [document.type, document.number, document.title, document.issuer, document.place].join('\n');
-  const sectionText = profileOf(`${path}\n${section.fullText}`);
-  const withNames = profileOf(`${names}\n${path}\n${section.fullText}`);
+  const sectionText = profileOf(`${path}\n${section.body}`);
+  const withNames = profileOf(`${names}\n${path}\n${section.body}`);
+  const subtree = profileOf(`${names}\n${path}\n${section.fullText}`);
+  const levels = place?.levels ?? [];
+  const askedYear = intent.years.some((y) => new RegExp(`\\bnam ${y}\\b(?!\\s*[-–])`).test(foldedView(path)));
   const ownFacets = place?.ownFacets ?? [];
   const inherited = place?.inheritedFacets ?? [];
   const facetOwn = share(intent.facets, ownFacets);
@@ -73,5 +77,9 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     bodyMatch: dutyAsked && sameBody ? 1 : 0,
     bodyClash: dutyAsked && bodies.length > 0 && !sameBody ? 1 : 0,
     listPart: intent.shape === 'list' && listy ? 1 : 0,
+    subtreeCoverage: coverage(e.units, subtree, rules),
+    levelMatch: intent.levels.length > 0 && levels.some((l) => intent.levels.includes(l)) ? 1 : 0,
+    levelClash: intent.levels.length > 0 && levels.length > 0 && !levels.some((l) => intent.levels.includes(l)) ? 1 : 0,
+    yearHeading: askedYear ? 1 : 0,
   };
 }

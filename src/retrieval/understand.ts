@@ -40,19 +40,50 @@ export interface QueryIntent {
   facets: string[];
   /** Bodies the question names ("Ban Tổ chức", "các đoàn thể"). */
   bodies: string[];
+  /** Administrative levels the question names ("cấp xã", "huyện"). */
+  levels: string[];
   /** It asks what a body must do ("được giao gì", "có trách nhiệm gì"): a named body picks the entry. */
   asksDuty: boolean;
+  /** Share of its content words the collection has never seen ("giá xăng", "bóng đá"): a sign it is out of scope. */
+  unknownShare: number;
+  /** It asks about today ("hiện nay", "hôm nay", "mới nhất"), which dated directives do not tell. */
+  asksNow: boolean;
+  /** It asks who someone is ("ai là", "là ai"). */
+  asksWho: boolean;
 }
+
+const NOW_CUES = /\b(?:hien nay|hien tai|bay gio|hom nay|ngay mai|toi nay|toi qua|hom qua|tuan truoc|tuan nay|tuan toi|thang nay|moi nhat|gan nhat|dang la)\b/;
+const WHO_CUES = /\b(?:la ai|ai la|ai dang|ai doat|ai giu|ai lam (?:chu tich|bi thu|giam doc|bo truong))\b/;
 
 /** Roles that ask what someone must do. */
 const DUTY_FACETS = ['implementation', 'task'];
 
-const MENTION_CUES = ['o dau', 'nhac den', 'nhac toi', 'duoc nhac', 'nhung van ban nao', 'van ban nao de cap', 'de cap'];
-const BASIS_CUES = ['can cu', 'de thuc hien', 'thuc hien nhung van ban', 'dua tren', 'dua vao', 'trien khai van ban nao'];
+const MENTION_CUES = ['nhac den', 'nhac toi', 'duoc nhac', 'nhac o', 'nhac trong', 'de cap', 'trich dan', 'dan chieu', 'vien dan'];
+/** The question asks for places ("ở đâu", "những văn bản nào"), not for what a text says. */
+const WHERE_CUES = /\b(o dau|cho nao|nhung van ban nao|van ban nao|muc nao|nhung muc nao|nhung noi nao)\b/;
+const BASIS_CUES = [
+  'can cu',
+  'thuc hien van ban nao',
+  'thuc hien nhung van ban',
+  'dua tren',
+  'dua vao',
+  'trien khai van ban nao',
+  'tren co so nao',
+  'de thuc hien van ban',
+  'de thuc hien nghi quyet nao',
+  'de thuc hien chi thi nao',
+  'de thuc hien ke hoach nao',
+  'de thuc hien huong dan nao',
+];
 /** Who issued or signed a document: answered from its opening and its metadata. */
 const ISSUER_CUES = /\b(?:(?:do |la )?ai (?:ban hanh|ky)|(?:co quan|don vi) nao (?:ban hanh|ky)|nguoi ky|ky ban hanh)\b/;
-const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi gi'];
-const LIST_CUES = ['gom nhung', 'nhung gi', 'nhung noi dung', 'cac noi dung', 'liet ke', 'bao gom', 'nhung hinh thuc'];
+const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi gi', 'giong nhau', 'giong va khac', 'diem moi', 'co gi moi', 'khac voi', 'khac so voi'];
+/** "những nội dung nào", "các cơ quan nào", "gồm", "liệt kê": the answer is a whole list. */
+const LIST_CUES = /\b(?:gom|bao gom|liet ke|nhung gi|nhung (?:\w+ ){1,3}(?:nao|gi)|cac (?:\w+ ){1,3}(?:nao|gi)|co may|may (?:noi dung|nhiem vu|hinh thuc|nhom|muc|diem|yeu cau))\b/;
+/** Questions for one fact: a number, a date, a name. */
+const FACT_CUES = /\b(?:bao nhieu|khi nao|ngay nao|thang nao|nam nao|bao gio|luc nao|thoi han|han chot|so may|so hieu|ai ky|do ai|la ai|o dau|bao lau|may lan|ty le)\b/;
+/** Roles whose parts are lists: asking what they are ("mục đích là gì", "hình thức gì") asks for the list. */
+const LIST_FACETS = ['purpose', 'requirement', 'content', 'focus', 'regular', 'form', 'task', 'implementation', 'target', 'shortcoming', 'situation', 'viewpoint', 'slogan', 'prohibition'];
 
 /**
  * Words that only say what kind of question it is ("so sánh", "căn cứ", "được nhắc đến"), per shape, folded.
@@ -111,13 +142,17 @@ function detectTypes(folded: string): DocumentType[] {
 }
 
 /** The shape, and what it is instead when the number it names is a document of the collection. */
-function detectShape(folded: string, years: number[], numberKeys: string[]): { shape: QuestionShape; ifNamedInStore: QuestionShape | null } {
+function detectShape(folded: string, years: number[], numberKeys: string[], facets: string[]): { shape: QuestionShape; ifNamedInStore: QuestionShape | null } {
   const has = (cues: string[]) => cues.some((c) => folded.includes(c));
-  const plain = has(LIST_CUES) ? 'list' : 'factoid';
-  if (has(COMPARE_CUES) || (years.length > 1 && /\b(va|voi)\b/.test(folded))) return { shape: 'comparison', ifNamedInStore: null };
+  const asksList = LIST_CUES.test(folded) || (facets.some((f) => LIST_FACETS.includes(f)) && !FACT_CUES.test(folded));
+  const plain = asksList ? 'list' : 'factoid';
+  // Two years joined by "và" compare them, unless the question asks what one plan says about later years.
+  const twoYears = years.length > 1 && /\b(va|voi)\b/.test(folded) && !/\b(tiep theo|tro di|nam sau|nam tiep)\b/.test(folded);
+  if (has(COMPARE_CUES) || twoYears) return { shape: 'comparison', ifNamedInStore: null };
   if (ISSUER_CUES.test(folded)) return { shape: 'issuer', ifNamedInStore: null };
   if (has(BASIS_CUES)) return { shape: 'basis', ifNamedInStore: null };
-  if (has(MENTION_CUES)) return { shape: 'mentions', ifNamedInStore: null };
+  // "where is X cited" needs an X: a number, or a question for places ("ở đâu", "những văn bản nào").
+  if (has(MENTION_CUES) && (numberKeys.length > 0 || WHERE_CUES.test(folded))) return { shape: 'mentions', ifNamedInStore: null };
   // "Quy định 85-QĐ/TW nói về việc gì?" about a directive the collection only cites: show where it is cited.
   // If the collection holds that directive itself, the question is about its content.
   if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi)\b/.test(folded)) return { shape: 'mentions', ifNamedInStore: plain };
@@ -136,11 +171,17 @@ function withoutYears(terms: Map<string, number>, years: number[]): Map<string, 
 }
 
 /** What the question asks of a directive's parts, and which bodies it names. */
-function rolesOf(text: string, directives: DirectiveModel | undefined): Pick<QueryIntent, 'facets' | 'bodies' | 'asksDuty'> {
-  if (!directives) return { facets: [], bodies: [], asksDuty: false };
+function rolesOf(text: string, directives: DirectiveModel | undefined): Pick<QueryIntent, 'facets' | 'bodies' | 'levels' | 'asksDuty'> {
+  if (!directives) return { facets: [], bodies: [], levels: [], asksDuty: false };
   const facets = directives.facetsOfQuestion(text);
   const bodies = directives.bodiesIn(text);
-  return { facets, bodies, asksDuty: facets.some((f) => DUTY_FACETS.includes(f)) };
+  return { facets, bodies, levels: directives.levelsIn(text), asksDuty: facets.some((f) => DUTY_FACETS.includes(f)) };
+}
+
+/** Share of the content syllables (question words and years aside) that the collection has never seen. */
+function unknownShare(reading: ReadingSyllable[]): number {
+  const content = reading.filter((s) => !isQuestionWord(s.exact) && !/^\d+$/.test(s.exact) && s.known !== undefined);
+  return content.length === 0 ? 0 : content.filter((s) => s.known === false).length / content.length;
 }
 
 /** A question read as typed, without the collection's statistics (talking-point topics, tests). */
@@ -164,6 +205,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
   // only when the question gives no fuller one.
   const found = findNumberKeys(read.typed);
   const numberKeys = found.filter((k) => !found.some((other) => other.startsWith(`${k}/`)));
+  const roles = rolesOf(text, directives);
   return {
     text,
     typed: read.typed,
@@ -174,8 +216,11 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     citedYears: citedDocumentYears(folded).filter((y) => years.includes(y)),
     numberKeys,
     docTypes: detectTypes(folded),
-    ...shapeOf(detectShape(folded, years, numberKeys)),
+    ...shapeOf(detectShape(folded, years, numberKeys, roles.facets)),
+    unknownShare: unknownShare(read.syllables),
+    asksNow: NOW_CUES.test(folded),
+    asksWho: WHO_CUES.test(folded),
     terms: withoutYears(analyzer.readingTerms(read.syllables), years),
-    ...rolesOf(text, directives),
+    ...roles,
   };
 }

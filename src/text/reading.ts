@@ -12,6 +12,8 @@ export interface ReadingSyllable {
   sure: boolean;
   /** Pairs are formed within a phrase only (punctuation separates phrases). */
   phrase: number;
+  /** False when the collection has never seen the word (not even without accents); absent when not checked. */
+  known?: boolean;
 }
 
 /** Phrase separators: the same as the index's (src/text/analyze.ts). */

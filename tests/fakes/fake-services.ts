@@ -101,7 +101,7 @@ export function createFakeEngine(respond: (q: Question) => Answer = () => fakeAn
       return respond(q);
     },
     async explain(question) {
-      return { understood: question, shape: 'factoid', facets: [], bodies: [], candidates: [] };
+      return { understood: question, shape: 'factoid', facets: [], bodies: [], unknownShare: 0, refusal: null, answerable: 1, candidates: [] };
     },
     async talkingPoints(topic): Promise<TalkingPoints> {
       return {
