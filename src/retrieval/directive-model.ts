@@ -7,7 +7,7 @@
  * Thanh niên). Everything is matched on whole words of the folded text.
  */
 import { readFileSync } from 'node:fs';
-import { foldedView } from '../text/normalize.ts';
+import { exactView, foldedView } from '../text/normalize.ts';
 
 export interface DirectiveModel {
   /** Roles named by a heading ("NỘI DUNG TUYÊN TRUYỀN TRỌNG TÂM" → content, focus). */
@@ -33,6 +33,11 @@ function words(text: string): string {
   return ` ${foldedView(text).replace(/[^a-z0-9]+/g, ' ').trim()} `;
 }
 
+/** The same in the exact view (accents kept, one tone-mark placement). */
+function exactWords(text: string): string {
+  return ` ${exactView(text).replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim()} `;
+}
+
 function phrases(list: string[]): string[] {
   return list.map((p) => words(p)).sort((a, b) => b.length - a.length);
 }
@@ -44,7 +49,7 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
     .flatMap(([id, b]) => b.names.map((n) => ({ id, name: words(n) })))
     .sort((a, b) => b.name.length - a.name.length);
   const levels = Object.entries(file.levels)
-    .flatMap(([id, list]) => list.map((n) => ({ id, name: words(n) })))
+    .flatMap(([id, list]) => list.map((n) => ({ id, name: exactWords(n) })))
     .sort((a, b) => b.name.length - a.name.length);
   const covers = new Map(Object.entries(file.bodies).map(([id, b]) => [id, new Set(b.covers ?? [])]));
 
@@ -68,8 +73,8 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
       return found;
     },
     levelsIn(text) {
-      // "Huyện ủy", "Tỉnh đoàn" name a committee, not the level its entry is about.
-      let w = words(text).replace(/ (?:tinh|huyen|thanh|quan|thi|xa|dang) (?:uy|doan) /g, ' | ');
+      // "Huyện ủy", "Tỉnh đoàn" name a committee, not the level its entry is about; "xã hội" is no commune.
+      let w = exactWords(text).replace(/ (?:tỉnh|huyện|thành|quận|thị|xã|đảng) (?:uỷ|đoàn) | xã hội /gu, ' | ');
       const found: string[] = [];
       for (const { id, name } of levels) {
         if (!w.includes(name)) continue;

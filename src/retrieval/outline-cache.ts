@@ -21,6 +21,8 @@ export interface SectionPlace {
   inheritedFacets: string[];
   /** Bodies its own heading names (an entry of the implementation part: "Ban Tổ chức Huyện uỷ: …"). */
   bodies: string[];
+  /** Bodies its children's headings name (the implementation part lists every body's entry). */
+  childBodies: string[];
   /** Administrative levels its own heading names ("Ban Thường trực Ủy ban MTTQ xã, phường, thị trấn"). */
   levels: string[];
 }
@@ -57,6 +59,7 @@ export function createOutlineCache(store: Pick<DocumentStore, 'getOutlines'>, mo
         ownFacets: model.facetsOfHeading(entry.heading),
         inheritedFacets: [...new Set([...ancestors].reverse().flatMap((a) => model.facetsOfHeading(a.heading)))],
         bodies: model.bodiesIn(entry.heading),
+        childBodies: [...new Set((children.get(entry) ?? []).flatMap((c) => model.bodiesIn(c.heading)))],
         levels: model.levelsIn(entry.heading),
       });
     }

@@ -99,7 +99,7 @@ function cased(typed: string, reading: string): string {
 
 /** Creates the normaliser over the collection's statistics and the two abbreviation tables. */
 export function createQuestionNormalizer(deps: { statistics: TermStatistics; chat: ChatAbbreviations; official: Pick<Abbreviations, 'spelledOut'> }) {
-  function candidatesFor(word: string): Candidate[] {
+  function candidatesFor(word: string, typesAccents: boolean): Candidate[] {
     const lower = word.toLowerCase();
     const folded = foldedView(lower);
     const official = deps.official.spelledOut(word);
@@ -111,7 +111,7 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
       if (!hasDiacritics(lower) && isSyllable(folded)) out.push(...spellingsOf(folded).map((s) => spelled(s, 'accents')));
       return out;
     }
-    if (hasDiacritics(lower)) return [{ text: exactView(lower), shown: word, kind: 'typed' }];
+    if (hasDiacritics(lower) || (typesAccents && isSyllable(folded))) return [{ text: exactView(lower), shown: word, kind: 'typed' }];
     if (isSyllable(folded)) return spellingsOf(folded).map((s) => spelled(s, hasDiacritics(s) ? 'accents' : 'typed'));
     const typos = folded.length >= 3 ? syllablesOneEditAway(folded).flatMap((s) => spellingsOf(s)) : [];
     return [{ text: folded, shown: word, kind: 'typed' }, ...typos.map((t) => spelled(t, 'typo'))];
@@ -119,6 +119,9 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
 
   function slotsOf(question: string): Slot[] {
     const slots: Slot[] = [];
+    // Someone who types most words with their accents means the few without them as typed ("trong", "ban").
+    const words = question.match(WORD) ?? [];
+    const typesAccents = words.length > 0 && words.filter((w) => hasDiacritics(w)).length >= words.length / 2;
     let phrase = 0;
     for (const part of question.split(/(\s+)/)) {
       if (part === '') continue;
@@ -134,7 +137,7 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
           slots.push({ raw: part.slice(at, start), candidates: null, phrase });
           phrase += 1;
         }
-        slots.push({ raw: m[0], candidates: candidatesFor(m[0]), phrase });
+        slots.push({ raw: m[0], candidates: candidatesFor(m[0], typesAccents), phrase });
         at = start + m[0].length;
       }
       if (at < part.length) {

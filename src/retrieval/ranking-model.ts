@@ -43,6 +43,8 @@ export const FEATURES = [
   'bodyMatch',
   /** The question asks what a body must do and the section is another body's entry. */
   'bodyClash',
+  /** The question asks what a body must do and the section is the part listing every body's entry. */
+  'bodyParent',
   /** A list question and a section that is a list (bullets or numbered children). */
   'listPart',
   /** Share of the question found in the section's whole subtree (its parts' text too). */

@@ -76,6 +76,7 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     facetClash: intent.facets.length > 0 && ownFacets.length > 0 ? ownFacets.filter((f) => !intent.facets.includes(f)).length / ownFacets.length : 0,
     bodyMatch: dutyAsked && sameBody ? 1 : 0,
     bodyClash: dutyAsked && bodies.length > 0 && !sameBody ? 1 : 0,
+    bodyParent: dutyAsked && (place?.childBodies ?? []).some((b) => e.matchesBody(b, intent.bodies)) ? 1 : 0,
     listPart: intent.shape === 'list' && listy ? 1 : 0,
     subtreeCoverage: coverage(e.units, subtree, rules),
     levelMatch: intent.levels.length > 0 && levels.some((l) => intent.levels.includes(l)) ? 1 : 0,

@@ -58,7 +58,7 @@ const WHO_CUES = /\b(?:la ai|ai la|ai dang|ai doat|ai giu|ai lam (?:chu tich|bi 
 /** Roles that ask what someone must do. */
 const DUTY_FACETS = ['implementation', 'task'];
 
-const MENTION_CUES = ['nhac den', 'nhac toi', 'duoc nhac', 'nhac o', 'nhac trong', 'de cap', 'trich dan', 'dan chieu', 'vien dan'];
+const MENTION_CUES = ['nhac den', 'nhac toi', 'duoc nhac', 'nhac o', 'nhac trong', 'de cap', 'trich dan', 'dan chieu', 'vien dan', 'duoc dan', 'dan trong', 'dan o'];
 /** The question asks for places ("ở đâu", "những văn bản nào"), not for what a text says. */
 const WHERE_CUES = /\b(o dau|cho nao|nhung van ban nao|van ban nao|muc nao|nhung muc nao|nhung noi nao)\b/;
 const BASIS_CUES = [
