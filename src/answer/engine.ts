@@ -3,7 +3,7 @@
  * verbatim quotes with citations (and, when a chat model is configured, prose checked against them).
  * It knows nothing of Telegram, Zalo, SQL or HTTP.
  */
-import type { Clock, ConversationStore, DocumentStore, Embedder } from '../core/ports.ts';
+import type { Clock, DocumentStore, Embedder } from '../core/ports.ts';
 import type { AnswerEngine } from '../core/services.ts';
 import type { Answer, Question, StoredDocument } from '../core/types.ts';
 import type { Analyzer } from '../text/analyze.ts';
@@ -11,7 +11,9 @@ import type { Catalog } from '../retrieval/catalog.ts';
 import { retrieveSections, type RankedSection, type RetrievalWeights } from '../retrieval/search.ts';
 import { topicUnits, understand, type QueryIntent } from '../retrieval/understand.ts';
 import { cleanUserText, foldedView, quoteKey } from '../text/normalize.ts';
-import { numberKey } from '../text/number-key.ts';
+import type { NumberKeyMemo } from '../text/number-key-memo.ts';
+import { storableText } from '../text/storable-text.ts';
+import type { ConversationMemory } from './conversation-memory.ts';
 import { absentYearText, citationFor, HINT, makeAnswer, quoteSection, refusalText } from './compose.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { selectSections, type SelectionRules, DEFAULT_SELECTION } from './select.ts';
@@ -21,7 +23,6 @@ import type { ModelWriter } from './model-answer.ts';
 export interface EngineOptions {
   /** Below this share of the question found in the best section, the engine refuses. Calibrated by `npm run eval`. */
   minCoverage: number;
-  maxQuestionChars: number;
   /** Characters quoted per section. */
   maxQuoteChars: number;
   conversationTtlSeconds: number;
@@ -34,7 +35,9 @@ export interface EngineDeps {
   embedder: Embedder;
   analyzer: Analyzer;
   catalog: Catalog;
-  conversations: ConversationStore;
+  conversations: ConversationMemory;
+  /** Keys of document numbers, parsed once per number (a question is checked against every catalog entry). */
+  numberKeys: NumberKeyMemo;
   clock: Clock;
   options: EngineOptions;
   /** Optional generative writer; the extractive answer is served when absent or when it fails. */
@@ -48,10 +51,6 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
   async function answerQuestion(q: Question): Promise<Answer> {
     const text = q.text.trim();
     if (text === '') return makeAnswer({ outcome: 'empty', intro: `Bạn hãy gõ câu hỏi. ${HINT}`, citations: [], notice: null });
-    if (text.length > options.maxQuestionChars) {
-      const intro = `Câu hỏi quá dài (${text.length} ký tự, tối đa ${options.maxQuestionChars}). Bạn hãy hỏi ngắn gọn hơn.`;
-      return makeAnswer({ outcome: 'too_long', intro, citations: [], notice: null });
-    }
     const state = await deps.conversations.get(q.conversationId);
     const follow = resolveFollowUp(text, state, clock.now().getFullYear());
     if (follow.kind === 'clarify') return makeAnswer({ outcome: 'refused', intro: follow.reply, citations: [], notice: null });
@@ -151,6 +150,13 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
     return (await deps.catalog.entries()).some((e) => isNamed(e.document, keys));
   }
 
+  /** The document is the one a number in the question names (full key, or the key without its issuer part). */
+  function isNamed(d: StoredDocument, keys: string[]): boolean {
+    if (!d.number) return false;
+    const own = deps.numberKeys(d.number);
+    return keys.some((k) => own === k || own.startsWith(`${k}/`));
+  }
+
   /** "mục 7 thì sao?" where the document has no such part: say so and list its parts, rather than guess. */
   async function noSuchSection(documentId: string, label: string): Promise<Answer> {
     const parts = (await deps.store.getSections(documentId)).filter((s) => s.level === 1).map((s) => s.label);
@@ -160,13 +166,7 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
 
   async function remember(q: Question, answer: Answer): Promise<void> {
     if (answer.outcome !== 'answered') return;
-    const state = {
-      lastQuestion: q.text,
-      years: [...new Set(answer.citations.map((c) => c.year).filter((y): y is number => y !== null))],
-      documentIds: [...new Set(answer.citations.map((c) => c.documentId))],
-      citedSections: answer.citations.map((c) => ({ documentId: c.documentId, label: c.section })),
-      topicTerms: [],
-    };
+    const state = { lastQuestion: q.text, citedSections: answer.citations.map((c) => ({ documentId: c.documentId, label: c.section })) };
     await deps.conversations.put(q.conversationId, state, options.conversationTtlSeconds);
   }
 
@@ -188,14 +188,6 @@ export function createAnswerEngine(deps: EngineDeps): AnswerEngine {
   };
 }
 
-/**
- * Drops what Postgres text and jsonb refuse (NUL, lone UTF-16 surrogates, which JSON webhooks can carry), so
- * an odd question gets an answer instead of failing when the conversation is remembered.
- */
-function storableText(text: string): string {
-  return text.replaceAll('\u0000', '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
-
 /** The lead sentence, by the shape of the question. */
 function introFor(intent: QueryIntent, count: number, first: StoredDocument | undefined): string {
   const places = count > 1 ? `${count} chỗ` : 'chỗ sau';
@@ -211,25 +203,6 @@ function introFor(intent: QueryIntent, count: number, first: StoredDocument | un
     default:
       return count > 1 ? 'Các văn bản trong kho nêu như sau:' : 'Văn bản nêu như sau:';
   }
-}
-
-/** Number keys by document number: checking every catalog entry per question must not re-parse each number. */
-const numberKeys = new Map<string, string>();
-function keyOf(number: string): string {
-  let key = numberKeys.get(number);
-  if (key === undefined) {
-    key = numberKey(number);
-    if (numberKeys.size > 100_000) numberKeys.clear();
-    numberKeys.set(number, key);
-  }
-  return key;
-}
-
-/** The document is the one a number in the question names (full key, or the key without its issuer part). */
-function isNamed(d: StoredDocument, keys: string[]): boolean {
-  if (!d.number) return false;
-  const own = keyOf(d.number);
-  return keys.some((k) => own === k || own.startsWith(`${k}/`));
 }
 
 /** "Who issued it": the issuer and signer the document names (its metadata), then its opening is quoted. */

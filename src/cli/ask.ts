@@ -6,7 +6,8 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../app/logger.ts';
 import { embedMissing, openCore, seedIfEmpty } from '../app/open-core.ts';
 import { parseArgs } from './args.ts';
-import { toAskJson } from './ask-json.ts';
+import { toAskJson } from '../ask/ask-json.ts';
+import { answerOf, createAskService } from '../ask/ask-service.ts';
 import { runCli } from './run-cli.ts';
 
 async function main(): Promise<number> {
@@ -22,7 +23,9 @@ async function main(): Promise<number> {
   try {
     await seedIfEmpty(core, config.DOCUMENTS_DIR, logger);
     await embedMissing(core, logger);
-    const answer = await core.engine.ask({ text: question, conversationId: 'cli', channel: 'cli' });
+    // Checked like any channel's question; not recorded (no activity log): a one-off from the command line.
+    const asking = createAskService({ engine: core.engine, logger, maxQuestionChars: config.MAX_QUESTION_CHARS });
+    const answer = answerOf(await asking.ask({ text: question, conversationId: 'cli', channel: 'cli' }));
     process.stdout.write(args.flags.has('json') ? `${JSON.stringify(toAskJson(answer))}\n` : `${answer.text}\n`);
     return 0;
   } finally {

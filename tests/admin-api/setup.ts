@@ -34,11 +34,9 @@ export async function startTestApp(opts: { adminToken?: string | null; apiToken?
     apiToken: opts.apiToken === null ? undefined : (opts.apiToken ?? API_TOKEN),
     admin,
     store: core.store,
-    engine: core.engine,
-    activity: core.activity,
+    askService: core.askService,
     logger,
     maxUploadBytes: opts.maxUploadBytes ?? 256 * 1024,
-    maxQuestionChars: config.MAX_QUESTION_CHARS,
   });
   const app = createHttpApp({ logger, ping: () => core.store.ping(), channelsReady: () => true, webhooks: [], routes });
   return { app, core, admin, close: () => core.close() };

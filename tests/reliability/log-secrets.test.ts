@@ -79,13 +79,14 @@ describe('logs never contain tokens; user text only at debug', () => {
 
   it('a Telegram bot through answers, Bot API errors and an unreachable Bot API', async () => {
     const deps = {
-      engine: core.engine,
+      askService: core.askService,
       library: core.library,
       activity: core.activity,
       admin: createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog }),
+      clock: core.clock,
       logger,
       botInfo: BOT_INFO,
-      config: { adminIds: [], maxQuestionChars: 1000, rateLimitPerMinute: 1000, maxUploadBytes: 1024 * 1024 },
+      config: { adminIds: [], rateLimitPerMinute: 1000, maxUploadBytes: 1024 * 1024 },
     };
     let updateId = 9000;
     const update = (userId: number) => ({

@@ -36,12 +36,13 @@ describe('Telegram Bot API faults', () => {
       apiRoot: api.apiRoot,
       apiTimeoutSeconds,
       botInfo: BOT_INFO,
-      engine: core.engine,
+      askService: core.askService,
       library: core.library,
       activity: core.activity,
       admin: createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog }),
       logger: log.logger,
-      config: { adminIds: [], maxQuestionChars: 1000, rateLimitPerMinute: 1000, maxUploadBytes: 1024 * 1024 },
+      clock: core.clock,
+      config: { adminIds: [], rateLimitPerMinute: 1000, maxUploadBytes: 1024 * 1024 },
     });
   }
 

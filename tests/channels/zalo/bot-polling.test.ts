@@ -136,7 +136,7 @@ describe('Zalo bot, long polling', () => {
   });
 
   it('limits each user politely and refuses over-long questions without the engine', async () => {
-    t = await setupBot({ config: { rateLimitPerMinute: 2, maxQuestionChars: 50 } });
+    t = await setupBot({ config: { rateLimitPerMinute: 2 }, maxQuestionChars: 50 });
     await t.bot.start();
     t.server.pushUpdate(text('a'.repeat(51)));
     t.server.pushUpdate(text('câu hỏi hai'));

@@ -3,6 +3,7 @@ import { createZaloBot } from '../../../src/channels/zalo/bot.ts';
 import { createZaloClient } from '../../../src/channels/zalo/client.ts';
 import { ConfigError } from '../../../src/core/errors.ts';
 import { fakeAnswer, createFakeActivity, createFakeEngine, createFakeLibrary } from '../../fakes/fake-services.ts';
+import { createAskService } from '../../../src/ask/ask-service.ts';
 import pino from 'pino';
 import { setupBot, text, WEBHOOK, type BotSetup } from './setup.ts';
 
@@ -104,14 +105,16 @@ describe('Zalo bot, webhook', () => {
   });
 
   it('refuses a secret Zalo would refuse, or a non-HTTPS URL, at creation', () => {
+    const logger = pino({ level: 'silent' });
+    const activity = createFakeActivity();
     const deps = {
       client: createZaloClient({ token: 't:x' }),
-      engine: createFakeEngine(),
+      askService: createAskService({ engine: createFakeEngine(), activity, logger, maxQuestionChars: 300 }),
       library: createFakeLibrary(),
-      activity: createFakeActivity(),
-      logger: pino({ level: 'silent' }),
+      activity,
+      logger,
     };
-    const config = { adminIds: [], maxQuestionChars: 300, rateLimitPerMinute: 10 };
+    const config = { adminIds: [], rateLimitPerMinute: 10 };
     expect(() => createZaloBot({ ...deps, config: { ...config, webhook: { url: WEBHOOK.url, secret: 'short' } } })).toThrow(ConfigError);
     expect(() => createZaloBot({ ...deps, config: { ...config, webhook: { url: 'http://x.org/h', secret: 'long-enough' } } })).toThrow(ConfigError);
     t = { close: async () => {} } as BotSetup;
