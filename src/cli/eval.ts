@@ -4,23 +4,26 @@
  */
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../app/logger.ts';
-import { parseArgs } from './args.ts';
+import { parseArgs } from 'node:util';
 import { runEval } from '../eval/run-eval.ts';
 import { formatReport } from '../eval/report.ts';
 import { runCli } from './run-cli.ts';
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), ['questions']);
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { questions: { type: 'string' }, json: { type: 'boolean' }, baseline: { type: 'boolean' }, calibrate: { type: 'boolean' } },
+  });
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const report = await runEval({
     config,
     logger,
-    questionsPath: args.options.get('questions') ?? 'data/eval/questions.dev.jsonl',
-    baseline: args.flags.has('baseline'),
-    calibrate: args.flags.has('calibrate'),
+    questionsPath: values.questions ?? 'data/eval/questions.dev.jsonl',
+    baseline: values.baseline ?? false,
+    calibrate: values.calibrate ?? false,
   });
-  process.stdout.write(args.flags.has('json') ? `${JSON.stringify(report)}\n` : formatReport(report));
+  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReport(report));
   return 0;
 }
 
