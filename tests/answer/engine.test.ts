@@ -3,15 +3,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { openCore, type Core } from '../../src/app/open-core.ts';
+import type { Core } from '../../src/app/open-core.ts';
 import type { Answer, Citation } from '../../src/core/types.ts';
 import { quoteKey } from '../../src/text/normalize.ts';
 import { paragraphsOf } from '../../src/answer/quote.ts';
 import { quotableText } from '../../src/answer/compose.ts';
 import { fixedClock } from '../fakes/clock.ts';
+import { openSeededCore } from '../fixtures/seeded-store.ts';
 
 const config = loadConfig({});
 let core: Core;
@@ -21,9 +21,7 @@ const originals = new Map<string, string>();
 let conversation = 0;
 
 beforeAll(async () => {
-  core = await openCore({ config, logger: pino({ level: 'silent' }), databaseUrl: 'memory://', clock: fixedClock('2023-06-15T08:00:00Z') });
-  await core.ingestor.ingestPaths([config.DOCUMENTS_DIR]);
-  core.catalog.invalidate();
+  core = await openSeededCore({ clock: fixedClock('2023-06-15T08:00:00Z') });
   for (const row of await core.db.query<{ id: string; source: string; text: string }>('SELECT id, source, text FROM documents')) {
     repaired.set(row.id, quoteKey(row.text));
     originals.set(row.source, quoteKey(await readFile(join(config.DOCUMENTS_DIR, row.source), 'utf8')));

@@ -14,7 +14,8 @@ import { APOLOGY, TOO_LONG } from '../../src/channels/zalo/replies.ts';
 import { installFakeTelegram, BOT_INFO, TOKEN, textUpdate } from '../channels/telegram/fake-telegram.ts';
 import { startFakeOpenAiServer, type FakeOpenAiServer, type RecordedChatRequest } from '../fakes/openai-server.ts';
 import { startFakeZaloServer, type FakeZaloServer } from '../fakes/zalo-server.ts';
-import { createZaloReplica, memoryLogger, openReplicaCore, zaloText, type ZaloReplica } from './replica.ts';
+import { createZaloReplica, memoryLogger, zaloText, type ZaloReplica } from './replica.ts';
+import { openSeededCore } from '../fixtures/seeded-store.ts';
 
 const MAX_QUESTION_CHARS = 1000;
 
@@ -67,8 +68,7 @@ describe('hostile questions end to end', () => {
     model = await startFakeOpenAiServer();
     model.replyWith(obedientModel);
     zalo = await startFakeZaloServer();
-    core = await openReplicaCore('memory://', {
-      seed: true,
+    core = await openSeededCore({
       env: { OPENAI_API_KEY: 'sk-test-hostile', OPENAI_BASE_URL: model.baseUrl, MAX_QUESTION_CHARS: String(MAX_QUESTION_CHARS) },
     });
     replica = createZaloReplica(core, zalo, { logger: log.logger, config: { rateLimitPerMinute: 1000 } });

@@ -10,7 +10,8 @@ import { createAdminService } from '../../src/admin/admin-service.ts';
 import { createTelegramBot } from '../../src/channels/telegram/bot.ts';
 import { BOT_INFO } from '../channels/telegram/fake-telegram.ts';
 import { startFakeTelegramHttp, type FakeTelegramHttp } from './fake-telegram-http.ts';
-import { memoryLogger, openReplicaCore } from './replica.ts';
+import { memoryLogger } from './replica.ts';
+import { openSeededCore } from '../fixtures/seeded-store.ts';
 
 const TOKEN = '1234567:telegram-faults-token';
 
@@ -21,7 +22,7 @@ describe('Telegram Bot API faults', () => {
   let updateId = 500;
 
   beforeAll(async () => {
-    core = await openReplicaCore('memory://', { seed: true, logger: log.logger });
+    core = await openSeededCore({ logger: log.logger });
     api = await startFakeTelegramHttp(TOKEN);
   });
 

@@ -4,19 +4,17 @@
 import { PassThrough } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.ts';
-import { openCore, type Core } from '../../../src/app/open-core.ts';
+import type { Core } from '../../../src/app/open-core.ts';
 import { runTerminalChat } from '../../../src/channels/terminal/terminal-chat.ts';
 import type { AnswerEngine } from '../../../src/core/services.ts';
 import { createAskService } from '../../../src/ask/ask-service.ts';
 import { fixedClock } from '../../fakes/clock.ts';
+import { openSeededCore } from '../../fixtures/seeded-store.ts';
 
 let core: Core;
 
 beforeAll(async () => {
-  core = await openCore({ config: loadConfig({}), logger: pino({ level: 'silent' }), databaseUrl: 'memory://', clock: fixedClock() });
-  await core.ingestor.ingestPaths(['data/documents']);
-  core.catalog.invalidate();
+  core = await openSeededCore({ clock: fixedClock() });
 });
 
 afterAll(async () => {
