@@ -19,8 +19,13 @@ const idList = z
 
 const httpsUrl = optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL');
 
-/** A shared secret: at least 16 characters, so a guessable token is refused at start-up. */
-const secretToken = optionalString.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters');
+/**
+ * A bearer token: at least 16 characters, so a guessable token is refused at start-up, of the characters an
+ * `Authorization: Bearer` header can carry (RFC 6750), so a token that could never be sent is refused too.
+ */
+const secretToken = optionalString
+  .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters')
+  .refine((v) => v === undefined || /^[A-Za-z0-9._~+/-]+=*$/.test(v), 'must use only A-Z a-z 0-9 . _ ~ + / - (and = at the end)');
 
 const intInRange = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);

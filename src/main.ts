@@ -10,12 +10,11 @@ import { embedMissing, openCore, seedIfEmpty, type Core } from './app/open-core.
 import { createAdminService } from './admin/admin-service.ts';
 import { createHttpApp, listen, type WebhookRoute } from './http/server.ts';
 import { createApiRoutes } from './http/routes.ts';
-import type { Admin } from './core/services.ts';
+import type { Admin, AskService } from './core/services.ts';
 import { createTelegramBot } from './channels/telegram/bot.ts';
 import { createZaloBot } from './channels/zalo/bot.ts';
 import { createZaloClient } from './channels/zalo/client.ts';
 import { createSharedChatContexts } from './channels/zalo/chat-context.ts';
-import { createPgChatStateStore } from './store/chat-state-store.ts';
 import { createQuestionRetention } from './store/question-retention.ts';
 import { runTerminalChat } from './channels/terminal/terminal-chat.ts';
 import { fstatSync } from 'node:fs';
@@ -45,9 +44,9 @@ function pathOf(url: string): string {
   return new URL(url).pathname || '/';
 }
 
-function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin): Channel[] {
+function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin, askService: AskService): Channel[] {
   const channels: Channel[] = [];
-  const common = { engine: core.engine, library: core.library, activity: core.activity };
+  const common = { askService, library: core.library, activity: core.activity };
   if (config.TELEGRAM_BOT_TOKEN) {
     const webhook = config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET ?? '' } : undefined;
     const tg = createTelegramBot({
@@ -56,12 +55,12 @@ function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin)
       apiRoot: config.TELEGRAM_API_ROOT,
       admin,
       // Button data and asked questions in the database, so a button reaching another replica still works.
-      sharedStates: createPgChatStateStore(core.db, core.clock),
+      chatMemory: core.chatMemory,
       logger: logger.child({ channel: 'telegram' }),
+      clock: core.clock,
       config: {
         adminIds: config.ADMIN_TELEGRAM_IDS.map(Number),
         webhook,
-        maxQuestionChars: config.MAX_QUESTION_CHARS,
         rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
         maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
       },
@@ -71,15 +70,16 @@ function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin)
   }
   if (config.ZALO_BOT_TOKEN) {
     const webhook = config.ZALO_WEBHOOK_URL ? { url: config.ZALO_WEBHOOK_URL, secret: config.ZALO_WEBHOOK_SECRET ?? '' } : undefined;
-    const client = createZaloClient({ token: config.ZALO_BOT_TOKEN, baseUrl: config.ZALO_API_BASE, logger: logger.child({ channel: 'zalo' }) });
+    const zaloLogger = logger.child({ channel: 'zalo' });
+    const client = createZaloClient({ token: config.ZALO_BOT_TOKEN, baseUrl: config.ZALO_API_BASE, logger: zaloLogger });
     const zalo = createZaloBot({
       ...common,
       client,
       admin,
       // In the database, so `xem 2` or `đúng` reaching another replica than the question still works.
-      contexts: createSharedChatContexts(createPgChatStateStore(core.db, core.clock)),
-      logger: logger.child({ channel: 'zalo' }),
-      config: { adminIds: config.ADMIN_ZALO_IDS, webhook, maxQuestionChars: config.MAX_QUESTION_CHARS, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE },
+      contexts: createSharedChatContexts(core.chatMemory),
+      logger: zaloLogger,
+      config: { adminIds: config.ADMIN_ZALO_IDS, webhook, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE },
     });
     const route = zalo.webhook && webhook ? { path: pathOf(webhook.url), handle: zalo.webhook.handle } : null;
     channels.push({ name: 'zalo', start: zalo.start, stop: zalo.stop, webhook: route });
@@ -136,17 +136,17 @@ async function main(): Promise<void> {
   await embedMissing(core, logger);
   logger.info({ seeded, backend: core.db.kind, embedder: core.embedder.model }, 'store ready');
   const admin = createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog });
-  const channels = buildChannels(config, core, logger, admin);
+  // One ask service for every channel and the HTTP API: one place for the checks and the activity log.
+  const { askService } = core;
+  const channels = buildChannels(config, core, logger, admin, askService);
   const routes = await createApiRoutes({
     adminToken: config.ADMIN_API_TOKEN,
     apiToken: config.API_TOKEN,
     admin,
     store: core.store,
-    engine: core.engine,
-    activity: core.activity,
+    askService,
     logger,
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
-    maxQuestionChars: config.MAX_QUESTION_CHARS,
   });
   let started = false;
   const app = createHttpApp({
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
 
   if (channels.length === 0) {
     if (questionsOnStdin()) {
-      await runTerminalChat({ engine: core.engine, library: core.library, input: process.stdin, output: process.stdout });
+      await runTerminalChat({ askService, library: core.library, input: process.stdin, output: process.stdout });
       await shutdown('terminal closed');
     } else {
       logger.warn('no channel configured: set TELEGRAM_BOT_TOKEN and/or ZALO_BOT_TOKEN (see .env.example); serving /healthz and /readyz only');

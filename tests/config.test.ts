@@ -58,6 +58,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
     [{ OPENAI_BASE_URL: 'not a url' }, 'OPENAI_BASE_URL'],
     [{ MAX_QUESTION_CHARS: '10' }, 'MAX_QUESTION_CHARS'],
+    [{ ADMIN_API_TOKEN: 'short-token' }, 'ADMIN_API_TOKEN'],
+    [{ API_TOKEN: 'long enough but has spaces' }, 'API_TOKEN'],
   ])('%j throws a ConfigError naming %s', (env, variable) => {
     expect(errorOf(env).message).toContain(`${variable}:`);
   });

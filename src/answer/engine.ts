@@ -3,7 +3,7 @@
  * verbatim quotes with citations (and, when a chat model is configured, prose checked against them).
  * It knows nothing of Telegram, Zalo, SQL or HTTP.
  */
-import type { Clock, ConversationStore, DocumentStore, Embedder } from '../core/ports.ts';
+import type { Clock, DocumentStore, Embedder } from '../core/ports.ts';
 import type { AnswerEngine } from '../core/services.ts';
 import type { Answer, Question, StoredDocument } from '../core/types.ts';
 import type { Analyzer } from '../text/analyze.ts';
@@ -16,7 +16,9 @@ import type { QuestionNormalizer } from '../retrieval/question-normalizer.ts';
 import type { DirectiveModel } from '../retrieval/directive-model.ts';
 import type { OutlineCache } from '../retrieval/outline-cache.ts';
 import { cleanUserText, foldedView, quoteKey } from '../text/normalize.ts';
-import { numberKey } from '../text/number-key.ts';
+import type { NumberKeyMemo } from '../text/number-key-memo.ts';
+import { storableText } from '../text/storable-text.ts';
+import type { ConversationMemory } from './conversation-memory.ts';
 import { absentYearText, citationFor, HINT, makeAnswer, quoteSection, refusalText } from './compose.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { selectSections } from './select.ts';
@@ -25,7 +27,6 @@ import { buildTalkingPoints } from './talking-points.ts';
 import type { ModelWriter } from './model-answer.ts';
 
 export interface EngineOptions {
-  maxQuestionChars: number;
   /** Characters quoted per section. */
   maxQuoteChars: number;
   conversationTtlSeconds: number;
@@ -43,7 +44,9 @@ export interface EngineDeps {
   /** Roles of a directive's parts and the bodies plans assign tasks to. */
   directives: DirectiveModel;
   outlines: OutlineCache;
-  conversations: ConversationStore;
+  conversations: ConversationMemory;
+  /** Keys of document numbers, parsed once per number (a question is checked against every catalog entry). */
+  numberKeys: NumberKeyMemo;
   clock: Clock;
   options: EngineOptions;
   /** Optional generative writer; the extractive answer is served when absent or when it fails. */
@@ -70,10 +73,6 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
   async function answerQuestion(q: Question): Promise<Answer> {
     const text = q.text.trim();
     if (text === '') return makeAnswer({ outcome: 'empty', intro: `Bạn hãy gõ câu hỏi. ${HINT}`, citations: [], notice: null });
-    if (text.length > options.maxQuestionChars) {
-      const intro = `Câu hỏi quá dài (${text.length} ký tự, tối đa ${options.maxQuestionChars}). Bạn hãy hỏi ngắn gọn hơn.`;
-      return makeAnswer({ outcome: 'too_long', intro, citations: [], notice: null });
-    }
     const state = await deps.conversations.get(q.conversationId);
     const follow = resolveFollowUp(text, state, clock.now().getFullYear());
     if (follow.kind === 'clarify') return makeAnswer({ outcome: 'refused', intro: follow.reply, citations: [], notice: null });
@@ -180,6 +179,13 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     return (await deps.catalog.entries()).some((e) => isNamed(e.document, keys));
   }
 
+  /** The document is the one a number in the question names (full key, or the key without its issuer part). */
+  function isNamed(d: StoredDocument, keys: string[]): boolean {
+    if (!d.number) return false;
+    const own = deps.numberKeys(d.number);
+    return keys.some((k) => own === k || own.startsWith(`${k}/`));
+  }
+
   /** "mục 7 thì sao?" where the document has no such part: say so and list its parts, rather than guess. */
   async function noSuchSection(documentId: string, label: string): Promise<Answer> {
     const parts = (await deps.store.getSections(documentId)).filter((s) => s.level === 1).map((s) => s.label);
@@ -189,13 +195,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
 
   async function remember(q: Question, answer: Answer): Promise<void> {
     if (answer.outcome !== 'answered') return;
-    const state = {
-      lastQuestion: q.text,
-      years: [...new Set(answer.citations.map((c) => c.year).filter((y): y is number => y !== null))],
-      documentIds: [...new Set(answer.citations.map((c) => c.documentId))],
-      citedSections: answer.citations.map((c) => ({ documentId: c.documentId, label: c.section })),
-      topicTerms: [],
-    };
+    const state = { lastQuestion: q.text, citedSections: answer.citations.map((c) => ({ documentId: c.documentId, label: c.section })) };
     await deps.conversations.put(q.conversationId, state, options.conversationTtlSeconds);
   }
 
@@ -234,14 +234,6 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       return buildTalkingPoints(topic, intent, ranked, { model: options.model, maxQuoteChars: options.maxQuoteChars });
     },
   };
-}
-
-/**
- * Drops what Postgres text and jsonb refuse (NUL, lone UTF-16 surrogates, which JSON webhooks can carry), so
- * an odd question gets an answer instead of failing when the conversation is remembered.
- */
-function storableText(text: string): string {
-  return text.replaceAll('\u0000', '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /** What the refusal model reads off a question and its best section. */
@@ -295,25 +287,6 @@ function introFor(intent: QueryIntent, count: number, first: StoredDocument | un
     default:
       return count > 1 ? 'Các văn bản trong kho nêu như sau:' : 'Văn bản nêu như sau:';
   }
-}
-
-/** Number keys by document number: checking every catalog entry per question must not re-parse each number. */
-const numberKeys = new Map<string, string>();
-function keyOf(number: string): string {
-  let key = numberKeys.get(number);
-  if (key === undefined) {
-    key = numberKey(number);
-    if (numberKeys.size > 100_000) numberKeys.clear();
-    numberKeys.set(number, key);
-  }
-  return key;
-}
-
-/** The document is the one a number in the question names (full key, or the key without its issuer part). */
-function isNamed(d: StoredDocument, keys: string[]): boolean {
-  if (!d.number) return false;
-  const own = keyOf(d.number);
-  return keys.some((k) => own === k || own.startsWith(`${k}/`));
 }
 
 /** "Who issued it": the issuer and signer the document names (its metadata), then its opening is quoted. */

@@ -2,7 +2,7 @@
  * Follow-up questions within one conversation: "còn năm 2022 thì sao?" re-asks the previous question for
  * another year; "mục 2 thì sao?" opens section 2 next to the one cited last (or `II.2` as written).
  */
-import type { ConversationState } from '../core/ports.ts';
+import type { ConversationState } from './conversation-memory.ts';
 import { foldedView } from '../text/normalize.ts';
 import { detectYears } from '../retrieval/understand.ts';
 

@@ -6,12 +6,12 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import type { Clock, ConversationStore, Db, DocumentStore, Embedder } from '../core/ports.ts';
-import type { Activity, AnswerEngine, Library } from '../core/services.ts';
+import type { ChatMemory, Clock, Db, DocumentStore, Embedder } from '../core/ports.ts';
+import type { Activity, AnswerEngine, AskService, Library } from '../core/services.ts';
 import { openDb } from '../store/open-db.ts';
 import { migrate } from '../store/migrations.ts';
 import { createPgDocumentStore } from '../store/document-store.ts';
-import { createPgConversationStore } from '../store/conversation-store.ts';
+import { createPgChatMemory } from '../store/chat-memory.ts';
 import { createPgActivity } from '../store/activity.ts';
 import { createHashingEmbedder } from '../embeddings/hashing-embedder.ts';
 import { createOpenAiEmbedder } from '../embeddings/openai-embedder.ts';
@@ -27,6 +27,9 @@ import { createCatalog, type Catalog } from '../retrieval/catalog.ts';
 import { DEFAULT_RANKING_MODEL } from '../retrieval/ranking-model.ts';
 import { createAnswerEngine, type EngineOptions } from '../answer/engine.ts';
 import { createLibrary } from '../answer/library.ts';
+import { createAskService } from '../ask/ask-service.ts';
+import { createConversationMemory, type ConversationMemory } from '../answer/conversation-memory.ts';
+import { createNumberKeyMemo } from '../text/number-key-memo.ts';
 import { createIngestor, type Ingestor } from '../../ingestion/pipeline.ts';
 import { createModelWriter } from '../llm/model-writer.ts';
 
@@ -38,8 +41,13 @@ export interface Core {
   catalog: Catalog;
   directives: DirectiveModel;
   outlines: OutlineCache;
-  conversations: ConversationStore;
+  /** Short-lived per-chat state shared by replicas (follow-ups, channels' numbered items, button data). */
+  chatMemory: ChatMemory;
+  /** The engine's follow-up state, a view of `chatMemory`. */
+  conversations: ConversationMemory;
   engine: AnswerEngine;
+  /** How every channel and the HTTP API ask: checks, engine, activity log, one summary line. */
+  askService: AskService;
   library: Library;
   activity: Activity;
   ingestor: Ingestor;
@@ -80,7 +88,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   await ensureLexicalIndex(db, analyzer, logger);
   await refreshPlannerStats(db).catch((err: unknown) => logger.warn({ err }, 'could not refresh planner statistics; queries may be slower'));
   const catalog = createCatalog(store, clock);
-  const conversations = createPgConversationStore(db, clock);
+  const chatMemory = createPgChatMemory(db, clock);
+  const conversations = createConversationMemory(chatMemory);
   const writer =
     !opts.offline && config.OPENAI_API_KEY
       ? createModelWriter({ apiKey: config.OPENAI_API_KEY, baseUrl: config.OPENAI_BASE_URL, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS, logger })
@@ -96,16 +105,18 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     catalog,
     normalizer: createQuestionNormalizer({ statistics: store, chat: loadChatAbbreviations(join(process.cwd(), 'data', 'chat-abbreviations.json')), official: analyzer }),
     conversations,
+    numberKeys: createNumberKeyMemo(),
     clock,
     writer,
     options: {
-      maxQuestionChars: config.MAX_QUESTION_CHARS,
       maxQuoteChars: 1400,
       conversationTtlSeconds: config.CONVERSATION_TTL_MINUTES * 60,
       model: DEFAULT_RANKING_MODEL,
       ...opts.engine,
     },
   });
+  const activity = createPgActivity(db, clock);
+  const askService = createAskService({ engine, activity, logger, maxQuestionChars: config.MAX_QUESTION_CHARS });
   const ingestor = createIngestor({ store, embedder, analyzer, logger, limits: { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 } });
   return {
     db,
@@ -115,10 +126,12 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     catalog,
     directives,
     outlines,
+    chatMemory,
     conversations,
     engine,
+    askService,
     library: createLibrary(store, catalog),
-    activity: createPgActivity(db, clock),
+    activity,
     ingestor,
     clock,
     close: () => db.close(),

@@ -4,7 +4,7 @@
  * conversation id so no follow-up memory changes what is asked.
  */
 import type { Core } from '../app/open-core.ts';
-import { toAskJson } from '../cli/ask-json.ts';
+import { toAskJson } from '../ask/ask-json.ts';
 import type { EvalQuestion } from '../eval/dataset.ts';
 import type { EvalResult } from '../eval/score.ts';
 import { sampleRss, summarise, type LatencySummary } from './stats.ts';

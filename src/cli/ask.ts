@@ -5,12 +5,13 @@
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../app/logger.ts';
 import { embedMissing, openCore, seedIfEmpty } from '../app/open-core.ts';
-import { parseArgs } from './args.ts';
-import { toAskJson } from './ask-json.ts';
+import { parseArgs } from 'node:util';
+import { toAskJson } from '../ask/ask-json.ts';
+import { answerOf, createAskService } from '../ask/ask-service.ts';
 import { runCli } from './run-cli.ts';
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs({ args: process.argv.slice(2), options: { json: { type: 'boolean' } }, allowPositionals: true });
   const question = args.positionals.join(' ').trim();
   if (question === '') {
     process.stderr.write('Usage: npm run ask -- [--json] "<câu hỏi>"\n');
@@ -22,8 +23,10 @@ async function main(): Promise<number> {
   try {
     await seedIfEmpty(core, config.DOCUMENTS_DIR, logger);
     await embedMissing(core, logger);
-    const answer = await core.engine.ask({ text: question, conversationId: 'cli', channel: 'cli' });
-    process.stdout.write(args.flags.has('json') ? `${JSON.stringify(toAskJson(answer))}\n` : `${answer.text}\n`);
+    // Checked like any channel's question; not recorded (no activity log): a one-off from the command line.
+    const asking = createAskService({ engine: core.engine, logger, maxQuestionChars: config.MAX_QUESTION_CHARS });
+    const answer = answerOf(await asking.ask({ text: question, conversationId: 'cli', channel: 'cli' }));
+    process.stdout.write(args.values.json ? `${JSON.stringify(toAskJson(answer))}\n` : `${answer.text}\n`);
     return 0;
   } finally {
     await core.close();

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../app/logger.ts';
-import { parseArgs } from './args.ts';
+import { parseArgs } from 'node:util';
 import { runBench } from '../bench/run-bench.ts';
 import { formatMarkdown } from '../bench/report.ts';
 import { renderChart } from '../bench/chart.ts';
@@ -21,20 +21,32 @@ function parseSizes(value: string | undefined, quick: boolean): number[] {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), ['sizes', 'out', 'stores', 'ingest-budget', 'questions', 'full-matrix-max']);
-  const quick = args.flags.has('quick');
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      quick: { type: 'boolean' },
+      fresh: { type: 'boolean' },
+      sizes: { type: 'string' },
+      out: { type: 'string' },
+      stores: { type: 'string' },
+      'ingest-budget': { type: 'string' },
+      questions: { type: 'string' },
+      'full-matrix-max': { type: 'string' },
+    },
+  });
+  const quick = values.quick ?? false;
   const config = loadConfig();
-  const out = args.options.get('out') ?? 'bench-results';
-  const budget = Number(args.options.get('ingest-budget') ?? (quick ? 30 : 3600));
+  const out = values.out ?? 'bench-results';
+  const budget = Number(values['ingest-budget'] ?? (quick ? 30 : 3600));
   if (!Number.isFinite(budget) || budget <= 0) throw new Error('--ingest-budget must be a positive number of seconds');
   const report = await runBench({
-    sizes: parseSizes(args.options.get('sizes'), quick),
+    sizes: parseSizes(values.sizes, quick),
     quick,
-    storesDir: args.options.get('stores') ?? join('tmp', 'bench-stores'),
-    fresh: args.flags.has('fresh'),
-    fullMatrixMax: Number(args.options.get('full-matrix-max') ?? 10_000),
+    storesDir: values.stores ?? join('tmp', 'bench-stores'),
+    fresh: values.fresh ?? false,
+    fullMatrixMax: Number(values['full-matrix-max'] ?? 10_000),
     ingestBudgetSeconds: budget,
-    questionsPath: args.options.get('questions') ?? 'data/eval/questions.dev.jsonl',
+    questionsPath: values.questions ?? 'data/eval/questions.dev.jsonl',
     config,
     logger: createLogger('error'),
     progress: (line) => process.stderr.write(`bench: ${line}\n`),

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../app/logger.ts';
-import { parseArgs } from './args.ts';
+import { parseArgs } from 'node:util';
 import { runEval } from '../eval/run-eval.ts';
 import { formatReport } from '../eval/report.ts';
 import { collectExamples, fitRefusal, fitWeights, loadFitSets, pairwiseAccuracy, refusalAccuracy, topAccuracy } from '../eval/fit.ts';
@@ -54,19 +54,30 @@ async function fit(setsPath: string): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), ['questions', 'documents', 'fit-sets']);
-  if (args.flags.has('fit')) return fit(args.options.get('fit-sets') ?? 'data/eval/fit-sets.json');
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      questions: { type: 'string' },
+      documents: { type: 'string' },
+      json: { type: 'boolean' },
+      baseline: { type: 'boolean' },
+      calibrate: { type: 'boolean' },
+      fit: { type: 'boolean' },
+      'fit-sets': { type: 'string' },
+    },
+  });
+  if (values.fit) return fit(values['fit-sets'] ?? 'data/eval/fit-sets.json');
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const documents = args.options.get('documents');
+  const documents = values.documents;
   const report = await runEval({
     config: documents ? { ...config, DOCUMENTS_DIR: documents } : config,
     logger,
-    questionsPath: args.options.get('questions') ?? 'data/eval/questions.dev.jsonl',
-    baseline: args.flags.has('baseline'),
-    calibrate: args.flags.has('calibrate'),
+    questionsPath: values.questions ?? 'data/eval/questions.dev.jsonl',
+    baseline: values.baseline ?? false,
+    calibrate: values.calibrate ?? false,
   });
-  process.stdout.write(args.flags.has('json') ? `${JSON.stringify(report)}\n` : formatReport(report));
+  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReport(report));
   return 0;
 }
 

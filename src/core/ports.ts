@@ -156,26 +156,17 @@ export interface DocumentStore {
   close(): Promise<void>;
 }
 
-/** Per-conversation memory for follow-ups, stored in the database with an expiry. */
-export interface ConversationStore {
-  get(conversationId: string): Promise<ConversationState | null>;
-  put(conversationId: string, state: ConversationState, ttlSeconds: number): Promise<void>;
-}
-
-/** What the engine remembers between two questions of one conversation. */
-export interface ConversationState {
-  lastQuestion: string;
-  years: number[];
-  documentIds: string[];
-  /** The sections cited last, in display order, so "xem 1" and "mục 2 thì sao?" can resolve. */
-  citedSections: Array<{ documentId: string; label: string }>;
-  topicTerms: string[];
-}
-
-/** A chat model behind the optional generative path. Returns raw text; the product checks citations. */
-export interface ChatModel {
-  readonly model: string;
-  complete(system: string, user: string, opts: { timeoutMs: number }): Promise<string>;
+/**
+ * Short-lived memory of chats and conversations, shared by every replica through the database: the answer
+ * engine's follow-up state, a channel's numbered items and pending confirmations, button data. Values are
+ * JSON; each owner prefixes its keys (`conversation:`, `zalo:`, `tg:button:` …) and validates what it reads,
+ * since the store does not know their shapes.
+ */
+export interface ChatMemory {
+  /** The value saved under `key`, or null when there is none or it expired. */
+  get(key: string): Promise<unknown>;
+  /** Saves `value` under `key` for `ttlSeconds`, replacing what was there. */
+  put(key: string, value: unknown, ttlSeconds: number): Promise<void>;
 }
 
 /** Time, injected so "năm nay" and expiry are testable. */

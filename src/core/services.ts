@@ -2,6 +2,7 @@
  * The application services channels talk to. Channels (Telegram, Zalo, terminal, HTTP) depend only on these
  * interfaces; src/main.ts wires the implementations.
  */
+import type { Logger } from 'pino';
 import type { DocumentMetadata, StoredDocument, StoredSection } from './types.ts';
 import type { Answer, Question, TalkingPoints } from './types.ts';
 
@@ -29,6 +30,50 @@ export interface AnswerEngine {
   explain(question: string, limit?: number): Promise<Explanation>;
   /** 3–7 talking points on a topic for báo cáo viên, each with citations. */
   talkingPoints(topic: string, question: Omit<Question, 'text'>): Promise<TalkingPoints>;
+}
+
+/** One question (or talking-points topic) as a channel hands it to the {@link AskService}. */
+export interface AskRequest {
+  channel: Question['channel'];
+  /** Who asks, in the channel's own ids (rate limits, statistics). */
+  userId?: string;
+  /** Stable id of the conversation, for follow-up memory (`telegram:<chat>`, `zalo:<chat>`, `api:<id>` …). */
+  conversationId: string;
+  /** What the user typed, as received. */
+  text: string;
+  /**
+   * The asker's organisation (chi bộ, Đảng bộ …), so that "nội dung trọng tâm năm 2023" can later mean "of my
+   * Đảng bộ and the bodies above it". Carried, not used yet.
+   */
+  organisation?: string;
+  /** An admin trying a question: answered like any other, never recorded, so the statistics stay honest. */
+  trial?: boolean;
+  /** The channel's logger for this update (one child per update); the service's own when absent. */
+  log?: Logger;
+  /**
+   * Wraps the engine call only, to show that an answer is coming (Telegram's "typing…"): a request refused by
+   * the checks shows nothing.
+   */
+  whileAnswering?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+/** Why a request was not passed to the engine. Channels word each reason their own way. */
+export type AskRefusal = { ok: false; reason: 'empty' } | { ok: false; reason: 'too_long'; chars: number; maxChars: number };
+
+/** The engine's answer, or why the request was refused before reaching it. */
+export type AskResult = { ok: true; answer: Answer } | AskRefusal;
+
+/** Talking points, or why the request was refused before reaching the engine. */
+export type TalkingPointsResult = { ok: true; points: TalkingPoints } | AskRefusal;
+
+/**
+ * The one way every channel (Telegram, Zalo, terminal) and the HTTP API asks: checks the question, asks the
+ * engine, records the activity and logs one summary line. Throttling and the user's organisation plug in here.
+ */
+export interface AskService {
+  ask(request: AskRequest): Promise<AskResult>;
+  /** 3–7 talking points on `request.text` (the topic); checked and logged like a question, not recorded. */
+  talkingPoints(request: AskRequest): Promise<TalkingPointsResult>;
 }
 
 /** Browsing the collection: list, outline, one section, what a year holds. */

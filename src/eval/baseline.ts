@@ -6,7 +6,7 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { Embedder } from '../core/ports.ts';
 import type { StoredDocument, StoredSection } from '../core/types.ts';
-import type { AskJson } from '../cli/ask-json.ts';
+import type { AskJson } from '../ask/ask-json.ts';
 import { quoteKey } from '../text/normalize.ts';
 
 interface BaselineChunk {

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { openCore } from '../app/open-core.ts';
-import { toAskJson } from '../cli/ask-json.ts';
+import { toAskJson } from '../ask/ask-json.ts';
+import { answerOf, createAskService } from '../ask/ask-service.ts';
 import { quoteKey } from '../text/normalize.ts';
 import { createBaseline } from './baseline.ts';
 import { loadQuestions, type EvalQuestion } from './dataset.ts';
@@ -48,8 +49,10 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
     const yearOf = new Map(docs.map((d) => [d.source, d.year]));
     const coverages: Array<{ q: EvalQuestion; coverage: number; cites: boolean }> = [];
     const results: EvalResult[] = [];
+    // The questions go the way users' do (checks included), unrecorded: no activity log is given.
+    const asking = createAskService({ engine: core.engine, logger: opts.logger, maxQuestionChars: opts.config.MAX_QUESTION_CHARS });
     for (const q of questions) {
-      const answer = await core.engine.ask({ text: q.question, conversationId: `eval:${q.id}`, channel: 'eval' });
+      const answer = answerOf(await asking.ask({ text: q.question, conversationId: `eval:${q.id}`, channel: 'eval' }));
       results.push({ id: q.id, question: q.question, response: toAskJson(answer) });
       coverages.push({ q, coverage: answer.debug.topCoverage ?? 0, cites: answer.outcome === 'answered' });
     }

@@ -2,7 +2,7 @@
  * Scores answers the way ../shared/eval/README.md defines: hit, precision, must_include, refusal, quote
  * fidelity, year violations and latency, overall and per kind.
  */
-import type { AskJson } from '../cli/ask-json.ts';
+import type { AskJson } from '../ask/ask-json.ts';
 import { foldedView, quoteKey } from '../text/normalize.ts';
 import type { EvalQuestion, SectionRef } from './dataset.ts';
 

@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { DocumentStore } from '../core/ports.ts';
-import type { Actor, Admin, AnswerEngine } from '../core/services.ts';
+import type { Actor, Admin, AskService } from '../core/services.ts';
 
 /** What the admin API needs. */
 export interface AdminApiDeps {
@@ -12,15 +12,14 @@ export interface AdminApiDeps {
   token: string;
   admin: Admin;
   store: Pick<DocumentStore, 'getDocument' | 'listDocuments' | 'getSections' | 'getReferences' | 'findReferences'>;
-  engine: AnswerEngine;
+  /** The try box asks through it (trial requests: answered, not recorded). */
+  askService: AskService;
   logger: Logger;
   limits: {
     /** Largest accepted file (MAX_UPLOAD_MB); the multipart body may be a little larger. */
     uploadBytes: number;
     /** Largest JSON body. */
     jsonBytes: number;
-    /** Longest question for the try box. */
-    questionChars: number;
   };
 }
 

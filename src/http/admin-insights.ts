@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { citationLine } from '../answer/citation-label.ts';
 import type { Answer } from '../core/types.ts';
-import { toAskJson } from '../cli/ask-json.ts';
+import { toAskJson } from '../ask/ask-json.ts';
 import type { AdminApiDeps } from './admin-deps.ts';
-import { readQuestion } from './ask-api.ts';
+import { readQuestion, refusalError } from './ask-api.ts';
 import { limitBody } from './request.ts';
 
 /** The try-box body: the `ask --json` object plus what the admin needs to judge it. */
@@ -37,8 +37,10 @@ export function registerInsights(app: Hono, deps: AdminApiDeps): void {
   });
 
   app.post('/try', limitBody(deps.limits.jsonBytes), async (c) => {
-    const { question } = await readQuestion(c, deps.limits.questionChars);
-    const answer = await deps.engine.ask({ text: question, conversationId: `admin-try:${randomUUID()}`, channel: 'api', userId: 'admin' });
-    return c.json(tryJson(answer));
+    const { question } = await readQuestion(c);
+    const request = { text: question, conversationId: `admin-try:${randomUUID()}`, channel: 'api', userId: 'admin', trial: true } as const;
+    const result = await deps.askService.ask({ ...request, log: deps.logger });
+    if (!result.ok) throw refusalError(result);
+    return c.json(tryJson(result.answer));
   });
 }

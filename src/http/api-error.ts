@@ -4,6 +4,7 @@
  * renders anything else as a logged 500 without internals.
  */
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { AppError } from '../core/errors.ts';
@@ -55,9 +56,13 @@ export function formatBytes(bytes: number): string {
   return `${Math.round(bytes / 1024)} KB`;
 }
 
-/** Renders an `ApiError`, or logs anything else and answers a generic 500. */
+/**
+ * Renders an `ApiError`, passes on the response a Hono middleware prepared (`HTTPException`, e.g. bearerAuth's
+ * 401 in our format), or logs anything else and answers a generic 500.
+ */
 export function renderError(err: Error, c: Context, logger: Logger): Response {
   if (err instanceof ApiError) return c.json(err.body(), err.status);
+  if (err instanceof HTTPException) return err.getResponse();
   logger.error({ err, path: c.req.path, method: c.req.method }, 'http api handler failed');
   const body: ApiErrorBody = {
     error: { code: 'internal_error', message_vi: 'Lỗi hệ thống, vui lòng thử lại sau', message_en: 'internal error' },

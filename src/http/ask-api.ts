@@ -1,26 +1,24 @@
 /**
  * `POST /api/ask` for integrations: `{"question": "…"}` → the `ask --json` object. Bearer API_TOKEN when set.
- * Questions asked here are recorded in the activity log (channel `api`) like any channel's.
+ * Questions asked here go through the ask service like any channel's (recorded with channel `api`).
  */
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Activity, AnswerEngine } from '../core/services.ts';
-import type { Question } from '../core/types.ts';
-import { toAskJson } from '../cli/ask-json.ts';
+import type { AskRefusal, AskService } from '../core/services.ts';
+import { toAskJson } from '../ask/ask-json.ts';
 import { ApiError, renderError } from './api-error.ts';
 import { requireBearer } from './auth.ts';
 import { limitBody, readJson } from './request.ts';
 
 /** What the ask endpoint needs. */
 export interface AskApiDeps {
-  engine: AnswerEngine;
-  activity: Pick<Activity, 'recordQuestion'>;
+  askService: AskService;
   logger: Logger;
   /** API_TOKEN; when undefined the endpoint is open. */
   token?: string;
-  limits: { jsonBytes: number; questionChars: number };
+  limits: { jsonBytes: number };
 }
 
 const askBody = z.object({
@@ -29,22 +27,24 @@ const askBody = z.object({
   conversation_id: z.string().trim().min(1).max(100).optional(),
 });
 
-/** Reads `{question}`: 400 when it is missing, blank or longer than `maxChars`. */
-export async function readQuestion(c: Context, maxChars: number): Promise<{ question: string; conversationId?: string }> {
+/** Reads `{question, conversation_id?}` (400 for a malformed body); the ask service checks the question itself. */
+export async function readQuestion(c: Context): Promise<{ question: string; conversationId?: string }> {
   const body = await readJson(c, askBody);
-  const question = body.question?.trim() ?? '';
-  if (question === '') {
-    throw new ApiError(400, 'missing_question', 'Thiếu câu hỏi (trường "question")', 'missing "question"');
+  return { question: body.question ?? '', conversationId: body.conversation_id };
+}
+
+/** The 400 for a question the ask service refused. */
+export function refusalError(refusal: AskRefusal): ApiError {
+  if (refusal.reason === 'empty') {
+    return new ApiError(400, 'missing_question', 'Thiếu câu hỏi (trường "question")', 'missing "question"');
   }
-  if (question.length > maxChars) {
-    throw new ApiError(
-      400,
-      'question_too_long',
-      `Câu hỏi quá dài (${question.length} ký tự, tối đa ${maxChars})`,
-      `question too long (${question.length} characters, at most ${maxChars})`,
-    );
-  }
-  return { question, conversationId: body.conversation_id };
+  const { chars, maxChars } = refusal;
+  return new ApiError(
+    400,
+    'question_too_long',
+    `Câu hỏi quá dài (${chars} ký tự, tối đa ${maxChars})`,
+    `question too long (${chars} characters, at most ${maxChars})`,
+  );
 }
 
 /** Builds the ask API; mount it at `/api`. */
@@ -53,13 +53,11 @@ export function createAskApi(deps: AskApiDeps): Hono {
   app.onError((err, c) => renderError(err, c, deps.logger));
   if (deps.token) app.use('*', requireBearer(deps.token));
   app.post('/ask', limitBody(deps.limits.jsonBytes), async (c) => {
-    const { question, conversationId } = await readQuestion(c, deps.limits.questionChars);
-    const q: Question = { text: question, conversationId: `api:${conversationId ?? randomUUID()}`, channel: 'api', userId: 'api' };
-    const answer = await deps.engine.ask(q);
-    await deps.activity.recordQuestion(q, answer).catch((err: unknown) => deps.logger.warn({ err }, 'could not record an api question'));
-    deps.logger.info({ channel: 'api', outcome: answer.outcome, latencyMs: answer.latencyMs, topScore: answer.debug.topScore }, 'answered');
-    deps.logger.debug({ question }, 'api question');
-    return c.json(toAskJson(answer));
+    const { question, conversationId } = await readQuestion(c);
+    const conversation = `api:${conversationId ?? randomUUID()}`;
+    const result = await deps.askService.ask({ text: question, conversationId: conversation, channel: 'api', userId: 'api', log: deps.logger });
+    if (!result.ok) throw refusalError(result);
+    return c.json(toAskJson(result.answer));
   });
   return app;
 }

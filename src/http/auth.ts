@@ -1,9 +1,13 @@
 /**
- * Bearer-token checks for the admin API and the ask endpoint. Tokens are compared in constant time: both sides
- * are hashed to 32 bytes first, so neither the content nor the length of the secret leaks through timing.
+ * Bearer-token checks for the admin API and the ask endpoint: Hono's `bearerAuth` reads the header, and our
+ * comparison decides. Tokens are compared in constant time: both sides are hashed to 32 bytes first, so
+ * neither the content nor the length of the secret leaks through timing. Every refusal — no header, a
+ * malformed one, a wrong token — is the same 401 in the API error format. (`bearerAuth` accepts only the
+ * RFC 6750 token characters; the configuration refuses ADMIN_API_TOKEN and API_TOKEN outside them.)
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
 import { apiErrors } from './api-error.ts';
 
 /** True when `given` equals `expected`, compared in constant time. */
@@ -13,20 +17,13 @@ export function tokensEqual(given: string, expected: string): boolean {
   return timingSafeEqual(a, b) && given.length === expected.length;
 }
 
-/** The token of an `Authorization: Bearer <token>` header, or null. */
-export function bearerToken(header: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match?.[1] ?? null;
-}
-
-/** Middleware that answers 401 unless the request carries `Bearer <token>`. */
+/** Middleware that answers 401 unless the request carries `Authorization: Bearer <token>`. */
 export function requireBearer(token: string): MiddlewareHandler {
-  return async (c, next) => {
-    const given = bearerToken(c.req.header('authorization'));
-    if (given === null || !tokensEqual(given, token)) {
-      c.header('WWW-Authenticate', 'Bearer');
-      throw apiErrors.unauthorized();
-    }
-    await next();
-  };
+  const refuse = (c: Context) => c.json(apiErrors.unauthorized().body(), 401);
+  return bearerAuth({
+    verifyToken: (given) => tokensEqual(given, token),
+    noAuthenticationHeader: { message: refuse },
+    invalidAuthenticationHeader: { message: refuse },
+    invalidToken: { message: refuse },
+  });
 }

@@ -5,7 +5,7 @@
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { DocumentStore } from '../core/ports.ts';
-import type { Activity, Admin, AnswerEngine } from '../core/services.ts';
+import type { Admin, AskService } from '../core/services.ts';
 import { createAdminApi } from './admin-api.ts';
 import { createAdminPageRoutes, loadAdminPage } from './admin-page.ts';
 import { createAskApi } from './ask-api.ts';
@@ -28,11 +28,9 @@ export interface ApiRoutesDeps {
   apiToken?: string;
   admin: Admin;
   store: AdminStore;
-  engine: AnswerEngine;
-  activity: Pick<Activity, 'recordQuestion'>;
+  askService: AskService;
   logger: Logger;
   maxUploadBytes: number;
-  maxQuestionChars: number;
   /** Folder of the admin page's files (defaults to src/http/admin-page). */
   pageDir?: string;
 }
@@ -41,11 +39,11 @@ type AdminStore = Pick<DocumentStore, 'getDocument' | 'listDocuments' | 'getSect
 
 /** Builds the route groups; reads the admin page's files when the admin side is on. */
 export async function createApiRoutes(deps: ApiRoutesDeps): Promise<RouteGroup[]> {
-  const limits = { jsonBytes: JSON_BODY_LIMIT_BYTES, questionChars: deps.maxQuestionChars };
+  const limits = { jsonBytes: JSON_BODY_LIMIT_BYTES };
   const groups: RouteGroup[] = [
     {
       path: '/api',
-      app: createAskApi({ engine: deps.engine, activity: deps.activity, logger: deps.logger.child({ route: 'api' }), token: deps.apiToken, limits }),
+      app: createAskApi({ askService: deps.askService, logger: deps.logger.child({ route: 'api' }), token: deps.apiToken, limits }),
     },
   ];
   if (!deps.adminToken) return groups;
@@ -54,7 +52,7 @@ export async function createApiRoutes(deps: ApiRoutesDeps): Promise<RouteGroup[]
     token: deps.adminToken,
     admin: deps.admin,
     store: deps.store,
-    engine: deps.engine,
+    askService: deps.askService,
     logger,
     limits: { ...limits, uploadBytes: deps.maxUploadBytes },
   });

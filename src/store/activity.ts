@@ -5,7 +5,8 @@
 import type { Clock, Db } from '../core/ports.ts';
 import type { Activity, Actor, Feedback } from '../core/services.ts';
 import type { Answer, Question } from '../core/types.ts';
-import { jsonText, storableText } from './sql-values.ts';
+import { storableText } from '../text/storable-text.ts';
+import { jsonText } from './sql-values.ts';
 import { usageStats } from './usage-stats.ts';
 
 /** Creates the activity recorder; `clock` stamps rows and drives windows and expiry. */

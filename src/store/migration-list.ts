@@ -194,6 +194,17 @@ const chatStates = [
   `CREATE INDEX feedback_at_idx ON feedback (at)`,
 ];
 
+/**
+ * `conversations` had the shape of `chat_states`: its live rows move there under `conversation:<id>` (the key
+ * the answer engine now reads), without the `updated_at` nobody read, and the table goes.
+ */
+const oneChatMemory = [
+  `INSERT INTO chat_states (id, state, expires_at)
+     SELECT 'conversation:' || id, state, expires_at FROM conversations WHERE expires_at > now()
+     ON CONFLICT (id) DO NOTHING`,
+  `DROP TABLE conversations`,
+];
+
 /** All migrations, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'pgvector extension', statements: ['CREATE EXTENSION IF NOT EXISTS vector'] },
@@ -208,4 +219,5 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'settings (e.g. the analyzer version the lexical index was built with)',
     statements: [`CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`],
   },
+  { version: 5, name: 'one chat memory: conversations move into chat_states', statements: oneChatMemory },
 ];

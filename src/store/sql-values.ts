@@ -3,6 +3,7 @@
  */
 import { numberKey as canonicalNumberKey } from '../text/number-key.ts';
 import { toSql } from 'pgvector';
+import { storableText } from '../text/storable-text.ts';
 
 /**
  * Matching key of a document number: no diacritics (so `Đ` → `D`), upper case, dashes unified, no spaces.
@@ -14,17 +15,7 @@ export function numberKey(number: string | null | undefined): string | null {
   return key === '' ? null : key;
 }
 
-/**
- * User text as Postgres can store it: `text` cannot hold U+0000 (the insert fails), so NUL characters, which
- * chat apps deliver as sent, are dropped.
- */
-export function storableText(text: string): string;
-export function storableText(text: string | null): string | null;
-export function storableText(text: string | null): string | null {
-  return text === null ? null : text.replaceAll('\u0000', '');
-}
-
-/** JSON for a `jsonb` parameter; `jsonb` refuses the escape `\u0000`, so NUL characters in strings are dropped. */
+/** JSON for a `jsonb` parameter, every string in it made {@link storableText} first. */
 export function jsonText(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? storableText(v) : v));
 }

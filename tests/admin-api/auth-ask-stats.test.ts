@@ -29,6 +29,11 @@ describe('with ADMIN_API_TOKEN and API_TOKEN set', () => {
     });
     const wrong = await s.app.request('/admin/api/documents', { headers: { authorization: `Bearer ${ADMIN_TOKEN}x` } });
     expect(wrong.status).toBe(401);
+    for (const authorization of [`Basic ${ADMIN_TOKEN}`, `Bearer ${ADMIN_TOKEN} x`, 'Bearer ', `Bearer ${ADMIN_TOKEN}!`]) {
+      const malformed = await s.app.request('/admin/api/documents', { headers: { authorization } });
+      expect([malformed.status, ((await malformed.json()) as { error: { code: string } }).error.code]).toEqual([401, 'unauthorized']);
+      expect(malformed.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    }
     const apiTokenIsNotAdmin = await s.app.request('/admin/api/stats', { headers: apiHeaders });
     expect(apiTokenIsNotAdmin.status).toBe(401);
     const unknownRoute = await s.app.request('/admin/api/nothing-here');

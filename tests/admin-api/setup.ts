@@ -1,16 +1,15 @@
 /**
- * A real core for the admin API tests: in-memory PGlite seeded from data/documents, the offline engine, the
+ * A real core for the admin API tests: a copy of the seeded store (tests/fixtures), the offline engine, the
  * admin service and the HTTP app with the route groups — requests go through `app.request()`, no port.
  */
-import { join } from 'node:path';
 import pino from 'pino';
 import type { Hono } from 'hono';
-import { loadConfig } from '../../src/config.ts';
-import { openCore, seedIfEmpty, type Core } from '../../src/app/open-core.ts';
+import type { Core } from '../../src/app/open-core.ts';
 import { createAdminService } from '../../src/admin/admin-service.ts';
 import type { Admin } from '../../src/core/services.ts';
 import { createHttpApp } from '../../src/http/server.ts';
 import { createApiRoutes } from '../../src/http/routes.ts';
+import { openSeededCore } from '../fixtures/seeded-store.ts';
 
 export const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
 export const API_TOKEN = 'api-token-0123456789abcdef';
@@ -25,20 +24,16 @@ export interface TestServer {
 /** Opens and seeds a store and builds the app; `tokens` default to both set. */
 export async function startTestApp(opts: { adminToken?: string | null; apiToken?: string | null; maxUploadBytes?: number } = {}): Promise<TestServer> {
   const logger = pino({ level: 'silent' });
-  const config = loadConfig({});
-  const core = await openCore({ config, logger, databaseUrl: 'memory://', offline: true });
-  await seedIfEmpty(core, join(process.cwd(), 'data', 'documents'), logger);
+  const core = await openSeededCore({ logger });
   const admin = createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog });
   const routes = await createApiRoutes({
     adminToken: opts.adminToken === null ? undefined : (opts.adminToken ?? ADMIN_TOKEN),
     apiToken: opts.apiToken === null ? undefined : (opts.apiToken ?? API_TOKEN),
     admin,
     store: core.store,
-    engine: core.engine,
-    activity: core.activity,
+    askService: core.askService,
     logger,
     maxUploadBytes: opts.maxUploadBytes ?? 256 * 1024,
-    maxQuestionChars: config.MAX_QUESTION_CHARS,
   });
   const app = createHttpApp({ logger, ping: () => core.store.ping(), channelsReady: () => true, webhooks: [], routes });
   return { app, core, admin, close: () => core.close() };

@@ -3,15 +3,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { openCore, type Core } from '../../src/app/open-core.ts';
+import type { Core } from '../../src/app/open-core.ts';
 import type { Answer, Citation } from '../../src/core/types.ts';
 import { quoteKey } from '../../src/text/normalize.ts';
 import { paragraphsOf } from '../../src/answer/quote.ts';
 import { quotableText } from '../../src/answer/compose.ts';
 import { fixedClock } from '../fakes/clock.ts';
+import { openSeededCore } from '../fixtures/seeded-store.ts';
 
 const config = loadConfig({});
 let core: Core;
@@ -21,9 +21,7 @@ const originals = new Map<string, string>();
 let conversation = 0;
 
 beforeAll(async () => {
-  core = await openCore({ config, logger: pino({ level: 'silent' }), databaseUrl: 'memory://', clock: fixedClock('2023-06-15T08:00:00Z') });
-  await core.ingestor.ingestPaths([config.DOCUMENTS_DIR]);
-  core.catalog.invalidate();
+  core = await openSeededCore({ clock: fixedClock('2023-06-15T08:00:00Z') });
   for (const row of await core.db.query<{ id: string; source: string; text: string }>('SELECT id, source, text FROM documents')) {
     repaired.set(row.id, quoteKey(row.text));
     originals.set(row.source, quoteKey(await readFile(join(config.DOCUMENTS_DIR, row.source), 'utf8')));
@@ -190,32 +188,54 @@ describe('refusals and absent years', () => {
   });
 });
 
-describe('awkward input', () => {
-  it('a question over MAX_QUESTION_CHARS is too_long, without a crash', async () => {
-    const answer = await ask('tuyên truyền '.repeat(2000).slice(0, 20_000));
-    expect(answer.outcome).toBe('too_long');
-    expect(answer.citations).toEqual([]);
-    expect(answer.text).toContain(String(config.MAX_QUESTION_CHARS));
+describe('awkward input (through the ask service, as every channel asks)', () => {
+  function askService(text: string, conversationId = `c${++conversation}`) {
+    return core.askService.ask({ text, conversationId, channel: 'eval' });
+  }
+
+  const sections = (a: Answer) => a.citations.map((c) => `${c.source}#${c.section}`);
+
+  it('a question over MAX_QUESTION_CHARS is refused before the engine, with its length', async () => {
+    const result = await askService('tuyên truyền '.repeat(2000).slice(0, 20_000));
+    expect(result).toEqual({ ok: false, reason: 'too_long', chars: 19_999, maxChars: config.MAX_QUESTION_CHARS });
   });
 
   it.each([
     ['empty', ''],
     ['spaces', '   \n\t '],
-    ['emoji', '😀🙏🇻🇳'],
     ['control characters', '\u0000\u0001\u0007\u001b[31m'],
-    ['SQL', "'; DROP TABLE documents; --"],
-    ['HTML', '<script>alert(1)</script><b onclick="x()">'],
-    ['lone surrogate', '\ud800 tuyên truyền'],
-    ['NUL inside a real question', 'nội dung tuyên truyền\u0000 trọng tâm năm 2023'],
-  ])('%s input gets an answer value, not an exception', async (_name, text) => {
-    const answer = await ask(text);
-    expect(['answered', 'refused', 'empty', 'absent_year']).toContain(answer.outcome);
-    expect(typeof answer.text).toBe('string');
-    if (answer.outcome !== 'answered') expect(answer.citations).toEqual([]);
-    for (const c of answer.citations) expectVerbatim(c);
+  ])('%s input is refused as empty', async (_name, text) => {
+    expect(await askService(text)).toEqual({ ok: false, reason: 'empty' });
   });
 
-  it('empty input is the empty outcome', async () => {
+  it.each([
+    ['emoji', '😀🙏🇻🇳'],
+    ['SQL', "'; DROP TABLE documents; --"],
+    ['HTML', '<script>alert(1)</script><b onclick="x()">'],
+  ])('%s input finds nothing and is refused with the usual reply, no citation', async (_name, text) => {
+    const result = await askService(text);
+    expect(result.ok).toBe(true);
+    const answer = (result as { answer: Answer }).answer;
+    expect(answer.outcome).toBe('refused');
+    expect(answer.citations).toEqual([]);
+    expect(answer.text).toContain('không có trong văn bản');
+  });
+
+  it.each([
+    ['a lone surrogate', '\ud800 tuyên truyền', 'tuyên truyền'],
+    ['a NUL inside a real question', 'nội dung tuyên truyền\u0000 trọng tâm năm 2023', 'nội dung tuyên truyền trọng tâm năm 2023'],
+  ])('%s is answered as the question without it', async (_name, text, clean) => {
+    const odd = await askService(text);
+    const plain = await askService(clean);
+    expect(odd.ok && plain.ok).toBe(true);
+    const [a, b] = [(odd as { answer: Answer }).answer, (plain as { answer: Answer }).answer];
+    expect(a.outcome).toBe('answered');
+    expect(sections(a)).toEqual(sections(b));
+    expect(sections(a).length).toBeGreaterThan(0);
+    for (const c of a.citations) expectVerbatim(c);
+  });
+
+  it('empty input reaching the engine itself is the empty outcome', async () => {
     expect((await ask('')).outcome).toBe('empty');
   });
 

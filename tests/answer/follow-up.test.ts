@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { resolveFollowUp } from '../../src/answer/follow-up.ts';
-import type { ConversationState } from '../../src/core/ports.ts';
+import type { ConversationState } from '../../src/answer/conversation-memory.ts';
 
 const state = (label = 'II.1', lastQuestion = 'nội dung tuyên truyền trọng tâm năm 2023 là gì?'): ConversationState => ({
   lastQuestion,
-  years: [2023],
-  documentIds: ['doc-a'],
   citedSections: [{ documentId: 'doc-a', label }],
-  topicTerms: [],
 });
 
 describe('resolveFollowUp', () => {

@@ -1,8 +1,9 @@
 /**
  * The admin page in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core) against a real
  * local server on 127.0.0.1 with an in-memory store seeded from data/documents: log in, drop a new 2024 plan
- * on the upload zone, set its year, publish, and see the try box answer from it with a citation. Saves
- * screenshots of the main screens to docs/screenshots/. Skipped, with a message, when Chromium is absent.
+ * on the upload zone, set its year, publish, and see the try box answer from it with a citation. Renders
+ * the main screens; with WRITE_SCREENSHOTS=1 it saves them to docs/screenshots/ (tracked files, so a plain
+ * `npm test` leaves the tree clean). Skipped, with a message, when Chromium is absent.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -16,6 +17,8 @@ import { ADMIN_TOKEN, API_TOKEN, NEW_PLAN, startTestApp, type TestServer } from 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const SHOTS = 'docs/screenshots';
+/** `WRITE_SCREENSHOTS=1 npx vitest run tests/browser` refreshes the README's screenshots. */
+const WRITE_SHOTS = process.env.WRITE_SCREENSHOTS === '1';
 const FILE_NAME = '2024-ke-hoach-chuyen-doi-so.txt';
 
 if (!hasChromium) console.warn(`browser test skipped: ${CHROMIUM} not found (apt-get install -y chromium; .ci/run does this)`);
@@ -35,7 +38,7 @@ describe.skipIf(!hasChromium)('admin page in headless Chromium', () => {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-    await mkdir(SHOTS, { recursive: true });
+    if (WRITE_SHOTS) await mkdir(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -43,6 +46,11 @@ describe.skipIf(!hasChromium)('admin page in headless Chromium', () => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await s?.close();
   });
+
+  /** Renders the page as a screenshot (so a rendering failure still fails the test); saved only when asked. */
+  async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+    await page.screenshot({ ...options, ...(WRITE_SHOTS ? { path: `${SHOTS}/${name}.png` } : {}) });
+  }
 
   /** Drops a text file on the upload zone, as a real drag-and-drop does (a DataTransfer holding a File). */
   async function dropFile(page: Page, name: string, text: string): Promise<void> {
@@ -58,7 +66,7 @@ describe.skipIf(!hasChromium)('admin page in headless Chromium', () => {
     page.on('pageerror', (err) => errors.push(err.message));
     page.on('console', (msg) => void (msg.type() === 'error' && errors.push(msg.text())));
     await page.goto(`${base}/admin`);
-    await page.screenshot({ path: `${SHOTS}/login.png` });
+    await shot(page, 'login');
 
     await page.fill('#login-token', 'wrong-token-wrong-token');
     await page.click('#login-form button[type=submit]');
@@ -73,7 +81,7 @@ describe.skipIf(!hasChromium)('admin page in headless Chromium', () => {
     await page.waitForSelector('#meta-form');
     expect(await page.locator('#review-warnings [data-code="no_year"]').count()).toBe(1);
     expect(await page.locator('.tree').textContent()).toContain('II.1. Nhiệm vụ trọng tâm về chuyển đổi số');
-    await page.screenshot({ path: `${SHOTS}/review.png`, fullPage: true });
+    await shot(page, 'review', { fullPage: true });
 
     await page.fill('#meta-form input[name=year]', '2024');
     await page.click('#meta-form button[type=submit]');
@@ -84,11 +92,11 @@ describe.skipIf(!hasChromium)('admin page in headless Chromium', () => {
 
     await page.click('.tab[data-view=documents]');
     await page.waitForSelector(`#doc-list td:has-text("${FILE_NAME}")`);
-    await page.screenshot({ path: `${SHOTS}/documents.png`, fullPage: true });
+    await shot(page, 'documents', { fullPage: true });
     await page.click('#doc-list button:has-text("ứng dụng chuyển đổi số")');
     await page.waitForSelector('#doc-detail .refs');
     expect(await page.locator('#doc-detail .refs').textContent()).toContain('12-KH/ĐU');
-    await page.screenshot({ path: `${SHOTS}/document-detail.png` });
+    await shot(page, 'document-detail');
 
     await page.click('.tab[data-view=try]');
     await page.fill('#try-question', 'nhiệm vụ trọng tâm về chuyển đổi số năm 2024 là gì?');
@@ -99,7 +107,7 @@ describe.skipIf(!hasChromium)('admin page in headless Chromium', () => {
     expect(citations).toContain('năm 2024');
     expect(citations).toContain('mục II.1 "Nhiệm vụ trọng tâm về chuyển đổi số"');
     expect(await page.locator('#try-retrieved tbody tr').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: `${SHOTS}/try.png` });
+    await shot(page, 'try');
 
     for (const question of ['nội dung tuyên truyền trọng tâm năm 2023 là gì?', 'giá vàng hôm nay?', 'Kế hoạch 12-KH/ĐU nói gì?']) {
       await fetch(`${base}/api/ask`, { method: 'POST', headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
@@ -109,7 +117,7 @@ describe.skipIf(!hasChromium)('admin page in headless Chromium', () => {
     await page.click('.tab[data-view=stats]');
     await page.waitForSelector('#chart-daily');
     expect(await page.locator('.unanswered').textContent()).toContain('giá vàng');
-    await page.screenshot({ path: `${SHOTS}/stats.png`, fullPage: true });
+    await shot(page, 'stats', { fullPage: true });
     expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matches, score } from '../../src/eval/score.ts';
-import type { AskJson } from '../../src/cli/ask-json.ts';
+import type { AskJson } from '../../src/ask/ask-json.ts';
 import type { EvalQuestion } from '../../src/eval/dataset.ts';
 import { quoteKey } from '../../src/text/normalize.ts';
 

@@ -14,7 +14,8 @@ import { APOLOGY, TOO_LONG } from '../../src/channels/zalo/replies.ts';
 import { installFakeTelegram, BOT_INFO, TOKEN, textUpdate } from '../channels/telegram/fake-telegram.ts';
 import { startFakeOpenAiServer, type FakeOpenAiServer, type RecordedChatRequest } from '../fakes/openai-server.ts';
 import { startFakeZaloServer, type FakeZaloServer } from '../fakes/zalo-server.ts';
-import { createZaloReplica, memoryLogger, openReplicaCore, zaloText, type ZaloReplica } from './replica.ts';
+import { createZaloReplica, memoryLogger, zaloText, type ZaloReplica } from './replica.ts';
+import { openSeededCore } from '../fixtures/seeded-store.ts';
 
 const MAX_QUESTION_CHARS = 1000;
 
@@ -67,11 +68,10 @@ describe('hostile questions end to end', () => {
     model = await startFakeOpenAiServer();
     model.replyWith(obedientModel);
     zalo = await startFakeZaloServer();
-    core = await openReplicaCore('memory://', {
-      seed: true,
+    core = await openSeededCore({
       env: { OPENAI_API_KEY: 'sk-test-hostile', OPENAI_BASE_URL: model.baseUrl, MAX_QUESTION_CHARS: String(MAX_QUESTION_CHARS) },
     });
-    replica = createZaloReplica(core, zalo, { logger: log.logger, config: { maxQuestionChars: MAX_QUESTION_CHARS, rateLimitPerMinute: 1000 } });
+    replica = createZaloReplica(core, zalo, { logger: log.logger, config: { rateLimitPerMinute: 1000 } });
     await replica.bot.start();
   });
 
@@ -102,9 +102,10 @@ describe('hostile questions end to end', () => {
     const huge = 'nội dung trọng tâm năm 2023 '.repeat(800).slice(0, 20_000);
     expect(await zaloAsk(huge, 'huge')).toEqual([TOO_LONG(MAX_QUESTION_CHARS)]);
     expect(await questionCount()).toBe(before); // the engine was never asked
-    const direct = await core.engine.ask({ text: huge, conversationId: 'direct-huge', channel: 'api' });
-    expect(direct.outcome).toBe('too_long');
-    expect(direct.citations).toEqual([]);
+    // Every entry point (the HTTP API too) asks through the ask service, which refuses it before the engine.
+    const direct = await core.askService.ask({ text: huge, conversationId: 'direct-huge', channel: 'api' });
+    expect(direct).toEqual({ ok: false, reason: 'too_long', chars: 20_000, maxChars: MAX_QUESTION_CHARS });
+    expect(await questionCount()).toBe(before);
   });
 
   it('answers a question full of control characters (NUL, ESC, BEL, bidi overrides)', async () => {
@@ -139,12 +140,13 @@ describe('hostile questions end to end', () => {
     const telegram = createTelegramBot({
       token: TOKEN,
       botInfo: BOT_INFO,
-      engine: core.engine,
+      askService: core.askService,
       library: core.library,
       activity: core.activity,
       admin,
       logger: pino({ level: 'silent' }),
-      config: { adminIds: [], maxQuestionChars: MAX_QUESTION_CHARS, rateLimitPerMinute: 1000, maxUploadBytes: 1024 * 1024 },
+      clock: core.clock,
+      config: { adminIds: [], rateLimitPerMinute: 1000, maxUploadBytes: 1024 * 1024 },
     });
     const fake = installFakeTelegram(telegram.bot);
     const inputs = [

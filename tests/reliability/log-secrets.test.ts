@@ -16,7 +16,8 @@ import { createTelegramBot } from '../../src/channels/telegram/bot.ts';
 import { BOT_INFO } from '../channels/telegram/fake-telegram.ts';
 import { startFakeZaloServer, type FakeZaloServer } from '../fakes/zalo-server.ts';
 import { startFakeTelegramHttp, type FakeTelegramHttp } from './fake-telegram-http.ts';
-import { createZaloReplica, openReplicaCore, zaloText } from './replica.ts';
+import { createZaloReplica, zaloText } from './replica.ts';
+import { openSeededCore } from '../fixtures/seeded-store.ts';
 
 const ZALO_TOKEN = '3141592653:zalo-SECRET-token-abcdef';
 const TELEGRAM_TOKEN = '2718281828:TG-secret-TOKEN-ghijkl';
@@ -49,7 +50,7 @@ describe('logs never contain tokens; user text only at debug', () => {
   const logger = createLogger('trace', { destination: { write: (line: string) => void lines.push(line) }, secrets: [ZALO_TOKEN, TELEGRAM_TOKEN] });
 
   beforeAll(async () => {
-    core = await openReplicaCore('memory://', { seed: true, logger });
+    core = await openSeededCore({ logger });
     zalo = await startFakeZaloServer({ token: ZALO_TOKEN });
     telegramApi = await startFakeTelegramHttp(TELEGRAM_TOKEN);
   });
@@ -79,13 +80,14 @@ describe('logs never contain tokens; user text only at debug', () => {
 
   it('a Telegram bot through answers, Bot API errors and an unreachable Bot API', async () => {
     const deps = {
-      engine: core.engine,
+      askService: core.askService,
       library: core.library,
       activity: core.activity,
+      clock: core.clock,
       admin: createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog }),
       logger,
       botInfo: BOT_INFO,
-      config: { adminIds: [], maxQuestionChars: 1000, rateLimitPerMinute: 1000, maxUploadBytes: 1024 * 1024 },
+      config: { adminIds: [], rateLimitPerMinute: 1000, maxUploadBytes: 1024 * 1024 },
     };
     let updateId = 9000;
     const update = (userId: number) => ({

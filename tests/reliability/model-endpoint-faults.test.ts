@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/app/open-core.ts';
 import type { Answer } from '../../src/core/types.ts';
 import { startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply } from '../fakes/openai-server.ts';
-import { openReplicaCore } from './replica.ts';
+import { openSeededCore } from '../fixtures/seeded-store.ts';
 
 /** The smallest timeout the configuration accepts; a slower fake reply is a timeout. */
 const LLM_TIMEOUT_MS = 1000;
@@ -19,8 +19,7 @@ describe('the model endpoint fails: the extractive answer is served', () => {
 
   beforeAll(async () => {
     fake = await startFakeOpenAiServer();
-    core = await openReplicaCore('memory://', {
-      seed: true,
+    core = await openSeededCore({
       env: { OPENAI_API_KEY: 'sk-test-reliability', OPENAI_BASE_URL: fake.baseUrl, LLM_TIMEOUT_MS: String(LLM_TIMEOUT_MS) },
     });
   });

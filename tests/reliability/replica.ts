@@ -10,7 +10,6 @@ import { createAdminService } from '../../src/admin/admin-service.ts';
 import { createZaloBot, type ZaloBot, type ZaloBotConfig } from '../../src/channels/zalo/bot.ts';
 import { createZaloClient } from '../../src/channels/zalo/client.ts';
 import { createSharedChatContexts } from '../../src/channels/zalo/chat-context.ts';
-import { createPgChatStateStore } from '../../src/store/chat-state-store.ts';
 import type { Clock } from '../../src/core/ports.ts';
 import type { FakeZaloServer } from '../fakes/zalo-server.ts';
 
@@ -68,20 +67,19 @@ export function createZaloReplica(
   const config: ZaloBotConfig = {
     adminIds: ['admin-1'],
     webhook: ZALO_WEBHOOK,
-    maxQuestionChars: 1000,
     rateLimitPerMinute: 20,
     ...options.config,
   };
   const bot = createZaloBot({
     client,
-    engine: core.engine,
+    askService: core.askService,
     library: core.library,
     activity: core.activity,
     logger: options.logger,
     config,
     admin,
     // Wired as src/main.ts wires it: chat context in the database, shared by replicas.
-    contexts: createSharedChatContexts(createPgChatStateStore(core.db, core.clock)),
+    contexts: createSharedChatContexts(core.chatMemory),
   });
   function deliver(update: unknown): Promise<Response> {
     const hook = bot.webhook;

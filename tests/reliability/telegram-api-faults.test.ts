@@ -10,7 +10,8 @@ import { createAdminService } from '../../src/admin/admin-service.ts';
 import { createTelegramBot } from '../../src/channels/telegram/bot.ts';
 import { BOT_INFO } from '../channels/telegram/fake-telegram.ts';
 import { startFakeTelegramHttp, type FakeTelegramHttp } from './fake-telegram-http.ts';
-import { memoryLogger, openReplicaCore } from './replica.ts';
+import { memoryLogger } from './replica.ts';
+import { openSeededCore } from '../fixtures/seeded-store.ts';
 
 const TOKEN = '1234567:telegram-faults-token';
 
@@ -21,7 +22,7 @@ describe('Telegram Bot API faults', () => {
   let updateId = 500;
 
   beforeAll(async () => {
-    core = await openReplicaCore('memory://', { seed: true, logger: log.logger });
+    core = await openSeededCore({ logger: log.logger });
     api = await startFakeTelegramHttp(TOKEN);
   });
 
@@ -36,12 +37,13 @@ describe('Telegram Bot API faults', () => {
       apiRoot: api.apiRoot,
       apiTimeoutSeconds,
       botInfo: BOT_INFO,
-      engine: core.engine,
+      askService: core.askService,
       library: core.library,
       activity: core.activity,
       admin: createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog }),
       logger: log.logger,
-      config: { adminIds: [], maxQuestionChars: 1000, rateLimitPerMinute: 1000, maxUploadBytes: 1024 * 1024 },
+      clock: core.clock,
+      config: { adminIds: [], rateLimitPerMinute: 1000, maxUploadBytes: 1024 * 1024 },
     });
   }
 

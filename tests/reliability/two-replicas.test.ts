@@ -11,6 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/app/open-core.ts';
+import type { ConversationState } from '../../src/answer/conversation-memory.ts';
 import { APOLOGY, NOTHING_TO_OPEN, NOTHING_TO_RATE, RATE_LIMITED, THANKS_UP } from '../../src/channels/zalo/replies.ts';
 import { fixedClock } from '../fakes/clock.ts';
 import { startFakeZaloServer, type FakeZaloServer } from '../fakes/zalo-server.ts';
@@ -55,6 +56,12 @@ describe('two replicas on one database behave as one bot', () => {
     await Promise.all([a.bot.start(), b.bot.start()]);
   }
 
+  /** The distinct years of the documents a remembered conversation cited last. */
+  async function citedYears(core: Core, state: ConversationState | null): Promise<Array<number | null | undefined>> {
+    const docs = await Promise.all((state?.citedSections ?? []).map((c) => core.store.getDocument(c.documentId)));
+    return [...new Set(docs.map((d) => d?.year))];
+  }
+
   it('seeds the bundled documents once, although both replicas ran seedIfEmpty', async () => {
     const docs = await coreB.store.listDocuments({ status: 'active' });
     expect(docs).toHaveLength(5);
@@ -92,12 +99,13 @@ describe('two replicas on one database behave as one bot', () => {
     await a.deliver(zaloText('nội dung trọng tâm năm 2023 là gì?', { userId: user }));
     await settle();
     const state2023 = await coreB.conversations.get(`zalo:${user}`);
-    expect(state2023?.years).toEqual([2023]);
+    expect(state2023?.lastQuestion).toBe('nội dung trọng tâm năm 2023 là gì?');
+    expect(await citedYears(coreB, state2023)).toEqual([2023]);
 
     await b.deliver(zaloText('còn năm 2022 thì sao?', { userId: user }));
     await settle();
     const state2022 = await coreA.conversations.get(`zalo:${user}`);
-    expect(state2022?.years).toEqual([2022]);
+    expect(await citedYears(coreA, state2022)).toEqual([2022]);
     const rows = await coreA.db.query<{ question: string; outcome: string }>(
       'SELECT question, outcome FROM questions WHERE user_id = $1 ORDER BY id',
       [user],

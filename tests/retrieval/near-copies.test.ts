@@ -3,10 +3,8 @@
  * other provinces (src/bench/synthetic-corpus.ts). A question naming the province or issuer must still reach
  * the document it names, even when the copies alone could fill every candidate slot of the main search.
  */
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { openCore, type Core } from '../../src/app/open-core.ts';
+import type { Core } from '../../src/app/open-core.ts';
 import { readSources } from '../../src/bench/build-store.ts';
 import { generateSyntheticCorpus } from '../../src/bench/synthetic-corpus.ts';
 import { retrieveSections } from '../../src/retrieval/search.ts';
@@ -14,15 +12,16 @@ import { withModel } from '../../src/retrieval/ranking-model.ts';
 import { namedDocuments } from '../../src/retrieval/named-documents.ts';
 import { topicUnits, understand } from '../../src/retrieval/understand.ts';
 import { fixedClock } from '../fakes/clock.ts';
+import { openSeededCore } from '../fixtures/seeded-store.ts';
 
 let core: Core;
 const BAC_KAN = '2023-huong-dan-thanh-uy-bac-kan-tuyen-truyen-xay-dung-dang.txt';
 const TRA_VINH = '2022-ke-hoach-mttq-tra-vinh-tuyen-truyen-xay-dung-dang.txt';
 
 beforeAll(async () => {
-  core = await openCore({ config: loadConfig({}), logger: pino({ level: 'silent' }), databaseUrl: 'memory://', clock: fixedClock() });
+  core = await openSeededCore({ clock: fixedClock() });
   const sources = await readSources('data/documents');
-  for (const doc of [...sources, ...generateSyntheticCorpus(sources, 60, 7)]) {
+  for (const doc of generateSyntheticCorpus(sources, 60, 7)) {
     const r = await core.ingestor.ingestFile({ name: doc.name, bytes: Buffer.from(doc.text, 'utf8') });
     expect(r.outcome).toBe('stored');
   }

@@ -2,23 +2,20 @@
  * Hybrid retrieval on the real corpus: the five bundled documents in an in-memory store, the real analyzer,
  * embedder and weights.
  */
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { openCore, type Core } from '../../src/app/open-core.ts';
+import type { Core } from '../../src/app/open-core.ts';
 import { retrieveSections, type RankedSection } from '../../src/retrieval/search.ts';
 import { DEFAULT_RANKING_MODEL } from '../../src/retrieval/ranking-model.ts';
 import { understand } from '../../src/retrieval/understand.ts';
 import type { SearchFilter } from '../../src/core/ports.ts';
 import { fixedClock } from '../fakes/clock.ts';
+import { openSeededCore } from '../fixtures/seeded-store.ts';
 
 let core: Core;
 
 beforeAll(async () => {
-  core = await openCore({ config: loadConfig({}), logger: pino({ level: 'silent' }), databaseUrl: 'memory://', clock: fixedClock() });
-  const results = await core.ingestor.ingestPaths(['data/documents']);
-  expect(results.map((r) => r.outcome)).toEqual(['stored', 'stored', 'stored', 'stored', 'stored']);
-  core.catalog.invalidate();
+  core = await openSeededCore({ clock: fixedClock() });
+  expect(await core.store.listDocuments({ status: 'active' })).toHaveLength(5);
 });
 
 afterAll(async () => {

@@ -1,19 +1,15 @@
 /**
- * Contract cases for conversation memory and the activity recorder.
+ * Contract cases for the chat memory and the activity recorder.
  */
 import { expect, it } from 'vitest';
-import type { ConversationState } from '../../src/core/ports.ts';
 import type { Answer, Question } from '../../src/core/types.ts';
 import { createPgActivity } from '../../src/store/activity.ts';
-import { createPgConversationStore } from '../../src/store/conversation-store.ts';
+import { createPgChatMemory } from '../../src/store/chat-memory.ts';
 import type { ContractContext } from './store-contract.ts';
 
-const state: ConversationState = {
-  lastQuestion: 'nội dung trọng tâm năm 2023 là gì?',
-  years: [2023],
-  documentIds: [],
+const state = {
+  lastQuestion: 'nội dung trọng tâm năm 2023 là gì?\u0000',
   citedSections: [{ documentId: 'd1', label: 'II.1' }],
-  topicTerms: ['trọng tâm'],
 };
 
 function question(text: string, channel: Question['channel'] = 'telegram'): Question {
@@ -27,20 +23,20 @@ function answer(outcome: Answer['outcome'], topScore = 1.5): Answer {
   };
 }
 
-/** Registers the conversation and activity cases. */
+/** Registers the chat memory and activity cases. */
 export function activityCases(ctx: ContractContext): void {
-  it('remembers a conversation until it expires, then prunes it', async () => {
-    const conversations = createPgConversationStore(ctx.db(), ctx.clock);
-    await conversations.put('chat-1', state, 60);
-    expect(await conversations.get('chat-1')).toEqual(state);
-    expect(await conversations.get('chat-2')).toBeNull();
-    await conversations.put('chat-1', { ...state, years: [2022] }, 60);
-    expect((await conversations.get('chat-1'))?.years).toEqual([2022]);
+  it('remembers a chat value until it expires, then prunes it; NUL in it is dropped', async () => {
+    const memory = createPgChatMemory(ctx.db(), ctx.clock);
+    await memory.put('conversation:chat-1', state, 60);
+    expect(await memory.get('conversation:chat-1')).toEqual({ ...state, lastQuestion: 'nội dung trọng tâm năm 2023 là gì?' });
+    expect(await memory.get('conversation:chat-2')).toBeNull();
+    await memory.put('conversation:chat-1', { ...state, citedSections: [] }, 60);
+    expect(await memory.get('conversation:chat-1')).toMatchObject({ citedSections: [] });
     ctx.clock.advance(61);
-    expect(await conversations.get('chat-1')).toBeNull();
-    await conversations.put('chat-2', state, 60);
-    const ids = await ctx.db().query<{ id: string }>('SELECT id FROM conversations');
-    expect(ids.map((r) => r.id)).toEqual(['chat-2']);
+    expect(await memory.get('conversation:chat-1')).toBeNull();
+    await memory.put('zalo:chat-2', { items: [] }, 60);
+    const ids = await ctx.db().query<{ id: string }>('SELECT id FROM chat_states');
+    expect(ids.map((r) => r.id)).toEqual(['zalo:chat-2']);
   });
 
   it('limits requests per fixed window', async () => {

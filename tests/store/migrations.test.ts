@@ -1,10 +1,13 @@
 /**
- * The UTF-8 locale check a Postgres server must pass, and the full-text computation of the section tree.
+ * The UTF-8 locale check a Postgres server must pass, the data migrations, and the full-text computation of
+ * the section tree.
  */
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/errors.ts';
 import type { Db } from '../../src/core/ports.ts';
 import { checkPgvectorVersion, checkUtf8Database, isUtf8Locale, migrate } from '../../src/store/migrations.ts';
+import { MIGRATIONS } from '../../src/store/migration-list.ts';
+import { createPgliteDb } from '../../src/store/db-pglite.ts';
 import { fullTexts } from '../../src/store/section-tree.ts';
 import { sections } from './fixtures.ts';
 
@@ -48,6 +51,32 @@ describe('pgvector version check', () => {
     const check = checkPgvectorVersion(localeDb({ v }));
     if (ok) await expect(check).resolves.toBeUndefined();
     else await expect(check).rejects.toThrow(/pgvector 0\.7\.4 is too old: version 0\.8 or newer/);
+  });
+});
+
+describe('migration 5: one chat memory', () => {
+  it('moves live conversations into chat_states under conversation:<id> and drops the table', async () => {
+    const db = await createPgliteDb();
+    try {
+      await migrate(db, MIGRATIONS.filter((m) => m.version < 5));
+      const state = JSON.stringify({ lastQuestion: 'nội dung trọng tâm?', citedSections: [{ documentId: 'd1', label: 'II.1' }] });
+      await db.query(
+        `INSERT INTO conversations (id, state, expires_at, updated_at) VALUES
+           ('zalo:1', $1::jsonb, now() + interval '10 minutes', now()), ('zalo:2', $1::jsonb, now() - interval '1 minute', now())`,
+        [state],
+      );
+      await db.query(`INSERT INTO chat_states (id, state, expires_at) VALUES ('zalo:1', '{"items": []}', now() + interval '1 hour')`);
+      expect((await migrate(db)).applied).toEqual([5]);
+      const rows = await db.query<{ id: string; state: unknown }>('SELECT id, state FROM chat_states ORDER BY id');
+      expect(rows).toEqual([
+        { id: 'conversation:zalo:1', state: JSON.parse(state) },
+        { id: 'zalo:1', state: { items: [] } },
+      ]);
+      const tables = await db.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'conversations'`);
+      expect(tables).toEqual([]);
+    } finally {
+      await db.close();
+    }
   });
 });
 

@@ -42,7 +42,7 @@ function createTestClock(start: Date): TestClock {
 
 /** Empties every data table between tests (schema and per-model indexes stay). */
 async function resetData(db: Db): Promise<void> {
-  await db.query(`TRUNCATE documents, lexical_df, embedding_models, ingestion_log, conversations, questions,
+  await db.query(`TRUNCATE documents, lexical_df, embedding_models, ingestion_log, chat_states, questions,
     feedback, audit_log, rate_limits, seen_updates CASCADE`);
   await db.query('UPDATE lexical_stats SET chunk_count = 0, total_length = 0 WHERE id = 1');
 }

@@ -56,8 +56,8 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   });
   bot.api.config.use(autoRetry(RETRY));
   const shared = (namespace: string) =>
-    deps.sharedStates
-      ? { states: deps.sharedStates, namespace, onError: (err: unknown) => deps.logger.warn({ err }, 'could not share button data') }
+    deps.chatMemory
+      ? { memory: deps.chatMemory, namespace, onError: (err: unknown) => deps.logger.warn({ err }, 'could not share button data') }
       : undefined;
   const handlerDeps: HandlerDeps = {
     ...deps,

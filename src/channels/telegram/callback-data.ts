@@ -6,6 +6,7 @@
  * scoped to the chat; an unknown or expired key decodes to `undefined` and the user is asked to try again.
  */
 import { randomBytes } from 'node:crypto';
+import type { ChatMemory } from '../../core/ports.ts';
 
 /** Feedback reasons offered under 👎, with their stored values. */
 export const FEEDBACK_REASONS = {
@@ -36,25 +37,17 @@ export interface ShortKeyStore<T> {
   recall(chatId: number, key: string): Promise<T | undefined>;
 }
 
-/**
- * Where remembered values are shared between replicas (the chat_states table): a button pressed on a message
- * one replica sent may reach another. Structurally the store's ChatStateStore.
- */
-export interface SharedStates {
-  get(id: string): Promise<unknown>;
-  put(id: string, state: unknown, ttlSeconds: number): Promise<void>;
-}
-
 /** How long a shared key lives: buttons older than this answer "expired". */
 const SHARED_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
- * Creates a store that keeps the newest `capacity` entries in memory and, with `shared`, also in the
- * database under `<namespace>:<chatId>:<key>`. Keys are random, so two replicas never hand out the same one.
+ * Creates a store that keeps the newest `capacity` entries in memory and, with `shared`, also in the chat
+ * memory shared by replicas (a button pressed on a message one replica sent may reach another), under
+ * `<namespace>:<chatId>:<key>`. Keys are random, so two replicas never hand out the same one.
  */
 export function createShortKeyStore<T>(
   capacity = 10_000,
-  shared?: { states: SharedStates; namespace: string; onError(err: unknown): void },
+  shared?: { memory: ChatMemory; namespace: string; onError(err: unknown): void },
 ): ShortKeyStore<T> {
   const entries = new Map<string, T>();
   return {
@@ -65,13 +58,13 @@ export function createShortKeyStore<T>(
         const oldest = entries.keys().next().value;
         if (oldest !== undefined) entries.delete(oldest);
       }
-      shared?.states.put(`${shared.namespace}:${chatId}:${key}`, value, SHARED_TTL_SECONDS).catch(shared.onError);
+      shared?.memory.put(`${shared.namespace}:${chatId}:${key}`, value, SHARED_TTL_SECONDS).catch(shared.onError);
       return key;
     },
     async recall(chatId, key) {
       const local = entries.get(`${chatId}:${key}`);
       if (local !== undefined || !shared) return local;
-      return ((await shared.states.get(`${shared.namespace}:${chatId}:${key}`)) ?? undefined) as T | undefined;
+      return ((await shared.memory.get(`${shared.namespace}:${chatId}:${key}`)) ?? undefined) as T | undefined;
     },
   };
 }

@@ -7,7 +7,7 @@ import type { BotCommand } from 'grammy/types';
 import type { StoredDocument, StoredSection } from '../../core/types.ts';
 import { conversationId, sendHtml, withTyping, type BotContext, type HandlerDeps } from './context.ts';
 import { bold, code, italic, paragraph, toHtmlMessages } from './format.ts';
-import { admitRequest } from './questions.ts';
+import { refusalText, withinRateLimit } from './questions.ts';
 import { renderTalkingPoints, renderText } from './render.ts';
 import { renderDocumentList, renderOutline, renderSection, renderYear } from './render-library.ts';
 
@@ -99,17 +99,21 @@ async function diemtin(deps: HandlerDeps, ctx: CommandContext<BotContext>): Prom
     await sendHtml(ctx, renderText('Cách dùng: /diemtin <chủ đề>, ví dụ /diemtin đấu tranh phản bác quan điểm sai trái'));
     return;
   }
-  if (!(await admitRequest(deps, ctx, topic))) return;
-  ctx.log.debug({ topic }, 'talking points');
-  const base = { conversationId: conversationId(ctx), channel: 'telegram' as const, userId: String(ctx.from?.id ?? '') };
-  const points = await withTyping(ctx, () => deps.engine.talkingPoints(topic, base));
-  await sendHtml(ctx, renderTalkingPoints(points));
-  ctx.log.info({ outcome: points.refused ? 'refused' : 'answered', points: points.points.length }, 'talking points');
+  if (!(await withinRateLimit(deps, ctx))) return;
+  const result = await deps.askService.talkingPoints({
+    text: topic,
+    conversationId: conversationId(ctx),
+    channel: 'telegram',
+    userId: String(ctx.from?.id ?? ''),
+    log: ctx.log,
+    whileAnswering: (work) => withTyping(ctx, work),
+  });
+  await sendHtml(ctx, result.ok ? renderTalkingPoints(result.points) : renderText(refusalText(result)));
 }
 
 async function nam(deps: HandlerDeps, ctx: CommandContext<BotContext>): Promise<void> {
   const arg = ctx.match.trim().toLowerCase();
-  const year = arg === 'nay' || arg === 'năm nay' ? new Date().getFullYear() : Number(arg);
+  const year = arg === 'nay' || arg === 'năm nay' ? deps.clock.now().getFullYear() : Number(arg);
   if (!Number.isInteger(year) || year < 1930 || year > 2100) {
     await sendHtml(ctx, renderText('Cách dùng: /nam <năm>, ví dụ /nam 2023 (hoặc /nam nay).'));
     return;

@@ -2,11 +2,11 @@
  * What every Telegram handler shares: the context type (grammY's plus a per-update logger), the bot's
  * dependencies, and small helpers for replying with HTML, showing "typing…" and checking admins.
  */
-import type { SharedStates } from './callback-data.ts';
 import type { Context } from 'grammy';
 import type { InlineKeyboardMarkup, UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
-import type { Actor, Activity, Admin, AnswerEngine, Library } from '../../core/services.ts';
+import type { ChatMemory, Clock } from '../../core/ports.ts';
+import type { Actor, Activity, Admin, AskService, Library } from '../../core/services.ts';
 import type { CallbackCodec, ShortKeyStore } from './callback-data.ts';
 
 /** grammY's context with one pino child logger per update. */
@@ -18,7 +18,6 @@ export interface TelegramBotConfig {
   adminIds: number[];
   /** Webhook mode when set; long polling otherwise. */
   webhook?: { url: string; secret: string };
-  maxQuestionChars: number;
   /** Questions (and talking-point requests) per user per minute. */
   rateLimitPerMinute: number;
   /** Largest upload accepted; the Bot API itself caps downloads at 20 MB. */
@@ -37,14 +36,17 @@ export interface TelegramBotDeps {
   apiTimeoutSeconds?: number;
   /** Skips `getMe` (tests). */
   botInfo?: UserFromGetMe;
-  engine: AnswerEngine;
+  /** Questions and talking points go through it (checks, engine, activity log, summary line). */
+  askService: AskService;
   library: Library;
   activity: Activity;
   admin: Admin;
   logger: Logger;
+  /** "/nam nay" is this clock's year. */
+  clock: Clock;
   config: TelegramBotConfig;
-  /** Shares remembered button data between replicas (the chat_states table); in memory only without it. */
-  sharedStates?: SharedStates;
+  /** Shares remembered button data between replicas; in process only without it. */
+  chatMemory?: ChatMemory;
 }
 
 /** A remembered question, so feedback can say what it was about. */

@@ -3,7 +3,7 @@
  * citation lines); `toHtmlMessages` splits the raw text into messages first and only then escapes and wraps
  * each piece, so a message never ends inside a tag or an entity and never inside a citation line.
  */
-import { cutToFit } from '../split-message.ts';
+import { cutToFit, packInOrder } from '../split-message.ts';
 
 /** Telegram's limit for a message text, counted after entity parsing (UTF-16 code units). */
 export const MAX_TELEGRAM_TEXT = 4096;
@@ -80,32 +80,7 @@ function cutBlock(block: Block, limit: number): Block[] {
 const SEPARATOR_LENGTH = 2; // the blank line between blocks
 
 function pack(blocks: Block[], limit: number): Block[][] {
-  const groups: Block[][] = [];
-  let current: Block[] = [];
-  let length = 0;
-  for (const block of blocks) {
-    const size = visibleLength(block);
-    if (current.length === 0 || length + SEPARATOR_LENGTH + size <= limit) {
-      length += (current.length === 0 ? 0 : SEPARATOR_LENGTH) + size;
-      current.push(block);
-      continue;
-    }
-    const previous = current[current.length - 1];
-    const moveTogether =
-      block.keepWithPrevious && previous !== undefined && current.length > 1 && visibleLength(previous) + SEPARATOR_LENGTH + size <= limit;
-    if (moveTogether) {
-      current.pop();
-      groups.push(current);
-      current = [previous, block];
-      length = visibleLength(previous) + SEPARATOR_LENGTH + size;
-    } else {
-      groups.push(current);
-      current = [block];
-      length = size;
-    }
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
+  return packInOrder(blocks, limit, visibleLength, SEPARATOR_LENGTH, (b) => b.keepWithPrevious === true);
 }
 
 function blockHtml(block: Block): string {

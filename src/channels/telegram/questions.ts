@@ -1,15 +1,19 @@
 /**
- * Text messages are questions: the adapter turns an update into a `Question`, asks the engine, renders the
- * `Answer` as HTML with buttons, and records it. In groups it only answers when mentioned or replied to.
+ * Text messages are questions: the adapter hands the text to the ask service (which checks it, asks the
+ * engine and records it) and renders the `Answer` as HTML with buttons. In groups it only answers when
+ * mentioned or replied to.
  */
 import type { Message, MessageEntity } from 'grammy/types';
-import type { Question } from '../../core/types.ts';
+import type { AskRefusal } from '../../core/services.ts';
 import { conversationId, sendHtml, withTyping, type BotContext, type HandlerDeps } from './context.ts';
 import { answerKeyboard } from './keyboards.ts';
 import { renderAnswer, renderText } from './render.ts';
 
 /** Shown to a user who asks faster than the configured rate. */
 export const RATE_LIMITED = 'Bạn gửi hơi nhiều câu hỏi trong một phút. Vui lòng chờ một chút rồi hỏi tiếp nhé.';
+
+/** Shown when a message addressed to the bot holds no question. */
+export const EMPTY_QUESTION = 'Bạn muốn hỏi gì? Ví dụ: "nội dung trọng tâm năm 2023 là gì?"';
 
 /** Shown when a question is longer than the configured limit. */
 export function tooLongText(max: number): string {
@@ -45,23 +49,20 @@ export function addressedText(msg: Message, me: { id: number; username: string }
 }
 
 /**
- * Shared guard for anything that calls the engine: per-user rate limit, then size limit.
- * Replies politely and returns false when the request must not go on.
+ * Shared guard for anything that calls the engine: the per-user rate limit. Replies politely and returns
+ * false when the request must not go on.
  */
-export async function admitRequest(deps: HandlerDeps, ctx: BotContext, text: string): Promise<boolean> {
+export async function withinRateLimit(deps: HandlerDeps, ctx: BotContext): Promise<boolean> {
   const user = ctx.from?.id ?? ctx.chat?.id ?? 0;
-  const allowed = await deps.activity.allowRequest(`telegram:${user}`, deps.config.rateLimitPerMinute, 60);
-  if (!allowed) {
-    ctx.log.info({ outcome: 'rate_limited' }, 'request refused');
-    await sendHtml(ctx, renderText(RATE_LIMITED));
-    return false;
-  }
-  if (text.length > deps.config.maxQuestionChars) {
-    ctx.log.info({ outcome: 'too_long', chars: text.length }, 'request refused');
-    await sendHtml(ctx, renderText(tooLongText(deps.config.maxQuestionChars)));
-    return false;
-  }
-  return true;
+  if (await deps.activity.allowRequest(`telegram:${user}`, deps.config.rateLimitPerMinute, 60)) return true;
+  ctx.log.info({ outcome: 'rate_limited' }, 'request refused');
+  await sendHtml(ctx, renderText(RATE_LIMITED));
+  return false;
+}
+
+/** The reply to a request the ask service refused. */
+export function refusalText(refusal: AskRefusal): string {
+  return refusal.reason === 'empty' ? EMPTY_QUESTION : tooLongText(refusal.maxChars);
 }
 
 /** Middleware for `message:text`: answers questions addressed to the bot. */
@@ -75,25 +76,22 @@ export function createQuestionHandler(deps: HandlerDeps) {
       await sendHtml(ctx, renderText('Lệnh không rõ. Gõ /help để xem các lệnh và câu hỏi mẫu.'));
       return;
     }
-    if (text.trim() === '') {
-      await sendHtml(ctx, renderText('Bạn muốn hỏi gì? Ví dụ: "nội dung trọng tâm năm 2023 là gì?"'));
-      return;
-    }
-    if (!(await admitRequest(deps, ctx, text))) return;
-    await answerQuestion(deps, ctx, text.trim());
+    if (!(await withinRateLimit(deps, ctx))) return;
+    await answerQuestion(deps, ctx, text);
   };
 }
 
 async function answerQuestion(deps: HandlerDeps, ctx: BotContext, text: string): Promise<void> {
-  const question: Question = { text, conversationId: conversationId(ctx), channel: 'telegram', userId: String(ctx.from?.id ?? '') };
-  ctx.log.debug({ question: text }, 'question');
-  const answer = await withTyping(ctx, () => deps.engine.ask(question));
+  const result = await deps.askService.ask({
+    text,
+    conversationId: conversationId(ctx),
+    channel: 'telegram',
+    userId: String(ctx.from?.id ?? ''),
+    log: ctx.log,
+    whileAnswering: (work) => withTyping(ctx, work),
+  });
+  if (!result.ok) return sendHtml(ctx, renderText(refusalText(result)));
   const chatId = ctx.chat?.id ?? 0;
-  const keyboard = answerKeyboard(answer, deps.callbacks, chatId, deps.questions.remember(chatId, { question: text }));
-  await sendHtml(ctx, renderAnswer(answer), keyboard);
-  ctx.log.info(
-    { outcome: answer.outcome, latencyMs: answer.latencyMs, topScore: answer.debug.topScore, citations: answer.citations.length, mode: answer.mode },
-    'answered',
-  );
-  await deps.activity.recordQuestion(question, answer).catch((err: unknown) => ctx.log.warn({ err }, 'recordQuestion failed'));
+  const keyboard = answerKeyboard(result.answer, deps.callbacks, chatId, deps.questions.remember(chatId, { question: text.trim() }));
+  await sendHtml(ctx, renderAnswer(result.answer), keyboard);
 }

@@ -4,12 +4,12 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
-import type { AnswerEngine, Library } from '../../core/services.ts';
-import type { TalkingPoints } from '../../core/types.ts';
+import type { AskService, Library, TalkingPointsResult } from '../../core/services.ts';
+import { answerOf } from '../../ask/ask-service.ts';
 import { citationLine, documentLine } from '../citation-label.ts';
 
 export interface TerminalDeps {
-  engine: AnswerEngine;
+  askService: AskService;
   library: Library;
   input: Readable;
   output: Writable;
@@ -23,7 +23,9 @@ const HELP = [
   'Lệnh: /vanban (danh sách văn bản), /xem <văn bản> [mục], /diemtin <chủ đề>, /nam <năm>, /thoat',
 ].join('\n');
 
-function renderPoints(tp: TalkingPoints): string {
+function renderPoints(result: TalkingPointsResult): string {
+  if (!result.ok) return answerOf(result).text;
+  const tp = result.points;
   if (tp.refused) return tp.notice ?? 'Không có nội dung phù hợp.';
   const lines = tp.points.map((p, i) => `${i + 1}. ${p.title}\n   ${p.citations.map(citationLine).join('\n   ')}`);
   return [`Dàn ý về "${tp.topic}":`, ...lines, tp.notice ?? ''].filter(Boolean).join('\n');
@@ -42,7 +44,7 @@ async function command(line: string, deps: TerminalDeps): Promise<string> {
       return documents.length > 0 ? documents.map(documentLine).join('\n') : `Chưa có văn bản năm ${arg}. Có: ${years.join(', ')}`;
     }
     case '/diemtin':
-      return renderPoints(await deps.engine.talkingPoints(arg, { conversationId: 'terminal', channel: 'terminal' }));
+      return renderPoints(await deps.askService.talkingPoints({ text: arg, conversationId: 'terminal', channel: 'terminal' }));
     case '/xem':
       return view(arg, deps);
     default:
@@ -62,6 +64,10 @@ async function view(arg: string, deps: TerminalDeps): Promise<string> {
   return [documentLine(doc), ...outline.map((s) => `${'  '.repeat(Math.max(0, s.level - 1))}${s.label || '(mở đầu)'} ${s.heading}`)].join('\n');
 }
 
+async function answer(line: string, deps: TerminalDeps): Promise<string> {
+  return answerOf(await deps.askService.ask({ text: line, conversationId: 'terminal', channel: 'terminal' })).text;
+}
+
 /** Runs the chat until the input ends or the user types /thoat. */
 export async function runTerminalChat(deps: TerminalDeps): Promise<void> {
   const rl = createInterface({ input: deps.input, output: deps.output, terminal: false });
@@ -73,7 +79,7 @@ export async function runTerminalChat(deps: TerminalDeps): Promise<void> {
     if (line === '/thoat' || line === '/exit') break;
     if (line !== '') {
       try {
-        say(line.startsWith('/') ? await command(line, deps) : (await deps.engine.ask({ text: line, conversationId: 'terminal', channel: 'terminal' })).text);
+        say(line.startsWith('/') ? await command(line, deps) : await answer(line, deps));
       } catch {
         say('Xin lỗi, hệ thống đang bận, vui lòng thử lại sau.');
       }

@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'pino';
 import { ConfigError } from '../../core/errors.ts';
-import type { Activity, Admin, AnswerEngine, Library } from '../../core/services.ts';
+import type { Activity, Admin, AskService, Library } from '../../core/services.ts';
 import type { ZaloUpdate } from './api-types.ts';
 import type { ZaloClient } from './client.ts';
 import { createMemoryChatContexts, type ChatContextStore } from './chat-context.ts';
@@ -22,7 +22,6 @@ export interface ZaloBotConfig {
   adminIds: string[];
   /** ZALO_WEBHOOK_URL (public HTTPS) and ZALO_WEBHOOK_SECRET (8–256 characters); absent → long polling. */
   webhook?: { url: string; secret: string };
-  maxQuestionChars: number;
   rateLimitPerMinute: number;
   /** Name users mention in groups; defaults to getMe's `account_name`. */
   botName?: string;
@@ -35,9 +34,11 @@ export interface ZaloBotConfig {
 /** What the Zalo bot is built from. */
 export interface ZaloBotDeps {
   client: ZaloClient;
-  engine: AnswerEngine;
+  /** Questions and talking points go through it (checks, engine, activity log, summary line). */
+  askService: AskService;
   library: Library;
   activity: Activity;
+  /** Used as given: the composition root binds `channel: 'zalo'` once, for the client and the bot. */
   logger: Logger;
   config: ZaloBotConfig;
   admin?: Pick<Admin, 'stats' | 'retire' | 'history'>;
@@ -56,19 +57,18 @@ export interface ZaloBot {
 /** Creates the Zalo bot. Nothing touches the network until `start()`. */
 export function createZaloBot(deps: ZaloBotDeps): ZaloBot {
   const { client, config } = deps;
-  const log = deps.logger.child({ channel: 'zalo' });
+  const log = deps.logger;
   let botName = config.botName ?? null;
   let poller: Poller | null = null;
   let stopping = false;
 
   const runText = createTextHandler({
     client,
-    engine: deps.engine,
+    askService: deps.askService,
     library: deps.library,
     activity: deps.activity,
     contexts: deps.contexts ?? createMemoryChatContexts(),
     admin: deps.admin,
-    maxQuestionChars: config.maxQuestionChars,
     botName: () => botName,
   });
   const handle = createUpdateHandler({

@@ -1,8 +1,9 @@
 /**
  * What the Zalo bot remembers per chat between two messages, so typed follow-ups work: `xem 2`, `đúng`/`sai`,
- * `xem II.1` after an outline, `xác nhận xoá`. Kept deliberately small (ids and labels, never quotes), behind an
- * async port so it can move to the database (ConversationStore) without touching the handlers.
+ * `xem II.1` after an outline, `xác nhận xoá`. Kept deliberately small (ids and labels, never quotes), in
+ * process or in the shared chat memory.
  */
+import type { ChatMemory } from '../../core/ports.ts';
 
 /** A numbered item of the last reply: a section (`label` set) or a whole document (`label` null). */
 export interface NumberedItem {
@@ -65,24 +66,18 @@ export function createMemoryChatContexts(
   };
 }
 
-/** Where a shared context store keeps its JSON: the database (src/store/chat-state-store.ts) in production. */
-export interface ChatStateBackend {
-  get(id: string): Promise<unknown>;
-  put(id: string, state: unknown, ttlSeconds: number): Promise<void>;
-}
-
 /**
- * Store shared by every replica through `backend`, so a follow-up (`xem 2`, `đúng`) delivered to another
+ * Store shared by every replica through the chat memory (the database in production), so a follow-up (`xem 2`, `đúng`) delivered to another
  * replica than the question still finds its context. A chat idle for `ttlSeconds` starts afresh.
  */
-export function createSharedChatContexts(backend: ChatStateBackend, options: { ttlSeconds?: number } = {}): ChatContextStore {
+export function createSharedChatContexts(memory: ChatMemory, options: { ttlSeconds?: number } = {}): ChatContextStore {
   const ttlSeconds = options.ttlSeconds ?? 60 * 60;
   const key = (chatId: string) => `zalo:${chatId}`;
-  const read = async (chatId: string) => contextOf(await backend.get(key(chatId)));
+  const read = async (chatId: string) => contextOf(await memory.get(key(chatId)));
   return {
     get: read,
     async update(chatId, patch) {
-      await backend.put(key(chatId), { ...(await read(chatId)), ...patch }, ttlSeconds);
+      await memory.put(key(chatId), { ...(await read(chatId)), ...patch }, ttlSeconds);
     },
   };
 }

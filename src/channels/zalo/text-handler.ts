@@ -1,10 +1,10 @@
 /**
  * Runs typed commands and questions for one text message: command → services → render → send.
- * No SQL, prompts or model calls here; everything goes through the AnswerEngine, Library, Activity and Admin ports.
+ * No SQL, prompts or model calls here; everything goes through the ask service, Library, Activity and Admin ports.
  */
 import type { Logger } from 'pino';
-import type { Activity, Admin, AnswerEngine, Library } from '../../core/services.ts';
-import type { Citation, Question, StoredDocument } from '../../core/types.ts';
+import type { Activity, Admin, AskRefusal, AskRequest, AskService, Library } from '../../core/services.ts';
+import type { Citation, StoredDocument } from '../../core/types.ts';
 import { documentLine } from '../citation-label.ts';
 import type { ZaloClient } from './client.ts';
 import type { ChatContextStore } from './chat-context.ts';
@@ -19,12 +19,11 @@ const RETIRE_CONFIRM_MS = 2 * 60 * 1000;
 /** Services the text handler uses. */
 export interface TextHandlerDeps {
   client: Pick<ZaloClient, 'sendChatAction'>;
-  engine: AnswerEngine;
+  askService: AskService;
   library: Library;
   activity: Activity;
   contexts: ChatContextStore;
   admin?: Pick<Admin, 'stats' | 'retire' | 'history'>;
-  maxQuestionChars: number;
   botName: () => string | null;
 }
 
@@ -42,24 +41,34 @@ export interface TextMessage {
 
 /** Creates the function that answers one parsed command. */
 export function createTextHandler(deps: TextHandlerDeps) {
-  const { engine, library, activity, contexts } = deps;
+  const { askService, library, activity, contexts } = deps;
 
-  async function ask(m: TextMessage, text: string): Promise<void> {
-    if (text.length > deps.maxQuestionChars) return m.reply([say.TOO_LONG(deps.maxQuestionChars)]);
-    if (text === '') return m.reply([say.helpText(deps.botName())]);
-    await typing(m);
-    const question: Question = { text, conversationId: `zalo:${m.chatId}`, channel: 'zalo', userId: m.userId };
-    const answer = await engine.ask(question);
-    await activity.recordQuestion(question, answer).catch((err: unknown) => m.log.warn({ err }, 'could not record question'));
-    await contexts.update(m.chatId, { question: text, items: answer.citations.map(itemOf), documentId: answer.citations[0]?.documentId ?? null });
-    await m.reply(renderAnswer(answer));
-    const { outcome, latencyMs, debug } = answer;
-    m.log.info({ outcome, latencyMs, topScore: debug.topScore, citations: answer.citations.length }, 'zalo question answered');
+  /** The ask-service request for `text` from this message's chat and user, showing "typing" while answering. */
+  function request(m: TextMessage, text: string): AskRequest {
+    return {
+      text,
+      conversationId: `zalo:${m.chatId}`,
+      channel: 'zalo',
+      userId: m.userId,
+      log: m.log,
+      whileAnswering: async (work) => {
+        // Best effort: a failed typing indicator must not cost the user the answer.
+        await deps.client.sendChatAction({ chat_id: m.chatId, action: 'typing' }).catch((err: unknown) => m.log.debug({ err }, 'typing failed'));
+        return work();
+      },
+    };
   }
 
-  async function typing(m: TextMessage): Promise<void> {
-    // Best effort: a failed typing indicator must not cost the user the answer.
-    await deps.client.sendChatAction({ chat_id: m.chatId, action: 'typing' }).catch((err: unknown) => m.log.debug({ err }, 'typing failed'));
+  function refusal(r: AskRefusal, empty: string): string {
+    return r.reason === 'empty' ? empty : say.TOO_LONG(r.maxChars);
+  }
+
+  async function ask(m: TextMessage, text: string): Promise<void> {
+    const result = await askService.ask(request(m, text));
+    if (!result.ok) return m.reply([refusal(result, say.helpText(deps.botName()))]);
+    const { answer } = result;
+    await contexts.update(m.chatId, { question: text, items: answer.citations.map(itemOf), documentId: answer.citations[0]?.documentId ?? null });
+    await m.reply(renderAnswer(answer));
   }
 
   async function showDocuments(m: TextMessage, heading: string, docs: StoredDocument[]): Promise<void> {
@@ -94,13 +103,11 @@ export function createTextHandler(deps: TextHandlerDeps) {
   }
 
   async function talkingPoints(m: TextMessage, topic: string): Promise<void> {
-    if (topic.trim() === '') return m.reply([say.TOPIC_MISSING]);
-    if (topic.length > deps.maxQuestionChars) return m.reply([say.TOO_LONG(deps.maxQuestionChars)]);
-    await typing(m);
-    const points = await engine.talkingPoints(topic, { conversationId: `zalo:${m.chatId}`, channel: 'zalo', userId: m.userId });
-    const cited = points.points.flatMap((p) => p.citations);
+    const result = await askService.talkingPoints(request(m, topic));
+    if (!result.ok) return m.reply([refusal(result, say.TOPIC_MISSING)]);
+    const cited = result.points.points.flatMap((p) => p.citations);
     await contexts.update(m.chatId, { question: `điểm tin ${topic}`, items: cited.map(itemOf) });
-    await m.reply(renderTalkingPoints(points));
+    await m.reply(renderTalkingPoints(result.points));
   }
 
   async function feedback(m: TextMessage, helpful: boolean): Promise<void> {

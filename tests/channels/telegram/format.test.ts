@@ -78,13 +78,13 @@ describe('callback data', () => {
     expect(await codec.decode(2, data)).toBeUndefined(); // keys are per chat
   });
 
-  it('shares remembered keys between replicas through the shared states', async () => {
+  it('shares remembered keys between replicas through the chat memory', async () => {
     const saved = new Map<string, unknown>();
-    const states = {
+    const memory = {
       get: async (id: string) => saved.get(id) ?? null,
       put: async (id: string, state: unknown) => void saved.set(id, state),
     };
-    const replica = () => createCallbackCodec(createShortKeyStore<CallbackAction>(10, { states, namespace: 'tg:button', onError: () => {} }));
+    const replica = () => createCallbackCodec(createShortKeyStore<CallbackAction>(10, { memory, namespace: 'tg:button', onError: () => {} }));
     const a = replica();
     const b = replica();
     const long = { kind: 'section', documentId: 'y'.repeat(60), label: 'IV.5' } as const;

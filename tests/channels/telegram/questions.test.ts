@@ -100,7 +100,7 @@ describe('questions', () => {
   });
 
   it('refuses an over-long question without calling the engine', async () => {
-    const h = createHarness({ config: { maxQuestionChars: 50 } });
+    const h = createHarness({ maxQuestionChars: 50 });
     await h.send(textUpdate('a'.repeat(51)));
     expect(h.engine.asked).toEqual([]);
     expect(visible(h.fake.texts()[0]!)).toContain('tối đa 50 ký tự');

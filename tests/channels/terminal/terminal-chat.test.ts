@@ -4,18 +4,17 @@
 import { PassThrough } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.ts';
-import { openCore, type Core } from '../../../src/app/open-core.ts';
+import type { Core } from '../../../src/app/open-core.ts';
 import { runTerminalChat } from '../../../src/channels/terminal/terminal-chat.ts';
 import type { AnswerEngine } from '../../../src/core/services.ts';
+import { createAskService } from '../../../src/ask/ask-service.ts';
 import { fixedClock } from '../../fakes/clock.ts';
+import { openSeededCore } from '../../fixtures/seeded-store.ts';
 
 let core: Core;
 
 beforeAll(async () => {
-  core = await openCore({ config: loadConfig({}), logger: pino({ level: 'silent' }), databaseUrl: 'memory://', clock: fixedClock() });
-  await core.ingestor.ingestPaths(['data/documents']);
-  core.catalog.invalidate();
+  core = await openSeededCore({ clock: fixedClock() });
 });
 
 afterAll(async () => {
@@ -28,7 +27,8 @@ async function chat(lines: string[], engine: AnswerEngine = core.engine): Promis
   const output = new PassThrough();
   let written = '';
   output.on('data', (chunk: Buffer) => (written += chunk.toString('utf8')));
-  const done = runTerminalChat({ engine, library: core.library, input, output });
+  const askService = createAskService({ engine, activity: core.activity, logger: pino({ level: 'silent' }), maxQuestionChars: 1000 });
+  const done = runTerminalChat({ askService, library: core.library, input, output });
   input.end(lines.map((l) => `${l}\n`).join(''));
   await done;
   return written.split('\n\n> ').map((s) => s.replace(/^> /, '').trim());
@@ -99,6 +99,11 @@ describe('terminal chat', () => {
     expect(first).toBe('Xin lỗi, hệ thống đang bận, vui lòng thử lại sau.');
     expect(first).not.toContain('database down');
     expect(second!.split('\n')).toHaveLength(5);
+  });
+
+  it('refuses an over-long question before the engine, saying the limit', async () => {
+    const [, reply] = await chat([`nội dung ${'x'.repeat(1000)}`]);
+    expect(reply).toMatch(/^Câu hỏi quá dài \(1009 ký tự, tối đa 1000\)\. Bạn hãy hỏi ngắn gọn hơn\./);
   });
 
   it('answers an unknown command with help', async () => {

@@ -2,6 +2,7 @@
 import pino from 'pino';
 import { createZaloBot, type ZaloBotConfig } from '../../../src/channels/zalo/bot.ts';
 import { createZaloClient } from '../../../src/channels/zalo/client.ts';
+import { createAskService } from '../../../src/ask/ask-service.ts';
 import type { Admin } from '../../../src/core/services.ts';
 import type { Answer, Question } from '../../../src/core/types.ts';
 import { createFakeActivity, createFakeEngine, createFakeLibrary, fakeAnswer } from '../../fakes/fake-services.ts';
@@ -38,6 +39,7 @@ export async function setupBot(
   options: {
     respond?: (q: Question) => Answer;
     config?: Partial<ZaloBotConfig>;
+    maxQuestionChars?: number;
     webhook?: boolean;
     slowEngineMs?: number;
     timeoutMs?: number;
@@ -61,14 +63,14 @@ export async function setupBot(
   };
   const config: ZaloBotConfig = {
     adminIds: ['admin-1'],
-    maxQuestionChars: 300,
     rateLimitPerMinute: 30,
     pollTimeoutSeconds: 1,
     pollErrorDelayMs: 10,
     ...(options.webhook ? { webhook: WEBHOOK } : {}),
     ...options.config,
   };
-  const bot = createZaloBot({ client, engine, library, activity, logger, config, admin });
+  const askService = createAskService({ engine, activity, logger, maxQuestionChars: options.maxQuestionChars ?? 300 });
+  const bot = createZaloBot({ client, askService, library, activity, logger, config, admin });
   return {
     server,
     bot,

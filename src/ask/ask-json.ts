@@ -1,18 +1,11 @@
-/** The `ask --json` contract, shared by the CLI, the eval and the HTTP ask endpoint. */
-import type { Answer } from '../core/types.ts';
+/** The `ask --json` contract, shared by the CLI, the eval, the benchmark and the HTTP ask endpoint. */
+import type { Answer, Citation } from '../core/types.ts';
 
+/** What `ask --json` prints and `POST /api/ask` answers (the evaluation scores this shape). */
 export interface AskJson {
   answer: string;
   refused: boolean;
-  citations: Array<{
-    source: string;
-    section: string;
-    heading: string;
-    title: string;
-    number: string | null;
-    year: number | null;
-    quote: string;
-  }>;
+  citations: Array<Pick<Citation, 'source' | 'section' | 'heading' | 'title' | 'number' | 'year' | 'quote'>>;
   latency_ms: number;
 }
 
