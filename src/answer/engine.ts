@@ -85,21 +85,22 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
   async function rankQuestion(question: string): Promise<Ranking> {
     const asked = understand(await deps.normalizer.normalize(question), deps.analyzer, clock.now().getFullYear(), deps.directives);
     const available = await deps.catalog.years();
-    const intent = resolveIntent(asked, { years: available, holdsNamedNumber: asked.numberKeys.length > 0 && (await holdsNamed(asked.numberKeys)) });
+    const named = asked.numberKeys.length > 0 ? await namedDocuments(asked.numberKeys) : [];
+    const intent = resolveIntent(asked, { years: available, namedDocumentIds: named });
     const present = intent.presentYears;
     if (intent.years.length > 0 && present.length === 0) return { intent, available, ranked: [], yearNote: null };
+    if (intent.newestInstead !== null) {
+      const note = `${absentYearText(intent.missingYears, available)} Dưới đây là văn bản mới nhất (năm ${intent.newestInstead}).`;
+      return { intent, available, ranked: await retrieve(intent, { years: present }), yearNote: note };
+    }
     if (present.length === 0) return { intent, available, ranked: await retrieve(intent, {}), yearNote: null };
-    // "Năm 2022 và những năm tiếp theo" can be a part of a 2021 plan: parts of other years' documents whose
-    // heading names the year asked about compete with that year's documents.
-    const [filtered, unfiltered] = await Promise.all([retrieve(intent, { years: present }), retrieve(intent, {})]);
-    const otherYears = unfiltered.filter((r) => !present.includes(r.document.year ?? -1));
-    let ranked = [...filtered, ...otherYears.filter((r) => r.features.yearHeading > 0)].sort((a, b) => b.score - a.score);
-    const topYear = ranked[0]?.document.year ?? null;
-    let yearNote = topYear !== null && !present.includes(topYear) ? `Nội dung về năm ${present.join(', ')} được nêu trong văn bản năm ${topYear}.` : null;
+    let ranked = await retrieve(intent, { years: present });
+    let yearNote: string | null = null;
     if (present.length === 1 && !answerable(ranked[0], intent)) {
-      // Otherwise, when that year's documents do not answer, look for the year written in other years' text.
+      // "Năm 2022 và những năm tiếp theo" can sit in a 2021 plan: when that year's documents do not answer, look
+      // for the year written in other years' text (a part whose heading names it first).
       const year = present[0] as number;
-      const elsewhere = otherYears.filter((r) => mentionsYear(r, year));
+      const elsewhere = (await retrieve(intent, {})).filter((r) => r.document.year !== year && mentionsYear(r, year));
       if (answerable(elsewhere[0], intent)) {
         ranked = elsewhere;
         yearNote = `Nội dung về năm ${year} được nêu trong văn bản năm ${elsewhere[0]?.document.year ?? '?'}.`;
@@ -108,8 +109,17 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     return { intent, available, ranked, yearNote };
   }
 
-  async function answerRanked({ intent, available, ranked, yearNote }: Ranking): Promise<Answer> {
-    const { missingYears: missing, presentYears: present } = intent;
+  async function answerRanked(ranking: Ranking): Promise<Answer> {
+    const answer = await answerFrom(ranking);
+    // Short forms spelled out or typos fixed: say how the question was read, so a misreading shows.
+    const heard = ranking.intent.understood;
+    const told = heard ? makeAnswer({ ...answer, intro: `Hiểu câu hỏi là: "${heard}".\n${answer.intro}`, text: undefined }) : answer;
+    return deps.writer && told.outcome === 'answered' ? deps.writer.rewrite(ranking.intent.text, told) : told;
+  }
+
+  async function answerFrom({ intent, available, ranked, yearNote }: Ranking): Promise<Answer> {
+    const { presentYears: present } = intent;
+    const missing = intent.newestInstead === null ? intent.missingYears : [];
     if (intent.years.length > 0 && present.length === 0) {
       return makeAnswer({ outcome: 'absent_year', intro: absentYearText(missing, available), citations: [], notice: null });
     }
@@ -124,8 +134,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     }
     const chosen = selectSections(ranked, intent, options.model.selection);
     const notice = [missing.length > 0 ? absentYearText(missing, available) : null, yearNote].filter(Boolean).join(' ') || null;
-    const answer = await verbatimOnly(buildExtractive(intent, chosen, notice, debug), chosen);
-    return deps.writer ? deps.writer.rewrite(intent.text, answer) : answer;
+    return verbatimOnly(buildExtractive(intent, chosen, notice, debug), chosen);
   }
 
   /**
@@ -146,8 +155,9 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     return makeAnswer({ ...answer, citations, text: undefined });
   }
 
-  function retrieve(intent: QueryIntent, filter: { years?: number[] }): Promise<RankedSection[]> {
-    return retrieveSections(intent, filter, deps.retrieval);
+  function retrieve(intent: ResolvedIntent, filter: { years?: number[] }): Promise<RankedSection[]> {
+    const named = intent.documentIds.length > 0 ? { documentIds: intent.documentIds } : {};
+    return retrieveSections(intent, { ...filter, ...named }, deps.retrieval);
   }
 
   /** The refusal model says the question can be answered from this section, or it cites the number asked about. */
@@ -174,9 +184,9 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     return makeAnswer({ outcome: 'answered', intro: `Toàn văn mục ${label}:`, citations: [citation], notice: null });
   }
 
-  /** An active document of the collection has a number the question names. */
-  async function holdsNamed(keys: string[]): Promise<boolean> {
-    return (await deps.catalog.entries()).some((e) => isNamed(e.document, keys));
+  /** Active documents of the collection whose number the question names. */
+  async function namedDocuments(keys: string[]): Promise<string[]> {
+    return (await deps.catalog.entries()).filter((e) => isNamed(e.document, keys)).map((e) => e.document.id);
   }
 
   /** The document is the one a number in the question names (full key, or the key without its issuer part). */
@@ -227,9 +237,9 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       };
     },
     async talkingPoints(topic) {
-      const intent = understand(await deps.normalizer.normalize(topic), deps.analyzer, clock.now().getFullYear(), deps.directives);
-      const available = await deps.catalog.years();
-      const years = intent.years.filter((y) => available.includes(y));
+      const asked = understand(await deps.normalizer.normalize(topic), deps.analyzer, clock.now().getFullYear(), deps.directives);
+      const intent = resolveIntent(asked, { years: await deps.catalog.years(), namedDocumentIds: [] });
+      const years = intent.presentYears;
       const ranked = await retrieve(intent, years.length > 0 ? { years } : {});
       return buildTalkingPoints(topic, intent, ranked, { model: options.model, maxQuoteChars: options.maxQuoteChars });
     },

@@ -29,6 +29,8 @@ export interface NormalizedQuestion {
   syllables: ReadingSyllable[];
   /** Short forms were spelled out or typos fixed: the answer says how the question was understood. */
   meaningChanged: boolean;
+  /** The question with short forms spelled out and typos fixed, other words as typed: shown to the user. */
+  understood: string;
 }
 
 interface Candidate {
@@ -250,21 +252,24 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
       const known = (s: string) => (df.get(`f:${foldedView(s)}`) ?? df.get(syllableTerm(s)) ?? 0) > 0 || (df.get(syllableTerm(s)) ?? 0) > 0;
       const syllables: ReadingSyllable[] = [];
       const text: string[] = [];
+      const understood: string[] = [];
       let meaningChanged = false;
       let n = 0;
       for (const slot of slots) {
         if (slot.candidates === null) {
           text.push(slot.raw);
+          understood.push(slot.raw);
           for (const m of slot.raw.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) syllables.push({ exact: exactView(m[0]), sure: true, phrase: slot.phrase });
           continue;
         }
         const c = chosen[n++] ?? { text: exactView(slot.raw), shown: slot.raw, kind: 'typed' };
         if (c.kind === 'abbreviation' || c.kind === 'typo') meaningChanged = true;
         text.push(c.shown);
+        understood.push(c.kind === 'abbreviation' || c.kind === 'typo' ? c.shown : slot.raw);
         const sure = c.kind === 'typed' || c.kind === 'abbreviation';
         for (const s of syllablesIn(c.text)) syllables.push({ exact: s, sure, phrase: slot.phrase, known: known(s) });
       }
-      return { typed, text: text.join(''), syllables, meaningChanged };
+      return { typed, text: text.join(''), syllables, meaningChanged, understood: understood.join('') };
     },
   };
 }

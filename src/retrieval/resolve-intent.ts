@@ -11,8 +11,8 @@ import type { QueryIntent } from './understand.ts';
 export interface CollectionFacts {
   /** Years that have at least one active document. */
   years: number[];
-  /** An active document has a number the question names. */
-  holdsNamedNumber: boolean;
+  /** Active documents whose number the question names. */
+  namedDocumentIds: string[];
 }
 
 /** The question's intent, settled. */
@@ -23,6 +23,10 @@ export interface ResolvedIntent extends QueryIntent {
   missingYears: number[];
   /** For "where is it mentioned": every place is wanted ("ở đâu", "những văn bản nào"), not just a few. */
   everyPlace: boolean;
+  /** The documents the answer must come from (the question names them by number); empty when it names none. */
+  documentIds: string[];
+  /** "năm nay" with no document of this year: the newest year's documents answer instead (said in the answer). */
+  newestInstead: number | null;
 }
 
 const EVERY_PLACE = /\b(o dau|nhung van ban nao|van ban nao)\b/;
@@ -30,20 +34,31 @@ const EVERY_PLACE = /\b(o dau|nhung van ban nao|van ban nao)\b/;
 /** Settles the intent of `asked` against the collection. */
 export function resolveIntent(asked: QueryIntent, facts: CollectionFacts): ResolvedIntent {
   // "Chỉ thị 05 năm 2016" with no 2016 document in the store: 2016 dates the directive, it is no filter.
-  const datesOnly = asked.citedYears.filter((y) => !facts.years.includes(y));
+  const held = facts.namedDocumentIds.length > 0;
+  // A year that dates a named document ("Chỉ thị 05 năm 2016", "Kế hoạch 12-KH/ĐU năm 2021") is no filter
+  // when no document of that year exists, or when the named document is the one that answers.
+  const datesOnly = asked.citedYears.filter((y) => !facts.years.includes(y) || held);
   const years = asked.years.filter((y) => !datesOnly.includes(y));
   let shape = asked.shape;
-  if (asked.shapeIfNamedInStore && facts.holdsNamedNumber) shape = asked.shapeIfNamedInStore;
+  if (asked.shapeIfNamedInStore && held) shape = asked.shapeIfNamedInStore;
   // "Chỉ thị 05-CT/TW do ai ban hành?" when the collection only cites it: say where it is cited, never name
   // the citing document's issuer as its issuer.
-  if (shape === 'issuer' && asked.numberKeys.length > 0 && !facts.holdsNamedNumber) shape = 'mentions';
+  if (shape === 'issuer' && asked.numberKeys.length > 0 && !held) shape = 'mentions';
+  const missing = years.filter((y) => !facts.years.includes(y));
+  const newest = facts.years.length > 0 ? Math.max(...facts.years) : null;
+  // "năm nay" before this year's plan is in: the newest plan answers, and the answer says so.
+  const newestInstead = asked.relativeYear && missing.length === years.length && newest !== null && newest < Math.min(...years) ? newest : null;
   return {
     ...asked,
     years,
     shape,
     shapeIfNamedInStore: null,
-    presentYears: years.filter((y) => facts.years.includes(y)),
-    missingYears: years.filter((y) => !facts.years.includes(y)),
+    presentYears: newestInstead !== null ? [newestInstead] : years.filter((y) => facts.years.includes(y)),
+    missingYears: missing,
     everyPlace: EVERY_PLACE.test(asked.folded),
+    // A question naming a document by number is answered from that document, unless it asks where it is cited
+    // or compares it with others.
+    documentIds: held && shape !== 'mentions' && shape !== 'comparison' ? facts.namedDocumentIds : [],
+    newestInstead,
   };
 }

@@ -27,6 +27,8 @@ export interface QueryIntent {
   folded: string;
   /** Years the question is about (explicit or relative), deduplicated. */
   years: number[];
+  /** The years come only from "năm nay", "năm ngoái", "năm tới" (no year written out). */
+  relativeYear: boolean;
   /** Those of `years` written right after a document number (see citedDocumentYears). */
   citedYears: number[];
   numberKeys: string[];
@@ -192,7 +194,7 @@ export function plainQuestion(question: string, analyzer: Analyzer): NormalizedQ
     .split(/(\s+)/)
     .map((run) => (/[\d/]/.test(run) ? run : analyzer.spelledOut(run)))
     .join('');
-  return { typed, text, syllables: plainReading(text), meaningChanged: text !== typed };
+  return { typed, text, syllables: plainReading(text), meaningChanged: text !== typed, understood: text };
 }
 
 /** Reads a question. `currentYear` resolves "năm nay"/"năm ngoái". */
@@ -210,9 +212,10 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     text,
     typed: read.typed,
     reading: read.syllables,
-    understood: typeof question !== 'string' && read.meaningChanged ? text : null,
+    understood: typeof question !== 'string' && read.meaningChanged ? read.understood : null,
     folded,
     years,
+    relativeYear: years.length > 0 && !/\b(?:19|20)\d{2}\b/.test(folded),
     citedYears: citedDocumentYears(folded).filter((y) => years.includes(y)),
     numberKeys,
     docTypes: detectTypes(folded),
