@@ -192,3 +192,40 @@ describe('parseSections: articles', () => {
     expect(labels('Điều 1. Một\n1. Sửa đổi như sau:\n“Nội dung mở ngoặc\nĐiều 2. Hai\n1. Khoản')).toEqual(['Điều 1', 'Điều 1.1', 'Điều 2', 'Điều 2.1']);
   });
 });
+
+describe('a sloppy web copy parses like the clean text', () => {
+  const web = [
+    'KẾ HOẠCH',
+    'thử nghiệm năm 2024',
+    '',
+    'Thực hiện Kế hoạch số',
+    '',
+    '- 2 -',
+    '',
+    '15-KH/ĐU của Ban Thường vụ, Đảng ủy xây dựng kế hoạch như sau:',
+    '',
+    '**I. mục đích, yêu cầu**',
+    '',
+    '1.',
+    'Mục đích',
+    '',
+    '- Nâng cao nhận thức của cán bộ, đảng viên về',
+    '',
+    '- 3 -',
+    '',
+    'công tác xây dựng Đảng.',
+    '',
+    'II - nội dung',
+    '',
+    '1. **Ban Xây dựng Đảng:** chủ trì tuyên truyền.',
+  ].join('\n');
+
+  it('finds the headings, drops the page numbers and joins the broken sentences', async () => {
+    const { repairText } = await import('../../ingestion/repair.ts');
+    const { sections } = parseSections(repairText(web));
+    expect(sections.map((s) => s.label)).toEqual(['', 'I', 'I.1', 'II', 'II.1']);
+    expect(sections[0]!.body).toBe('Thực hiện Kế hoạch số 15-KH/ĐU của Ban Thường vụ, Đảng ủy xây dựng kế hoạch như sau:');
+    expect(sections[2]!.body).toBe('- Nâng cao nhận thức của cán bộ, đảng viên về công tác xây dựng Đảng.');
+    expect(sections[4]).toMatchObject({ heading: 'Ban Xây dựng Đảng', body: 'chủ trì tuyên truyền.' });
+  });
+});
