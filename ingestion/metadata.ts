@@ -117,21 +117,41 @@ function detectType(typeLineType: DocumentType | null, number: string | null): D
   return typeLineType ?? fromCode;
 }
 
+/** State type codes as file names spell them, without `Đ`. */
+const FOLDED_STATE_CODES: Record<string, string> = { ND: 'NĐ', QD: 'QĐ' };
+
+/**
+ * A state or law number in a file name, for a text that has no header (legal corpora name files after the
+ * number): `45-2019-qh14.txt` → `45/2019/QH14`, `01_2009_tt-bnn.txt` → `01/2009/TT-BNN`. Party numbers are not
+ * read from names (their issuer codes carry a `Đ` a file name drops).
+ */
+export function numberFromSource(source: string): string | null {
+  const name = source.replace(/\.[^.]+$/u, '');
+  const law = /(?:^|[^\p{L}\d])(\d{1,4})[-_.](\d{4})[-_.]((?:ubtv)?qh\d{1,2})(?![\p{L}\d])/iu.exec(name);
+  if (law) return `${law[1] as string}/${law[2] as string}/${(law[3] as string).toUpperCase()}`;
+  const state = /(?:^|[^\p{L}\d])(\d{1,5})[-_.](\d{4})[-_.]([a-zđ]{1,5})[-_.]([a-zđ][a-zđ0-9]*(?:-[a-zđ0-9]+)*)$/iu.exec(name);
+  if (!state) return null;
+  const type = (state[3] as string).toUpperCase();
+  return `${state[1] as string}/${state[2] as string}/${FOLDED_STATE_CODES[type] ?? type}-${(state[4] as string).toUpperCase()}`;
+}
+
 /**
  * Detects the metadata of a parsed directive. `titleBlock` and `closing` come from `parseSections`;
- * `text` is the repaired text, used only as a last place to look for a place-date line.
+ * `text` is the repaired text, used only as a last place to look for a place-date line; `source` (the file
+ * name) gives a state number when the text has none.
  */
 export function extractMetadata(
   text: string,
   sections: ParsedSection[],
   closing: string,
   titleBlock: string,
+  source = '',
 ): DocumentMetadata {
   const lines = nonBlankLines(titleBlock);
   const typeLine = lines.findIndex((line) => typeOfTitleLine(line) !== null);
   const typeLineType = typeLine >= 0 ? typeOfTitleLine(lines[typeLine] as string) : null;
   const header = nonBlankLines(text).slice(0, HEADER_LINES).join('\n');
-  const number = detectNumber(titleBlock, header);
+  const number = detectNumber(titleBlock, header) ?? numberFromSource(source);
   const type = detectType(typeLineType, number);
   const rawTitle = detectTitle(lines, typeLine, typeLineType);
   const title = type === 'Văn bản hợp nhất' && typeLineType && typeLineType !== type ? `${typeLineType} ${rawTitle}` : rawTitle;

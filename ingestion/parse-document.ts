@@ -51,7 +51,7 @@ export function parseDocument(input: ParseInput, overrides: Partial<DocumentMeta
     throw new IngestError(input.source, 'văn bản rỗng, không có nội dung đọc được (no readable text)');
   }
   const { sections, closing, titleBlock } = parseSections(text);
-  const metadata = applyOverrides(extractMetadata(text, sections, closing, titleBlock), overrides);
+  const metadata = applyOverrides(extractMetadata(text, sections, closing, titleBlock, input.source), overrides);
   return {
     source: input.source,
     contentHash: input.contentHash,

@@ -5,11 +5,15 @@
  */
 import type { Citation, StoredDocument } from '../core/types.ts';
 
-/** `Kế hoạch số 12-KH/ĐU` or, without a number, `Kế hoạch "thông tin, tuyên truyền … năm 2023"`. */
-export function documentName(doc: Pick<Citation, 'type' | 'number' | 'title'>): string {
+/**
+ * `Kế hoạch số 12-KH/ĐU` or, without a number, `Kế hoạch "thông tin, tuyên truyền … năm 2023"`; with neither
+ * number nor title, the file it came from (`Văn bản (tệp luat-giao-duc.txt)`), never `Văn bản ""`.
+ */
+export function documentName(doc: Pick<Citation, 'type' | 'number' | 'title'> & { source?: string }): string {
   const type = doc.type ?? 'Văn bản';
   if (doc.number) return `${type} số ${doc.number}`;
-  return `${type} "${shorten(doc.title, 90)}"`;
+  if (doc.title.trim()) return `${type} "${shorten(doc.title, 90)}"`;
+  return doc.source ? `${type} (tệp ${doc.source})` : type;
 }
 
 /** `Điều 5.2.a` → `khoản 2 điểm a` for what follows an article's number. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationLine, labelInWords, sectionName } from '../../src/answer/citation-label.ts';
+import { citationLine, documentName, labelInWords, sectionName } from '../../src/answer/citation-label.ts';
 import type { Citation } from '../../src/core/types.ts';
 
 describe('labelInWords', () => {
@@ -59,5 +59,13 @@ describe('sectionName and citationLine', () => {
 
   it('says an appendix row as a line of the appendix', () => {
     expect(sectionName({ section: 'Phụ lục.2', heading: 'Biên soạn tài liệu' })).toBe('Phụ lục, dòng 2 "Biên soạn tài liệu"');
+  });
+});
+
+describe('documentName', () => {
+  it('never reads Văn bản "" for a document without number or title', () => {
+    expect(documentName({ type: null, number: null, title: '', source: 'luat.txt' })).toBe('Văn bản (tệp luat.txt)');
+    expect(documentName({ type: 'Luật', number: null, title: '' })).toBe('Luật');
+    expect(documentName({ type: null, number: '45/2019/QH14', title: '' })).toBe('Văn bản số 45/2019/QH14');
   });
 });

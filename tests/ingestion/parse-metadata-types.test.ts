@@ -120,3 +120,22 @@ describe('references in the state formats', () => {
     expect(findReferences('theo 31/2021/NĐ-CP và 15/2020/TT-BTC', '').map((r) => r.type)).toEqual(['Nghị định', 'Thông tư']);
   });
 });
+
+describe('a law without its header (articles only)', () => {
+  it('takes the number from the file name, and with it the issuer and the year', async () => {
+    const { parseDocument } = await import('../../ingestion/parse-document.ts');
+    const doc = parseDocument({ source: '45-2019-qh14.txt', text: 'Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nBộ luật này quy định.', contentHash: 'h' });
+    expect(doc.metadata).toMatchObject({ number: '45/2019/QH14', issuer: 'Quốc hội', year: 2019 });
+    expect(doc.sections.map((s) => s.label)).toEqual(['Chương I', 'Điều 1']);
+  });
+
+  it.each([
+    ['01_2009_tt-bnn.txt', '01/2009/TT-BNN'],
+    ['31-2021-nd-cp.docx', '31/2021/NĐ-CP'],
+    ['2021-ke-hoach-12-kh-du-tuyen-truyen.txt', null],
+    ['luat-giao-duc.txt', null],
+  ])('reads %s as %s', async (source, number) => {
+    const { numberFromSource } = await import('../../ingestion/metadata.ts');
+    expect(numberFromSource(source)).toBe(number);
+  });
+});
