@@ -30,16 +30,22 @@ function previousNonBlank(lines: string[], index: number): string {
   return '';
 }
 
+/** A quote introduced by a colon: on the line after "… như sau:", or on the same line ("… như sau: “2. …"). */
+function opensQuote(lines: string[], i: number): boolean {
+  const line = lines[i] as string;
+  if (/^[“"]/u.test(line)) return previousNonBlank(lines, i).endsWith(':');
+  return /:\s*[“"]/u.test(line);
+}
+
 /**
- * For each line, whether it lies inside quoted amendment text (after its opening line). A quote counts when it
- * opens a line right after a line ending with `:` ("… như sau:") and closes on a later line; a quote that never
- * closes marks nothing, so a stray quote cannot hide the rest of a document's headings.
+ * For each line, whether it lies inside quoted amendment text (after its opening line). A quote counts when a
+ * colon introduces it ("… như sau:" then `“…`, or `… như sau: “…` on one line) and it closes on a later line; a
+ * quote that never closes marks nothing, so a stray quote cannot hide the rest of a document's headings.
  */
 export function quotedLines(lines: string[]): boolean[] {
   const inside = lines.map(() => false);
   for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i] as string;
-    if (!/^[“"]/u.test(line) || !previousNonBlank(lines, i).endsWith(':')) continue;
+    if (!opensQuote(lines, i)) continue;
     const end = quoteEnd(lines, i);
     if (end < 0) continue;
     for (let j = i + 1; j <= end; j += 1) inside[j] = true;

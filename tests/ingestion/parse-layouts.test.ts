@@ -188,6 +188,11 @@ describe('parseSections: articles', () => {
     expect(section(text, 'Điều 2')!.heading).toBe('');
   });
 
+  it('keeps a quote opened on the khoản line itself inside that khoản', () => {
+    const text = 'Điều 1. Sửa đổi\n1. Khoản 2 Điều 5 được sửa đổi như sau: “2. Nội dung mới:\na) Điểm mới;\n3. Khoản mới.”.\n2. Khoản tiếp theo.';
+    expect(labels(text)).toEqual(['Điều 1', 'Điều 1.1', 'Điều 1.2']);
+  });
+
   it('lets a quote that never closes hide nothing', () => {
     expect(labels('Điều 1. Một\n1. Sửa đổi như sau:\n“Nội dung mở ngoặc\nĐiều 2. Hai\n1. Khoản')).toEqual(['Điều 1', 'Điều 1.1', 'Điều 2', 'Điều 2.1']);
   });
