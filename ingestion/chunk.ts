@@ -5,6 +5,7 @@
  * a quote taken from a chunk is a quote from the directive.
  */
 import type { ChunkDraft, ParsedDocument, ParsedSection } from '../src/core/types.ts';
+import { columnNames, headerIn, rowFields, tableRow } from './structure/table.ts';
 
 /** Options for `chunkSections`. */
 export interface ChunkOptions {
@@ -81,9 +82,22 @@ function headingPath(section: ParsedSection, byLabel: Map<string, ParsedSection>
 }
 
 /**
+ * An appendix table row as search text with its column names (`Nội dung công việc: …; Cơ quan chủ trì: …;
+ * Thời gian hoàn thành: …`), so "ai chủ trì việc X, hạn khi nào?" meets the row; null for any other section.
+ */
+function rowSearchText(section: ParsedSection, byLabel: Map<string, ParsedSection>): string | null {
+  const parent = section.parentLabel === null ? undefined : byLabel.get(section.parentLabel);
+  if (!parent || !parent.label.startsWith('Phụ lục')) return null;
+  const row = tableRow(section.body.trim());
+  const header = headerIn(parent.body);
+  return row && header ? rowFields(row, columnNames(header)) : null;
+}
+
+/**
  * Chunks a parsed document. A chunk never crosses a section; a section with an empty body (a pure heading)
  * gets one chunk holding its heading line. `searchText` = type, number and title, then the heading path,
- * then the chunk text, one per line, so lexical and vector search see where the text stands.
+ * then the chunk text, one per line, so lexical and vector search see where the text stands. An appendix
+ * table row is one chunk (its verbatim row line) searched by its cells under their column names.
  */
 export function chunkSections(doc: Pick<ParsedDocument, 'metadata' | 'sections'>, opts: ChunkOptions = {}): ChunkDraft[] {
   const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
@@ -92,6 +106,13 @@ export function chunkSections(doc: Pick<ParsedDocument, 'metadata' | 'sections'>
   const byLabel = new Map(doc.sections.map((s) => [s.label, s]));
   const chunks: ChunkDraft[] = [];
   for (const section of doc.sections) {
+    const row = rowSearchText(section, byLabel);
+    if (row !== null) {
+      const appendix = byLabel.get(section.parentLabel as string) as ParsedSection;
+      const parentPath = [headingPath(appendix, byLabel), appendix.heading].filter(Boolean).join(' ');
+      chunks.push({ sectionOrder: section.order, order: 0, text: section.body.trim(), searchText: [header, parentPath, row].filter(Boolean).join('\n') });
+      continue;
+    }
     const texts = splitBody(section.body, maxChars);
     if (texts.length === 0 && section.headingLine) texts.push(section.headingLine);
     const path = headingPath(section, byLabel);

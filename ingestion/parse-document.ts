@@ -14,6 +14,8 @@ export interface ParseInput {
   source: string;
   text: string;
   contentHash: string;
+  /** Notes from text extraction for the admin review, listed first (`Văn bản từ OCR, độ tin cậy 87%: …`). */
+  extractionNotes?: string[];
 }
 
 /** Admin overrides win over detection; an overridden year is marked as such. */
@@ -34,6 +36,8 @@ function warningsFor(metadata: DocumentMetadata, sections: ParsedSection[]): str
   if (metadata.issuer === null) warnings.push('Không tìm thấy cơ quan ban hành');
   if (metadata.year === null) warnings.push('Không tìm thấy năm của văn bản');
   if (!sections.some((s) => s.label !== '')) warnings.push('Không tìm thấy đề mục nào');
+  const repeated = [...new Set(sections.map((s) => s.label).filter((label, i, all) => all.indexOf(label) !== i))];
+  if (repeated.length > 0) warnings.push(`Nhãn mục trùng nhau (kiểm tra dàn ý): ${repeated.slice(0, 5).join(', ')}`);
   return warnings;
 }
 
@@ -47,7 +51,7 @@ export function parseDocument(input: ParseInput, overrides: Partial<DocumentMeta
     throw new IngestError(input.source, 'văn bản rỗng, không có nội dung đọc được (no readable text)');
   }
   const { sections, closing, titleBlock } = parseSections(text);
-  const metadata = applyOverrides(extractMetadata(text, sections, closing, titleBlock), overrides);
+  const metadata = applyOverrides(extractMetadata(text, sections, closing, titleBlock, input.source), overrides);
   return {
     source: input.source,
     contentHash: input.contentHash,
@@ -55,6 +59,6 @@ export function parseDocument(input: ParseInput, overrides: Partial<DocumentMeta
     sections,
     references: extractReferences(sections),
     text,
-    warnings: warningsFor(metadata, sections),
+    warnings: [...(input.extractionNotes ?? []), ...warningsFor(metadata, sections)],
   };
 }

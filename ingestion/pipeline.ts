@@ -12,6 +12,7 @@ import type { DocumentMetadata, ParsedDocument, StoredDocument } from '../src/co
 import { errorMessage, IngestError } from '../src/core/errors.ts';
 import type { Analyzer } from '../src/text/analyze.ts';
 import { extractText } from './extract/extract-text.ts';
+import { ocrWarning } from './extract/extract-result.ts';
 import type { ExtractLimits } from './extract/limits.ts';
 import { parseDocument } from './parse-document.ts';
 import { chunkSections } from './chunk.ts';
@@ -84,7 +85,8 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
     }
     const extracted = await extractText({ name: source, bytes: file.bytes }, deps.limits);
     if (!extracted.ok) throw new IngestError(source, extracted.reason);
-    const parsed = parseDocument({ source, text: extracted.text, contentHash }, opts.overrides);
+    const note = ocrWarning(extracted);
+    const parsed = parseDocument({ source, text: extracted.text, contentHash, extractionNotes: note ? [note] : [] }, opts.overrides);
     const replaces = await deps.store.findReplaceable({ number: parsed.metadata.number, issuer: parsed.metadata.issuer, source });
     if (opts.dryRun) return { ...base, outcome: 'parsed', parsed, replaces, durationMs: ms(started) };
     const status = opts.status ?? 'active';

@@ -5,15 +5,20 @@
 import { DOCUMENT_TYPES, type DocumentReference, type DocumentType, type ParsedSection } from '../src/core/types.ts';
 import { docNumberParts, findDocNumbers, typeFromCode } from '../src/text/doc-number.ts';
 
-const TYPE_ALTERNATION = DOCUMENT_TYPES.join('|');
+/** Longest first, so `Bộ luật` is not read as `Luật` and `Chương trình hành động` wins over `Chương trình`. */
+const TYPE_ALTERNATION = [...DOCUMENT_TYPES].sort((a, b) => b.length - a.length).join('|');
 /** A type word right before a number: `Kế hoạch số `, `Chương trình hành động số `, `Nghị quyết `. */
 const TYPE_BEFORE = new RegExp(`(${TYPE_ALTERNATION})(?: hành động)?(?:\\s+số)?\\s*$`, 'iu');
+/** A law named before its number: `Luật Giáo dục số `, `Bộ luật Lao động số `, `Luật Cán bộ, công chức số `. */
+const LAW_BEFORE = /(Bộ luật|Luật|Pháp lệnh)\s+\p{Lu}[\p{L}, -]{1,60}?\s+số\s*$/u;
 const DATE_AFTER = /^,?\s*(?:ngày\s*)?(\d{1,2})[/-](\d{1,2})[/-](\d{4})/u;
 const OF_AFTER = /^,?\s*của\s+/u;
 /** A term after the issuer (`khóa XII`, `(khóa XIII)`) belongs to the citation text but not to the issuer. */
 const TERM_AFTER = /^\s*\(?(?:khóa|khoá)\s+[IVXL]+(?:,\s*[IVXL]+)*\)?/u;
 /** How far back a type word may stand before its number (`Chương trình hành động số ` is 26 characters). */
 const LOOK_BACK = 40;
+/** How far back a law's name may start (`Luật Phòng, chống tác hại của rượu, bia số `). */
+const LAW_LOOK_BACK = 80;
 const MAX_ISSUER = 100;
 
 /** Where an issuer phrase (`của …`) ends: punctuation, a following subject (`về`, `khóa`, `ngày` …). */
@@ -57,11 +62,20 @@ interface Citation {
   issuer: string | null;
 }
 
+/** The type word a number is introduced by (`Kế hoạch số `, `Luật Giáo dục số `) and where it starts. */
+function typeWordBefore(text: string, index: number): { word: string; start: number } | null {
+  const before = text.slice(Math.max(0, index - LOOK_BACK), index);
+  const typed = TYPE_BEFORE.exec(before);
+  if (typed) return { word: typed[1] as string, start: index - before.length + typed.index };
+  const wide = text.slice(Math.max(0, index - LAW_LOOK_BACK), index);
+  const law = LAW_BEFORE.exec(wide);
+  return law ? { word: law[1] as string, start: index - wide.length + law.index } : null;
+}
+
 /** Reads the citation around one number: the type word before it, the date and issuer after it. */
 function readCitation(text: string, index: number, length: number, number: string): Citation {
-  const before = text.slice(Math.max(0, index - LOOK_BACK), index);
-  const typeWord = TYPE_BEFORE.exec(before);
-  const start = typeWord ? index - (before.length - typeWord.index) : index;
+  const typeWord = typeWordBefore(text, index);
+  const start = typeWord?.start ?? index;
   let end = index + length;
   const date = DATE_AFTER.exec(text.slice(end));
   const iso = date ? isoDate(date[1] as string, date[2] as string, date[3] as string) : null;
@@ -76,8 +90,8 @@ function readCitation(text: string, index: number, length: number, number: strin
       end += TERM_AFTER.exec(text.slice(end))?.[0].length ?? 0;
     }
   }
-  const code = docNumberParts(number)?.typeCode ?? '';
-  const type = (typeWord ? typeOfWord(typeWord[1] as string) : null) ?? typeFromCode(code);
+  const parts = docNumberParts(number);
+  const type = (typeWord ? typeOfWord(typeWord.word) : null) ?? (parts ? typeFromCode(parts.typeCode, parts.style) : null);
   return { start, end, type, date: iso, issuer };
 }
 

@@ -11,8 +11,23 @@ export type ExtractFormat = 'txt' | 'md' | 'docx' | 'pdf' | 'html';
  * English gloss in parentheses, e.g. `Tệp rỗng (empty file)`; the caller prefixes the file name.
  */
 export type ExtractResult =
-  | { ok: true; text: string; format: ExtractFormat; pages?: number }
+  | { ok: true; text: string; format: ExtractFormat; pages?: number; ocr?: OcrInfo }
   | { ok: false; reason: string };
+
+/** Set when the text was read from page images by OCR: how many pages, and the mean word confidence (0–100). */
+export interface OcrInfo {
+  pages: number;
+  confidence: number;
+}
+
+/**
+ * The admin's note for a text that came from OCR, e.g. `Văn bản từ OCR, độ tin cậy 87%: …`; null otherwise.
+ * It travels as a warning of the parsed document, which the admin review shows before publishing.
+ */
+export function ocrWarning(result: ExtractResult): string | null {
+  if (!result.ok || !result.ocr) return null;
+  return `Văn bản từ OCR, độ tin cậy ${Math.round(result.ocr.confidence)}%: đối chiếu với bản quét trước khi công bố`;
+}
 
 /** A refusal value. */
 export type ExtractRefusal = Extract<ExtractResult, { ok: false }>;

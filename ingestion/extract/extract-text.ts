@@ -31,7 +31,7 @@ const CORRUPT_REASON: Readonly<Record<ExtractFormat, () => string>> = {
 // Whitespace, plus the invisible characters editors leave in "empty" documents.
 const BLANK = /^[\s\u200b-\u200d\u2060]*$/u;
 
-function parse(format: ExtractFormat, bytes: Uint8Array, limits: ExtractLimits, signal: AbortSignal): Promise<ExtractResult> {
+function parse(format: Exclude<ExtractFormat, 'pdf'>, bytes: Uint8Array, limits: ExtractLimits, signal: AbortSignal): Promise<ExtractResult> {
   switch (format) {
     case 'txt':
     case 'md':
@@ -40,14 +40,16 @@ function parse(format: ExtractFormat, bytes: Uint8Array, limits: ExtractLimits, 
       return Promise.resolve(extractHtml(bytes));
     case 'docx':
       return extractDocx(bytes, limits, signal);
-    case 'pdf':
-      return extractPdf(bytes, limits, signal);
   }
 }
 
-/** Runs the parser under the time limit, mapping a timeout or an exception to a refusal. */
+/**
+ * Runs the parser under the time limit, mapping a timeout or an exception to a refusal. A PDF bounds itself: its
+ * text layer gets the same limit, a scan's OCR its own (see pdf-file.ts).
+ */
 async function parseBounded(format: ExtractFormat, bytes: Uint8Array, limits: ExtractLimits): Promise<ExtractResult> {
   try {
+    if (format === 'pdf') return await extractPdf(bytes, limits);
     const outcome = await runWithTimeout((signal) => parse(format, bytes, limits, signal), limits.timeoutMs);
     return outcome.done ? outcome.value : refuse(reasons.timeout());
   } catch {
@@ -66,15 +68,18 @@ async function extractChecked(file: UploadedFile, limits: ExtractLimits): Promis
   const mismatch = checkContentMatches(format, extension, bytes);
   if (mismatch) return mismatch;
   const result = await parseBounded(format, bytes, limits);
-  // A PDF without text is refused as a scan inside the PDF reader; for the other formats nothing to read is empty.
+  // A PDF without text is read by OCR or refused as a scan inside the PDF reader; for the other formats nothing to
+  // read is empty.
   return result.ok && BLANK.test(result.text) ? refuse(reasons.empty()) : result;
 }
 
 /**
  * Extracts the plain text of an uploaded `.txt`, `.md`, `.docx`, `.pdf` or `.html`/`.htm` file.
  *
- * Resolves to `{ ok: true, text, format, pages? }`, or to `{ ok: false, reason }` for an empty, binary, oversize,
- * corrupt, encrypted, scanned, mismatched or unsupported file, a zip bomb, or a parse that exceeded the time limit.
+ * Resolves to `{ ok: true, text, format, pages?, ocr? }` (`ocr` when a scanned PDF was read by OCR), or to
+ * `{ ok: false, reason }` for an empty, binary, oversize, corrupt, encrypted, mismatched or unsupported file, a
+ * scan that cannot be read (no OCR tools, too many pages, no text found), a zip bomb, or a parse that exceeded the
+ * time limit.
  * Limits default to `DEFAULT_EXTRACT_LIMITS`; pass any subset to override.
  */
 export async function extractText(file: UploadedFile, limits?: Partial<ExtractLimits>): Promise<ExtractResult> {

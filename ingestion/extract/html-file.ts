@@ -1,7 +1,8 @@
 /**
  * HTML to plain text with htmlparser2: scripts, styles and the head are dropped, block elements become line breaks,
- * list items become `- ` bullet lines (the bullet style the section parser already knows from real directives), and
- * entities are decoded.
+ * list items become `- ` bullet lines (the bullet style the section parser already knows from real directives),
+ * table rows become one line each with their cells separated by ` | ` (the appendix table shape the section parser
+ * reads), and entities are decoded.
  */
 
 import { Parser } from 'htmlparser2';
@@ -27,15 +28,29 @@ class TextCollector {
   private skipDepth = 0;
   private pendingBreaks = 0; // 0: same line, 1: new line, 2: blank line
   private pendingBullet = false;
-  private pendingCell = false;
+  /** Cell separators owed before the next text (an empty cell still counts, so columns stay in place). */
+  private pendingCells = 0;
+  /** Inside a table cell, blocks and line breaks are spaces: a row must stay on one line. */
+  private cellDepth = 0;
+  private pendingSpace = false;
+  /** Whether the current row has a cell yet (the first cell gets no separator). */
+  private rowHasCell = false;
 
   open(name: string): void {
     if (SKIPPED.has(name)) this.skipDepth++;
     if (this.skipDepth > 0) return;
-    if (name === 'br') this.pendingBreaks = Math.min(2, this.pendingBreaks + 1);
-    else if (CELLS.has(name)) this.pendingCell = true;
+    if (CELLS.has(name)) {
+      if (this.rowHasCell) this.pendingCells++;
+      this.rowHasCell = true;
+      this.cellDepth++;
+    } else if (name === 'tr') {
+      this.rowHasCell = false;
+      this.pendingCells = 0;
+      this.breakFor(name);
+    } else if (this.cellDepth > 0) this.pendingSpace = true;
+    else if (name === 'br') this.pendingBreaks = Math.min(2, this.pendingBreaks + 1);
     else this.breakFor(name);
-    if (name === 'li') this.pendingBullet = true;
+    if (name === 'li' && this.cellDepth === 0) this.pendingBullet = true;
   }
 
   close(name: string): void {
@@ -43,21 +58,27 @@ class TextCollector {
       this.skipDepth = Math.max(0, this.skipDepth - 1);
       return;
     }
-    if (this.skipDepth === 0) this.breakFor(name);
+    if (this.skipDepth > 0) return;
+    if (CELLS.has(name)) this.cellDepth = Math.max(0, this.cellDepth - 1);
+    else if (this.cellDepth > 0) this.pendingSpace = true;
+    else this.breakFor(name);
   }
 
   text(data: string): void {
     if (this.skipDepth > 0) return;
     let run = data.replace(/\s+/g, ' ');
+    if (this.cellDepth > 0) run = run.replace(/\|/g, '/');
     if (this.atLineStart()) run = run.trimStart();
     if (run === '') return;
     if (this.parts.length > 0 && this.pendingBreaks > 0) this.parts.push('\n'.repeat(this.pendingBreaks));
-    else if (this.parts.length > 0 && this.pendingCell) this.parts.push('\t');
+    else if (this.parts.length > 0 && this.pendingCells > 0) this.parts.push(`${' |'.repeat(this.pendingCells)} `);
+    else if (this.pendingSpace && !/^\s/.test(run) && !/\s$/.test(this.parts[this.parts.length - 1] ?? ' ')) this.parts.push(' ');
     if (this.pendingBullet) this.parts.push('- ');
     this.parts.push(run);
     this.pendingBreaks = 0;
     this.pendingBullet = false;
-    this.pendingCell = false;
+    this.pendingCells = 0;
+    this.pendingSpace = false;
   }
 
   result(): string {
@@ -71,7 +92,7 @@ class TextCollector {
   }
 
   private atLineStart(): boolean {
-    return this.parts.length === 0 || this.pendingBreaks > 0 || this.pendingCell;
+    return this.parts.length === 0 || this.pendingBreaks > 0 || this.pendingCells > 0;
   }
 
   private breakFor(name: string): void {

@@ -2,6 +2,7 @@
 
 export { extractText } from './extract-text.ts';
 export type { UploadedFile } from './extract-text.ts';
-export type { ExtractFormat, ExtractResult } from './extract-result.ts';
+export type { ExtractFormat, ExtractResult, OcrInfo } from './extract-result.ts';
+export { ocrWarning } from './extract-result.ts';
 export { DEFAULT_EXTRACT_LIMITS } from './limits.ts';
 export type { ExtractLimits } from './limits.ts';

@@ -15,6 +15,10 @@ export type ExtractLimits = {
   maxUnzippedBytes: number;
   /** Longest time a single file may take to parse, in milliseconds. */
   timeoutMs: number;
+  /** Largest page count of a scanned PDF that is read with OCR (a few seconds per page). */
+  maxOcrPages: number;
+  /** Longest time the OCR of one scanned PDF may take, in milliseconds (on top of `timeoutMs`). */
+  ocrTimeoutMs: number;
 };
 
 /** Defaults sized for real directives: a few hundred KB of text, tens of pages. */
@@ -23,6 +27,9 @@ export const DEFAULT_EXTRACT_LIMITS: Readonly<ExtractLimits> = Object.freeze({
   maxPages: 300,
   maxUnzippedBytes: 50 * MB,
   timeoutMs: 30_000,
+  // About 3–6 s per page on one core at 300 dpi: 50 pages fit in the 5 minutes with two cores.
+  maxOcrPages: 50,
+  ocrTimeoutMs: 300_000,
 });
 
 /**
@@ -39,5 +46,7 @@ export function resolveLimits(overrides: Partial<ExtractLimits> = {}): ExtractLi
     maxPages: pick('maxPages'),
     maxUnzippedBytes: pick('maxUnzippedBytes'),
     timeoutMs: pick('timeoutMs'),
+    maxOcrPages: pick('maxOcrPages'),
+    ocrTimeoutMs: pick('ocrTimeoutMs'),
   };
 }

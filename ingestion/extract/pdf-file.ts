@@ -1,13 +1,17 @@
 /**
- * PDF to plain text with unpdf (pdf.js), run in a worker thread (see pdf-worker.mjs for why). The page count is
- * checked before any page is read; pages are joined with a blank line; a PDF whose pages carry no text is a scan.
+ * PDF to plain text. The text layer is read with unpdf (pdf.js) in a worker thread (see pdf-worker.mjs for why);
+ * the page count is checked before any page is read; pages are joined with a blank line. A PDF whose pages carry
+ * no text is a scan: it is read with OCR (ocr-pdf.ts) when Tesseract and pdftoppm are installed, under its own
+ * page and time limits, and refused with what to install otherwise.
  */
 
 import { Worker } from 'node:worker_threads';
 import type { ExtractLimits } from './limits.ts';
 import type { ExtractResult } from './extract-result.ts';
 import { refuse } from './extract-result.ts';
+import { missingOcrTools, ocrPdf } from './ocr-pdf.ts';
 import { reasons } from './reasons.ts';
+import { runWithTimeout } from './with-timeout.ts';
 
 /** What the worker reports; `undefined` when it died without reporting (crash, out of memory, terminated). */
 type WorkerReport =
@@ -23,7 +27,9 @@ const WORKER_HEAP_MB = 512;
 /** Runs the worker on a copy of the bytes; terminates it when the signal fires or once it has reported. */
 function runPdfWorker(bytes: Uint8Array, maxPages: number, signal: AbortSignal): Promise<WorkerReport> {
   return new Promise((resolve) => {
-    const copy = bytes.slice(); // transferred to the worker; the caller's bytes stay untouched
+    // Transferred to the worker, so it must be a copy: `slice()` of a Node Buffer is a view, and transferring its
+    // memory would detach the caller's bytes (which the OCR of a scan reads afterwards).
+    const copy = new Uint8Array(bytes);
     const worker = new Worker(WORKER_URL, {
       workerData: { bytes: copy, maxPages },
       transferList: [copy.buffer],
@@ -50,19 +56,41 @@ function runPdfWorker(bytes: Uint8Array, maxPages: number, signal: AbortSignal):
   });
 }
 
-function toResult(report: WorkerReport, maxPages: number): ExtractResult {
+/** The text layer's outcome, or the page count of a PDF whose pages carry no text. */
+function toResult(report: WorkerReport, maxPages: number): ExtractResult | { scanned: number } {
   if (report === undefined) return refuse(reasons.corruptPdf());
   if (report.kind === 'failed') return refuse(report.password ? reasons.encryptedPdf() : reasons.corruptPdf());
   if (report.kind === 'too-many-pages') return refuse(reasons.tooManyPages(report.numPages, maxPages));
   const pages = report.pages.map((page) => page.replace(/\s+$/u, ''));
-  if (pages.every((page) => page.trim() === '')) return refuse(reasons.scannedPdf());
+  if (pages.every((page) => page.trim() === '')) return { scanned: report.numPages };
   return { ok: true, text: pages.join('\n\n'), format: 'pdf', pages: report.numPages };
 }
 
+/** OCR of a scan, under the OCR page and time limits; a refusal says what is missing or what went wrong. */
+async function readScan(bytes: Uint8Array, pages: number, limits: ExtractLimits): Promise<ExtractResult> {
+  const missing = await missingOcrTools();
+  if (missing) return refuse(reasons.scannedPdf(missing));
+  if (pages > limits.maxOcrPages) return refuse(reasons.tooManyOcrPages(pages, limits.maxOcrPages));
+  let outcome;
+  try {
+    outcome = await runWithTimeout((signal) => ocrPdf(bytes, pages, signal), limits.ocrTimeoutMs);
+  } catch {
+    return refuse(reasons.ocrFailed());
+  }
+  if (!outcome.done) return refuse(reasons.ocrTimeout());
+  const { text, confidence } = outcome.value;
+  if (text.trim() === '') return refuse(reasons.scannedPdfUnread());
+  return { ok: true, text, format: 'pdf', pages, ocr: { pages, confidence } };
+}
+
 /**
- * Extracts the text of a PDF. Encrypted, unreadable, text-less and over-long files are refused; on timeout the
- * worker is terminated, so a runaway parse stops using CPU and memory.
+ * Extracts the text of a PDF within the limits: the text layer within `timeoutMs` (the worker is terminated on
+ * timeout, so a runaway parse stops using CPU and memory), then, for a scan, OCR within `maxOcrPages` and
+ * `ocrTimeoutMs`. Encrypted, unreadable and over-long files are refused.
  */
-export async function extractPdf(bytes: Uint8Array, limits: ExtractLimits, signal: AbortSignal): Promise<ExtractResult> {
-  return toResult(await runPdfWorker(bytes, limits.maxPages, signal), limits.maxPages);
+export async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<ExtractResult> {
+  const layer = await runWithTimeout((signal) => runPdfWorker(bytes, limits.maxPages, signal), limits.timeoutMs);
+  if (!layer.done) return refuse(reasons.timeout());
+  const result = toResult(layer.value, limits.maxPages);
+  return 'scanned' in result ? readScan(bytes, result.scanned, limits) : result;
 }

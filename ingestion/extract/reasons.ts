@@ -33,7 +33,14 @@ export const reasons = {
     `Tệp .docx khi giải nén vượt quá ${formatSize(limit)}, có thể là zip bomb (decompressed size too large)`,
   corruptPdf: (): string => 'Tệp .pdf bị hỏng hoặc không đọc được (corrupt pdf)',
   encryptedPdf: (): string => 'PDF được đặt mật khẩu, không đọc được (encrypted pdf)',
-  scannedPdf: (): string => 'PDF không có lớp chữ, có thể là bản quét (scanned PDF without a text layer)',
+  scannedPdf: (missing: string): string =>
+    `PDF không có lớp chữ, có thể là bản quét; để nhận dạng chữ (OCR) cần cài ${missing} (scanned PDF without a text layer)`,
+  scannedPdfUnread: (): string =>
+    'PDF không có lớp chữ và nhận dạng chữ (OCR) không đọc được chữ nào (scanned PDF without a text layer, OCR found no text)',
+  tooManyOcrPages: (pages: number, limit: number): string =>
+    `PDF quét có ${pages} trang, giới hạn nhận dạng chữ (OCR) ${limit} trang (too many pages to OCR)`,
+  ocrTimeout: (): string => 'Quá thời gian nhận dạng chữ (OCR) bản quét (OCR timeout)',
+  ocrFailed: (): string => 'Nhận dạng chữ (OCR) bản quét bị lỗi (OCR failed)',
   tooManyPages: (pages: number, limit: number): string =>
     `PDF có ${pages} trang, giới hạn ${limit} trang (too many pages)`,
   corruptHtml: (): string => 'Tệp .html không đọc được (unreadable html)',

@@ -1,2 +1,2 @@
 /** Citation wording for channels; it lives with the answer engine, which also writes plain-text answers. */
-export { citationLine, documentLine, documentName, sectionName } from '../answer/citation-label.ts';
+export { citationLine, documentLine, documentName, labelInWords, sectionName } from '../answer/citation-label.ts';

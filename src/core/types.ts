@@ -3,7 +3,10 @@
  * Nothing here knows about Telegram, Zalo, pg or HTTP.
  */
 
-/** The document types a Party directive can have, in their canonical Vietnamese spelling. */
+/**
+ * The document types a directive can have, in their canonical Vietnamese spelling: Party types first, then the
+ * state legal documents the directives cite and admins upload too (Luật, Nghị định, Thông tư …).
+ */
 export const DOCUMENT_TYPES = [
   'Kế hoạch',
   'Hướng dẫn',
@@ -17,10 +20,25 @@ export const DOCUMENT_TYPES = [
   'Thông báo',
   'Báo cáo',
   'Công văn',
+  'Quy chế',
+  'Chương trình hành động',
+  'Đề cương',
+  'Điều lệ',
+  'Thông tri',
+  'Hiến pháp',
+  'Bộ luật',
+  'Luật',
+  'Pháp lệnh',
+  'Nghị định',
+  'Thông tư',
+  'Văn bản hợp nhất',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
-/** Where a document's year came from, most reliable first. */
+/**
+ * Where a document's year came from, most reliable first. A state number's year (`45/2019/QH14`, the year it
+ * was passed or signed) counts as `date`: the store's schema accepts exactly these four values.
+ */
 export type YearSource = 'override' | 'title' | 'date' | 'references';
 
 /** What the parser detected about a document (every field can be overridden by an admin). */

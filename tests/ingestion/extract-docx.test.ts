@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractText } from '../../ingestion/extract/index.ts';
-import { buildDirectiveDocx, buildZipBomb, forgeDeclaredSizes, utf8 } from './extract-fixtures.ts';
+import { buildAppendixDocx, buildDirectiveDocx, buildZipBomb, forgeDeclaredSizes, utf8 } from './extract-fixtures.ts';
 
 const MB = 1024 * 1024;
 
@@ -26,6 +26,16 @@ describe('extractText: .docx', () => {
     ]);
     expect(result.text).not.toContain('**');
     expect(result.pages).toBeUndefined();
+  });
+
+  it('writes a table as one `|` row per line, a cell’s paragraphs on one line, and keeps line breaks apart', async () => {
+    const result = await extractText({ name: 'phu-luc.docx', bytes: await buildAppendixDocx() });
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    expect(result.text).toContain(
+      'PHỤ LỤC\n\nSTT | Nội dung công việc | Cơ quan chủ trì | Thời gian hoàn thành\n1 | Tổ chức hội nghị quán triệt | Ban Tuyên giáo Đảng ủy Khối | Tháng 02/2025\n2 | Biên soạn tài liệu | Ban Tổ chức | Quý I/2025\n\nHết.',
+    );
+    expect(result.text).toContain('Dòng một\ndòng hai');
   });
 
   it('refuses a truncated .docx as corrupt', async () => {

@@ -3,7 +3,7 @@
  * .docx through the `docx` package, PDFs through pdf-lib, zips through jszip.
  */
 
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { PDFDocument, PDFHexString, PDFName, StandardFonts } from 'pdf-lib';
 
@@ -22,6 +22,32 @@ export async function buildDirectiveDocx(): Promise<Uint8Array> {
             ],
           }),
           new Paragraph('- Tiếp tục tạo sự thống nhất về nhận thức và hành động trong Đảng.'),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/** A plan whose appendix is a Word table (STT | task | lead body | deadline), a cell holding two paragraphs. */
+export async function buildAppendixDocx(): Promise<Uint8Array> {
+  const cell = (...texts: string[]) => new TableCell({ children: texts.map((t) => new Paragraph(t)) });
+  const row = (...cells: string[][]) => new TableRow({ children: cells.map((texts) => cell(...texts)) });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph('I. NỘI DUNG'),
+          new Paragraph({ children: [new TextRun('Dòng một'), new TextRun({ text: 'dòng hai', break: 1 })] }),
+          new Paragraph('PHỤ LỤC'),
+          new Table({
+            rows: [
+              row(['STT'], ['Nội dung công việc'], ['Cơ quan chủ trì'], ['Thời gian hoàn thành']),
+              row(['1'], ['Tổ chức hội nghị quán triệt'], ['Ban Tuyên giáo', 'Đảng ủy Khối'], ['Tháng 02/2025']),
+              row(['2'], ['Biên soạn tài liệu'], ['Ban Tổ chức'], ['Quý I/2025']),
+            ],
+          }),
+          new Paragraph('Hết.'),
         ],
       },
     ],

@@ -21,12 +21,16 @@ describe('extractText: .pdf', () => {
     expect(bytes).toEqual(copy);
   });
 
-  it('refuses a PDF with pages but no text as a scan', async () => {
-    const result = await extractText({ name: 'scan.pdf', bytes: await buildBlankPdf(2) });
-    expect(result).toEqual({
-      ok: false,
-      reason: 'PDF không có lớp chữ, có thể là bản quét (scanned PDF without a text layer)',
-    });
+  it('leaves a Node Buffer (as read from disk) usable afterwards', async () => {
+    const buffer = Buffer.from(await buildTextPdf([['KE HOACH']]));
+    await extractText({ name: 'a.pdf', bytes: buffer });
+    expect(buffer.byteLength).toBeGreaterThan(0);
+    expect(buffer.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('refuses a PDF with pages but no text as a scan (OCR, where installed, finds nothing either)', async () => {
+    const result = await extractText({ name: 'scan.pdf', bytes: await buildBlankPdf(1) });
+    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('(scanned PDF without a text layer') });
   });
 
   it('refuses a PDF over the page limit before reading its pages', async () => {

@@ -106,7 +106,18 @@ describe('extractText: HTML', () => {
     expect(result).toEqual({
       ok: true,
       format: 'html',
-      text: 'I. MÛC ĐÍCH\n\nThực hiện Kế hoạch số 12 -KH/ĐU\nngày 31/5/2021 & sau\n\n- Một\n- Hai đậm\n\nA\tB\n\nCuối',
+      text: 'I. MÛC ĐÍCH\n\nThực hiện Kế hoạch số 12 -KH/ĐU\nngày 31/5/2021 & sau\n\n- Một\n- Hai đậm\n\nA | B\n\nCuối',
+    });
+  });
+
+  it('writes a table as one `|` row per line, whatever blocks its cells hold', async () => {
+    const html = `<p>PHỤ LỤC</p><table><thead><tr><th>STT</th><th>Nội dung công việc</th><th>Cơ quan chủ trì</th></tr></thead>
+      <tbody><tr><td>1</td><td><p>Tổ chức hội nghị</p><p>quán triệt</p></td><td>Ban Tuyên giáo<br>Đảng ủy Khối</td></tr>
+      <tr><td>2</td><td>Kiểm tra A|B</td><td></td></tr><tr><td>3</td><td></td><td>Văn phòng</td></tr></tbody></table><p>Hết.</p>`;
+    const result = await extractText({ name: 'phu-luc.html', bytes: utf8(html) });
+    expect(result).toMatchObject({
+      ok: true,
+      text: 'PHỤ LỤC\n\nSTT | Nội dung công việc | Cơ quan chủ trì\n1 | Tổ chức hội nghị quán triệt | Ban Tuyên giáo Đảng ủy Khối\n2 | Kiểm tra A/B\n3 | | Văn phòng\n\nHết.',
     });
   });
 

@@ -16,7 +16,9 @@ type Extension = (typeof EXTENSIONS)[number];
 const ITERATIONS: Record<Extension, number> = { '.txt': 320, '.md': 300, '.html': 320, '.htm': 300, '.docx': 640, '.pdf': 120 };
 // Inputs run this many at a time, so the PDF workers use both cores.
 const CONCURRENCY = 4;
-const LIMITS = { maxBytes: 256 * 1024, maxPages: 20, maxUnzippedBytes: 4 * 1024 * 1024, timeoutMs: 5000 };
+// A mutated PDF often keeps its pages but loses its text: that is a scan, and OCR (where installed) would take
+// seconds per page. A 1 ms OCR budget still runs the OCR path up to its abort, without the wait.
+const LIMITS = { maxBytes: 256 * 1024, maxPages: 20, maxUnzippedBytes: 4 * 1024 * 1024, timeoutMs: 5000, ocrTimeoutMs: 1 };
 // A single call may use its whole parse budget plus the synchronous checks around it.
 const MAX_CALL_MS = LIMITS.timeoutMs + 1500;
 

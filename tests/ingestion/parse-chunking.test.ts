@@ -96,3 +96,27 @@ describe('chunking the bundled documents', () => {
     });
   }
 });
+
+describe('chunkSections: appendix table rows', () => {
+  const appendix = section('Phụ lục', 0, null, 'PHỤ LỤC', 'NHIỆM VỤ CỤ THỂ\n\nSTT | Nội dung công việc | Cơ quan chủ trì | Thời gian hoàn thành');
+  appendix.heading = 'NHIỆM VỤ CỤ THỂ';
+  const rowLine = '2 | Biên soạn tài liệu hỏi - đáp | Ban Tuyên giáo Đảng ủy Khối | Trước ngày 31/3/2025';
+  const row = section('Phụ lục.2', 1, 'Phụ lục', rowLine, rowLine);
+
+  it('keeps the row verbatim as the chunk text and searches it by column name', () => {
+    const chunks = chunkSections({ metadata: META, sections: [appendix, row] });
+    expect(chunks[1]).toEqual({
+      sectionOrder: 1,
+      order: 0,
+      text: rowLine,
+      searchText:
+        'Kế hoạch 12-KH/ĐU tuyên truyền năm 2023\nPHỤ LỤC NHIỆM VỤ CỤ THỂ\nNội dung công việc: Biên soạn tài liệu hỏi - đáp; Cơ quan chủ trì: Ban Tuyên giáo Đảng ủy Khối; Thời gian hoàn thành: Trước ngày 31/3/2025',
+    });
+  });
+
+  it('chunks a numbered line outside an appendix as ordinary text', () => {
+    const plain = section('II.1', 1, 'II', '1. Việc', '3 | không phải dòng bảng');
+    const chunks = chunkSections({ metadata: META, sections: [section('II', 0, null, 'II. HAI', ''), plain] });
+    expect(chunks[1]!.searchText.endsWith('3 | không phải dòng bảng')).toBe(true);
+  });
+});

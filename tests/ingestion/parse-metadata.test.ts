@@ -41,7 +41,7 @@ describe('extractMetadata', () => {
       type: 'Hướng dẫn',
       number: '45-HD/BTGTU',
       title: 'tuyên truyền kỷ niệm',
-      issuer: 'Ban Tuyên giáo Tỉnh ủy',
+      issuer: 'Ban Tuyên giáo Tỉnh ủy Lào Cai',
       signer: 'Trần Thị B',
       signerRole: 'K/T TRƯỞNG BAN – PHÓ TRƯỞNG BAN',
       place: 'Lào Cai',
@@ -88,7 +88,7 @@ describe('references', () => {
         sectionLabel: 'II.1',
       },
       {
-        type: 'Chương trình',
+        type: 'Chương trình hành động',
         number: '05-CTr/TU',
         date: '2021-05-14',
         issuer: 'Tỉnh ủy',

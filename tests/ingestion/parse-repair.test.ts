@@ -106,3 +106,29 @@ describe('repairText: page breaks', () => {
     expect(out).toContain('- Lưu VT\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nPhan Văn Thường');
   });
 });
+
+describe('repairText: sloppy web copies', () => {
+  it('removes footer page numbers and joins the sentence they cut', () => {
+    const out = repairText(`${HEADER}- Tuyên truyền Kế hoạch số\n\n- 2 -\n\n15-KH/ĐU của Đảng ủy Khối.\n\nTrang 3/10\n\n– 12 –`);
+    expect(out).toContain('- Tuyên truyền Kế hoạch số 15-KH/ĐU của Đảng ủy Khối.');
+    expect(out).not.toMatch(/- 2 -|Trang 3|12 –/u);
+  });
+
+  it('keeps dashes that are not page numbers', () => {
+    expect(repairText('- 2 đồng chí dự họp;\n- 2021 - 2025')).toBe('- 2 đồng chí dự họp;\n- 2021 - 2025');
+  });
+
+  it('joins document numbers and dates split across lines', () => {
+    expect(repairText(`${HEADER}- Theo Kế hoạch số 15-\nKH/ĐU ngày 14/5/\n2021 của Tỉnh ủy.`)).toContain('- Theo Kế hoạch số 15-KH/ĐU ngày 14/5/2021 của Tỉnh ủy.');
+    expect(repairText(`${HEADER}- Theo Kế hoạch số 24-KH/\n\nTU, ngày 01/3/2022.`)).toContain('- Theo Kế hoạch số 24-KH/TU, ngày 01/3/2022.');
+  });
+
+  it('joins a heading number standing alone with its heading text', () => {
+    const out = repairText(`${HEADER}II.\n\nNỘI DUNG\n\n1.\nMục đích\n\na)\nĐiểm a\n\n2.\n- gạch đầu dòng`);
+    expect(out).toContain('II. NỘI DUNG\n\n1. Mục đích\n\na) Điểm a\n\n2.\n- gạch đầu dòng');
+  });
+
+  it('drops markdown heading marks and escaped numbers', () => {
+    expect(repairText('## II. NỘI DUNG\n### 1\\. Mục đích')).toBe('II. NỘI DUNG\n1. Mục đích');
+  });
+});

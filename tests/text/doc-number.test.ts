@@ -67,3 +67,33 @@ describe('number parts and type codes', () => {
     expect(tightenDocNumbers('Đề án số 17 - ĐA/TU của Tỉnh ủy; Số: 12 -KH/ĐU')).toBe('Đề án số 17-ĐA/TU của Tỉnh ủy; Số: 12-KH/ĐU');
   });
 });
+
+describe('state and law number formats', () => {
+  it.each([
+    ['45/2019/QH14', '45/2019/QH14'],
+    ['Số: 45 / 2019 / QH14', '45/2019/QH14'],
+    ['02/2022/UBTVQH15', '02/2022/UBTVQH15'],
+    ['01/VBHN-VPQH', '01/VBHN-VPQH'],
+    ['31/2021/NĐ-CP', '31/2021/NĐ-CP'],
+    ['08/2022/TT-BVHTTDL', '08/2022/TT-BVHTTDL'],
+    ['1234/QĐ-TTG', '1234/QĐ-TTg'],
+    ['27-CT/TU', '27-CT/TU'],
+  ])('%s → %s', (raw, expected) => {
+    expect(canonicalDocNumber(raw)).toBe(expected);
+  });
+
+  it('finds a law number in a sentence and splits it with its year', () => {
+    expect(findDocNumbers('theo Bộ luật Lao động số 45/2019/QH14 ngày 20/11/2019').map((m) => m.number)).toEqual(['45/2019/QH14']);
+    expect(docNumberParts('45/2019/QH14')).toEqual({ serial: '45', typeCode: '', issuerCode: 'QH14', style: 'law', year: '2019' });
+    expect(docNumberParts('31/2021/NĐ-CP')).toEqual({ serial: '31', typeCode: 'NĐ', issuerCode: 'CP', style: 'state', year: '2021' });
+  });
+
+  it('reads state type codes by the state table', () => {
+    expect(typeFromCode('NĐ', 'state')).toBe('Nghị định');
+    expect(typeFromCode('TT', 'state')).toBe('Thông tư');
+    expect(typeFromCode('QĐ', 'state')).toBe('Quyết định');
+    expect(typeFromCode('VBHN', 'state')).toBe('Văn bản hợp nhất');
+    expect(typeFromCode('QĐ')).toBeNull();
+    expect(typeFromCode('CT')).toBe('Chỉ thị');
+  });
+});

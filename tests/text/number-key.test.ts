@@ -56,3 +56,28 @@ describe('findNumberKeys', () => {
     expect(findNumberKeys('tuyên truyền về công tác xây dựng Đảng năm 2023')).toEqual([]);
   });
 });
+
+describe('state and law number keys', () => {
+  it.each([
+    ['31/2021/NĐ-CP', '31/ND-CP'],
+    ['31/NĐ-CP', '31/ND-CP'],
+    ['08/2022/TT-BVHTTDL', '8/TT-BVHTTDL'],
+    ['01/VBHN-VPQH', '1/VBHN-VPQH'],
+    ['45/2019/QH14', '45/2019/QH14'],
+    ['27-CT/TU', '27-CT/TU'],
+  ])('numberKey(%s) = %s', (number, key) => {
+    expect(numberKey(number)).toBe(key);
+  });
+
+  it('gives a question the key of the stored number, with or without the year', () => {
+    expect(findNumberKeys('Nghị định 31/2021/NĐ-CP quy định gì?')).toContain(numberKey('31/2021/NĐ-CP'));
+    expect(findNumberKeys('nghi dinh 31/ND-CP')).toContain(numberKey('31/2021/NĐ-CP'));
+    expect(findNumberKeys('Luật số 45/2019/QH14 được nhắc ở đâu?')).toEqual([numberKey('45/2019/QH14')]);
+    expect(findNumberKeys('Văn bản hợp nhất 01/VBHN-VPQH')).toContain(numberKey('01/VBHN-VPQH'));
+  });
+
+  it('reads "quy chế 12" as a partial key', () => {
+    expect(findNumberKeys('Quy chế 12-QC/TU')).toEqual(expect.arrayContaining(['12-QC/TU', '12-QC']));
+    expect(findNumberKeys('quy che so 12')).toContain('12-QC');
+  });
+});
