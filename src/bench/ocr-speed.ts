@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { extractText } from '../../ingestion/extract/index.ts';
 import { missingOcrTools } from '../../ingestion/extract/ocr-pdf.ts';
-import { parseArgs } from '../cli/args.ts';
+import { parseArgs } from 'node:util';
 import { runCli } from '../cli/run-cli.ts';
 import { buildScannedPdf } from './scanned-pdf.ts';
 
@@ -33,8 +33,8 @@ function recall(source: string[], read: string[]): number {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), ['pages']);
-  const pages = Number(args.options.get('pages') ?? 10);
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { pages: { type: 'string' } } });
+  const pages = Number(values.pages ?? 10);
   if (!Number.isInteger(pages) || pages < 1) throw new Error('--pages must be a positive integer');
   const missing = await missingOcrTools();
   if (missing) {
