@@ -97,14 +97,14 @@ describe('citations', () => {
 
 describe('trimming', () => {
   it('trims a long section to the relevant bullets, … between non-adjacent ones', async () => {
-    const answer = await ask('nội dung trọng tâm năm 2023 là gì?');
-    const [c] = answer.citations;
+    const answer = await ask('Nghị quyết 35-NQ/TW được nhắc đến trong những văn bản nào?');
+    const c = answer.citations.find((x) => x.quote.includes('…'));
     expect(c).toBeDefined();
     const sections = await core.store.getSections(c!.documentId);
     const section = sections.find((s) => s.label === c!.section)!;
     const paragraphs = paragraphsOf(quotableText(section));
     expect(c!.quote.length).toBeLessThan(paragraphs.join('\n').length);
-    expect(c!.quote).toContain('…');
+    expect(c!.quote).toContain('35-NQ/TW');
     // Each fragment is whole paragraphs in document order; consecutive fragments are not neighbours.
     const parts = c!.quote.split('\n');
     const indexes: Array<number | '…'> = parts.map((p) => (p === '…' ? '…' : paragraphs.findIndex((x) => x.startsWith(p))));
@@ -118,6 +118,18 @@ describe('trimming', () => {
         if (typeof next === 'number') expect(next).toBeGreaterThan(prev + 1);
       }
     }
+  });
+
+  it('quotes every item of a list, each at least by its first words, and says how many there are', async () => {
+    const answer = await ask('nội dung trọng tâm năm 2023 là gì?');
+    const [c] = answer.citations;
+    expect(c?.section).toBe('II.1');
+    const section = (await core.store.getSections(c!.documentId)).find((s) => s.label === 'II.1')!;
+    const bullets = section.fullText.split('\n').filter((line) => line.startsWith('- '));
+    expect(bullets.length).toBe(5);
+    expect(answer.intro).toContain('5 nội dung');
+    const said = quoteKey(answer.text);
+    for (const bullet of bullets) expect(said).toContain(quoteKey(bullet).split(' ').slice(0, 6).join(' '));
   });
 });
 
