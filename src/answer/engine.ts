@@ -252,6 +252,7 @@ function refusalFeatures(intent: QueryIntent, top: RankedSection): RefusalFeatur
     coverage: top.features.coverage,
     residualCoverage: top.features.residualCoverage,
     unknownShare: intent.unknownShare,
+    unknownPairShare: intent.unknownPairShare,
     facet: intent.facets.length > 0 ? 1 : 0,
     body: intent.bodies.length > 0 ? 1 : 0,
     namedNumber: intent.numberKeys.length > 0 ? 1 : 0,

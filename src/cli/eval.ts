@@ -10,11 +10,21 @@ import { createLogger } from '../app/logger.ts';
 import { parseArgs } from 'node:util';
 import { runEval } from '../eval/run-eval.ts';
 import { formatReport } from '../eval/report.ts';
-import { collectExamples, fitRefusal, fitWeights, loadFitSets, pairwiseAccuracy, refusalAccuracy, topAccuracy } from '../eval/fit.ts';
-import { DEFAULT_RANKING_MODEL, FEATURES, REFUSAL_FEATURES } from '../retrieval/ranking-model.ts';
+import { collectExamples, fitRefusal, fitWeights, loadFitSets, pairwiseAccuracy, refusalAccuracy, topAccuracy, type FitExample } from '../eval/fit.ts';
+import { DEFAULT_RANKING_MODEL, FEATURES, REFUSAL_FEATURES, type Features } from '../retrieval/ranking-model.ts';
 import { runCli } from './run-cli.ts';
 
 const WEIGHTS_FILE = 'data/ranking-weights.json';
+
+/** Top-1 accuracy per question set (ids share a prefix: dev-, mem-, law-…). */
+function bySet(examples: FitExample[], weights: Features): string {
+  const sets = new Map<string, FitExample[]>();
+  for (const e of examples) {
+    const set = e.id.replace(/-?\d+$/, '');
+    sets.set(set, [...(sets.get(set) ?? []), e]);
+  }
+  return [...sets].map(([set, list]) => `${set} ${topAccuracy(list, weights).toFixed(2)} (${list.length})`).join(', ');
+}
 
 async function fit(setsPath: string): Promise<number> {
   const config = loadConfig();
@@ -34,6 +44,7 @@ async function fit(setsPath: string): Promise<number> {
       `${examples.length} questions with their answer among the candidates; ${missed.length} without (${missed.join(', ')}).`,
       `Answer ranked first: ${topAccuracy(examples, before).toFixed(3)} before, ${topAccuracy(examples, weights).toFixed(3)} after.`,
       `Pairs ordered rightly: ${pairwiseAccuracy(examples, before).toFixed(3)} before, ${pairwiseAccuracy(examples, weights).toFixed(3)} after.`,
+      `By set (answer ranked first, fitted): ${bySet(examples, weights)}.`,
       '',
       '| feature | before | fitted |',
       '| --- | --- | --- |',

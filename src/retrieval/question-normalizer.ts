@@ -249,7 +249,8 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
       const slots = slotsOf(typed);
       await prune(slots);
       const { path: chosen, df } = await decode(slots);
-      const known = (s: string) => (df.get(`f:${foldedView(s)}`) ?? df.get(syllableTerm(s)) ?? 0) > 0 || (df.get(syllableTerm(s)) ?? 0) > 0;
+      const known = (s: string) => (df.get(syllableTerm(s)) ?? 0) > 0;
+      const pairSeen = (a: string, b: string) => (df.get(pairTerm(a, b)) ?? 0) > 0 || (df.get(`g:${foldedView(a)}_${foldedView(b)}`) ?? 0) > 0;
       const syllables: ReadingSyllable[] = [];
       const text: string[] = [];
       const understood: string[] = [];
@@ -267,7 +268,11 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
         text.push(c.shown);
         understood.push(c.kind === 'abbreviation' || c.kind === 'typo' ? c.shown : slot.raw);
         const sure = c.kind === 'typed' || c.kind === 'abbreviation';
-        for (const s of syllablesIn(c.text)) syllables.push({ exact: s, sure, phrase: slot.phrase, known: known(s) });
+        const own = syllablesIn(c.text);
+        const previous = syllables[syllables.length - 1];
+        // A pair spanning two words was looked up; one inside a spelled-out short form is a word of the table.
+        if (previous && previous.phrase === slot.phrase && previous.pairKnown === undefined && own[0]) previous.pairKnown = pairSeen(previous.exact, own[0]);
+        own.forEach((s, i) => syllables.push({ exact: s, sure, phrase: slot.phrase, known: known(s), pairKnown: i + 1 < own.length ? true : undefined }));
       }
       return { typed, text: text.join(''), syllables, meaningChanged, understood: understood.join('') };
     },

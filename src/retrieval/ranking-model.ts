@@ -55,6 +55,10 @@ export const FEATURES = [
   'levelClash',
   /** The question names a year and the section's heading names it ("Năm 2022 và những năm tiếp theo"). */
   'yearHeading',
+  /** Share of the question found in the section's article (or parent part) as a whole. */
+  'unitCoverage',
+  /** Best BM25 score within the section's article (or parent part), relative to the best hit. */
+  'unitLexical',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -80,6 +84,8 @@ export const REFUSAL_FEATURES = [
   'residualCoverage',
   /** Share of the question's content words the collection has never seen ("xăng", "bóng đá"). */
   'unknownShare',
+  /** Share of the question's pairs of content words the collection has never seen together ("giá vàng"). */
+  'unknownPairShare',
   /** The question asks for a role of a directive's parts (content, form, tasks, schedule…). */
   'facet',
   /** The question names a body plans assign tasks to. */

@@ -5,7 +5,7 @@
  * features of the ranking model (src/retrieval/ranking-model.ts) and scored with its weights.
  */
 import type { DocumentStore, Embedder, SearchFilter, ChunkHit } from '../core/ports.ts';
-import type { StoredDocument, StoredSection } from '../core/types.ts';
+import type { OutlineEntry, StoredDocument, StoredSection } from '../core/types.ts';
 import { bm25Idf } from '../core/bm25.ts';
 import type { Catalog } from './catalog.ts';
 import { unitTerm, type QuestionUnits, type TextProfile } from './coverage.ts';
@@ -92,6 +92,14 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
   const places = await deps.outlines.places(sections.map((s) => ({ documentId: s.documentId, label: s.label })));
   sections.push(...(await parentSections(sections, places, lexical, vectors, store)));
   const parentPlaces = await deps.outlines.places(sections.map((s) => ({ documentId: s.documentId, label: s.label })));
+  const byKey = new Map(sections.map((s) => [`${s.documentId}|${s.label}`, s]));
+  // The best lexical hit within each unit (an article and its clauses).
+  const unitLexical = new Map<string, number>();
+  for (const s of sections) {
+    const unit = unitOf(parentPlaces.get(`${s.documentId}|${s.label}`));
+    const key = unit ? `${s.documentId}|${unit.label}` : `${s.documentId}|${s.label}`;
+    unitLexical.set(key, Math.max(unitLexical.get(key) ?? 0, lexical.get(s.id) ?? 0));
+  }
   const ranked: RankedSection[] = [];
   for (const section of sections) {
     const entry = await catalog.get(section.documentId);
@@ -99,7 +107,11 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
     const key = `${section.documentId}|${section.label}`;
     const place = parentPlaces.get(key) ?? null;
     const citesNumber = citing.has(key);
+    const unitEntry = unitOf(place);
+    const unitKey = unitEntry ? `${section.documentId}|${unitEntry.label}` : key;
     const features = sectionFeatures(section, entry.document, {
+      unit: byKey.get(unitKey) ?? section,
+      unitLexical: unitLexical.get(unitKey) ?? 0,
       intent,
       units,
       residual: residualUnits(units, entry.profile),
@@ -135,7 +147,24 @@ async function parentSections(
   for (const s of strongest) {
     for (const a of places.get(`${s.documentId}|${s.label}`)?.ancestors ?? []) if (!have.has(a.id) && a.label !== '') wanted.add(a.id);
   }
+  for (const s of sections) {
+    const unit = unitOf(places.get(`${s.documentId}|${s.label}`));
+    if (unit && !have.has(unit.id)) wanted.add(unit.id);
+  }
   return wanted.size > 0 ? store.getSectionsByIds([...wanted]) : [];
+}
+
+/**
+ * The unit a section is read in: its article (`Điều 5` for `Điều 5.2.a`), or else its parent part. A clause
+ * often answers with words of its article's title and of the clauses beside it.
+ */
+export function unitOf(place: SectionPlace | undefined | null): OutlineEntry | null {
+  if (!place) return null;
+  const chain = [...place.ancestors, place.entry];
+  const article = chain.find((e) => /^Điều \d+$/u.test(e.label));
+  if (article) return article;
+  const parent = place.ancestors[place.ancestors.length - 1];
+  return parent && parent.label !== '' ? parent : place.entry;
 }
 
 /** The question's units that the document profile does not contain: what the question asks of the document. */

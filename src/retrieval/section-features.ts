@@ -18,6 +18,9 @@ export interface SectionEvidence {
   place: SectionPlace | null;
   lexical: number;
   vector: number;
+  /** The section's article (or parent part), and the best lexical hit within it. */
+  unit: StoredSection;
+  unitLexical: number;
   citesNumber: boolean;
   rules: CoverageRules;
   /** Tells whether a section and the bodies a question names are the same ("các đoàn thể" includes the Đoàn). */
@@ -82,5 +85,7 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     levelMatch: intent.levels.length > 0 && levels.some((l) => intent.levels.includes(l)) ? 1 : 0,
     levelClash: intent.levels.length > 0 && levels.length > 0 && !levels.some((l) => intent.levels.includes(l)) ? 1 : 0,
     yearHeading: askedYear ? 1 : 0,
+    unitCoverage: coverage(e.units, profileOf(`${names}\n${path}\n${e.unit.headingLine}\n${e.unit.fullText}`), rules),
+    unitLexical: e.unitLexical,
   };
 }

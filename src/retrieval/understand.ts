@@ -48,6 +48,8 @@ export interface QueryIntent {
   asksDuty: boolean;
   /** Share of its content words the collection has never seen ("giá xăng", "bóng đá"): a sign it is out of scope. */
   unknownShare: number;
+  /** Share of its pairs of content words the collection has never seen together ("giá vàng", "chủ tịch nước"). */
+  unknownPairShare: number;
   /** It asks about today ("hiện nay", "hôm nay", "mới nhất"), which dated directives do not tell. */
   asksNow: boolean;
   /** It asks who someone is ("ai là", "là ai"). */
@@ -186,6 +188,13 @@ function unknownShare(reading: ReadingSyllable[]): number {
   return content.length === 0 ? 0 : content.filter((s) => s.known === false).length / content.length;
 }
 
+/** Share of the pairs of content syllables (in one phrase) that the collection has never seen together. */
+function unknownPairShare(reading: ReadingSyllable[]): number {
+  const content = (s: ReadingSyllable | undefined) => s !== undefined && !isQuestionWord(s.exact) && !/^\d+$/.test(s.exact);
+  const pairs = reading.filter((s, i) => s.pairKnown !== undefined && content(s) && content(reading[i + 1]));
+  return pairs.length === 0 ? 0 : pairs.filter((s) => s.pairKnown === false).length / pairs.length;
+}
+
 /** A question read as typed, without the collection's statistics (talking-point topics, tests). */
 export function plainQuestion(question: string, analyzer: Analyzer): NormalizedQuestion {
   const typed = nfc(question).replace(/\s+/g, ' ').trim();
@@ -221,6 +230,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     docTypes: detectTypes(folded),
     ...shapeOf(detectShape(folded, years, numberKeys, roles.facets)),
     unknownShare: unknownShare(read.syllables),
+    unknownPairShare: unknownPairShare(read.syllables),
     asksNow: NOW_CUES.test(folded),
     asksWho: WHO_CUES.test(folded),
     terms: withoutYears(analyzer.readingTerms(read.syllables), years),

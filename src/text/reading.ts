@@ -14,6 +14,8 @@ export interface ReadingSyllable {
   phrase: number;
   /** False when the collection has never seen the word (not even without accents); absent when not checked. */
   known?: boolean;
+  /** False when the collection has never seen this syllable followed by the next one; absent when not checked. */
+  pairKnown?: boolean;
 }
 
 /** Phrase separators: the same as the index's (src/text/analyze.ts). */
