@@ -249,6 +249,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
 /** What the refusal model reads off a question and its best section. */
 function refusalFeatures(intent: QueryIntent, top: RankedSection): RefusalFeatures {
   return {
+    score: top.score / 10,
     coverage: top.features.coverage,
     residualCoverage: top.features.residualCoverage,
     unknownShare: intent.unknownShare,

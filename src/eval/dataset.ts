@@ -14,6 +14,8 @@ export const evalQuestionSchema = z.object({
   also: z.array(ref).optional(),
   must_include: z.array(z.string()).optional(),
   year_check: z.boolean().optional(),
+  /** The first words of each item a complete answer to a list question shows (else its gold section's items). */
+  items: z.array(z.string()).optional(),
 });
 
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;

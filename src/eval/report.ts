@@ -2,7 +2,7 @@
 import type { Metrics } from './score.ts';
 import type { EvalReport } from './run-eval.ts';
 
-const COLUMNS: Array<keyof Metrics> = ['questions', 'hit', 'precision', 'must_include', 'refusal', 'quote_fidelity', 'year_violations', 'latency_p50_ms', 'latency_p95_ms'];
+const COLUMNS: Array<keyof Metrics> = ['questions', 'hit', 'precision', 'must_include', 'refusal', 'quote_fidelity', 'completeness', 'year_violations', 'latency_p50_ms', 'latency_p95_ms'];
 
 function cell(v: number | null): string {
   return v === null ? '–' : String(v);

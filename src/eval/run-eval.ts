@@ -56,13 +56,14 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
       results.push({ id: q.id, question: q.question, response: toAskJson(answer) });
       coverages.push({ q, coverage: answer.debug.topCoverage ?? 0, cites: answer.outcome === 'answered' });
     }
-    const report: EvalReport = { results, metrics: scoreByKind(questions, results, documents, yearOf) };
+    const texts = new Map(originals.map(({ d, text }) => [d.source, text]));
+    const report: EvalReport = { results, metrics: scoreByKind(questions, results, documents, yearOf, texts) };
     if (opts.baseline) {
       const inputs = await Promise.all(originals.map(async ({ d, text }) => ({ document: d, text, sections: await core.store.getSections(d.id) })));
       const baseline = await createBaseline(inputs, core.embedder);
       const bResults: EvalResult[] = [];
       for (const q of questions) bResults.push({ id: q.id, question: q.question, response: await baseline.ask(q.question) });
-      report.baseline = { results: bResults, metrics: scoreByKind(questions, bResults, documents, yearOf) };
+      report.baseline = { results: bResults, metrics: scoreByKind(questions, bResults, documents, yearOf, texts) };
     }
     if (opts.calibrate) report.calibration = calibrate(coverages);
     return report;

@@ -5,6 +5,7 @@
 import type { AskJson } from '../ask/ask-json.ts';
 import { foldedView, quoteKey } from '../text/normalize.ts';
 import type { EvalQuestion, SectionRef } from './dataset.ts';
+import { completeness, scorerSections, sectionItems } from './list-items.ts';
 
 export interface EvalResult {
   id: string;
@@ -19,6 +20,8 @@ export interface Metrics {
   must_include: number | null;
   refusal: number | null;
   quote_fidelity: number | null;
+  /** Share of the items of list questions the answers show (null when no list question was scored). */
+  completeness: number | null;
   year_violations: number;
   latency_p50_ms: number;
   latency_p95_ms: number;
@@ -57,9 +60,25 @@ function quoteChecks(r: AskJson, documents: Map<string, string>): boolean[] {
   });
 }
 
+/** The items a complete answer to a list question shows (README of the shared evaluation), or null. */
+function listItems(q: EvalQuestion, texts: Map<string, string>): string[] | null {
+  if (q.items) return q.items;
+  const gold = q.gold?.[0];
+  if ((q.kind !== 'list' && q.kind !== 'talking-points') || !gold || q.gold_mode === 'all') return null;
+  const text = texts.get(gold.source);
+  return text === undefined ? null : sectionItems(scorerSections(text), gold.section);
+}
+
 /** Computes the metrics for a set of results (documents: source → quoteKey of the file's text). */
-export function score(questions: EvalQuestion[], results: EvalResult[], documents: Map<string, string>, yearOf: Map<string, number | null>): Metrics {
+export function score(
+  questions: EvalQuestion[],
+  results: EvalResult[],
+  documents: Map<string, string>,
+  yearOf: Map<string, number | null>,
+  texts?: Map<string, string>,
+): Metrics {
   let hit = 0, answerable = 0, precise = 0, cited = 0, included = 0, phrases = 0, refusalOk = 0, refusals = 0, faithful = 0, quotes = 0, violations = 0;
+  let complete = 0, lists = 0;
   const byId = new Map(results.map((r) => [r.id, r.response]));
   for (const q of questions) {
     const r = byId.get(q.id);
@@ -77,6 +96,14 @@ export function score(questions: EvalQuestion[], results: EvalResult[], document
     answerable++;
     const goldHits = q.gold.filter((g) => r.citations.some((c) => matches(c, g))).length;
     hit += q.gold_mode === 'all' ? goldHits / q.gold.length : goldHits > 0 ? 1 : 0;
+    const items = texts ? listItems(q, texts) : null;
+    if (items) {
+      const share = completeness(items, r.answer);
+      if (share !== null) {
+        lists++;
+        complete += goldHits > 0 ? share : 0;
+      }
+    }
     const accepted = [...q.gold, ...(q.also ?? [])];
     cited += r.citations.length;
     precise += r.citations.filter((c) => accepted.some((a) => matches(c, a))).length;
@@ -94,6 +121,7 @@ export function score(questions: EvalQuestion[], results: EvalResult[], document
     must_include: ratio(included, phrases),
     refusal: ratio(refusalOk, refusals),
     quote_fidelity: ratio(faithful, quotes),
+    completeness: ratio(complete, lists),
     year_violations: violations,
     latency_p50_ms: percentile(latencies, 50),
     latency_p95_ms: percentile(latencies, 95),
@@ -101,13 +129,19 @@ export function score(questions: EvalQuestion[], results: EvalResult[], document
 }
 
 /** Metrics overall and for each `kind`. */
-export function scoreByKind(questions: EvalQuestion[], results: EvalResult[], documents: Map<string, string>, yearOf: Map<string, number | null>) {
+export function scoreByKind(
+  questions: EvalQuestion[],
+  results: EvalResult[],
+  documents: Map<string, string>,
+  yearOf: Map<string, number | null>,
+  texts?: Map<string, string>,
+) {
   const kinds = [...new Set(questions.map((q) => q.kind ?? 'unknown'))].sort();
   const perKind: Record<string, Metrics> = {};
   for (const kind of kinds) {
     const qs = questions.filter((q) => (q.kind ?? 'unknown') === kind);
     const ids = new Set(qs.map((q) => q.id));
-    perKind[kind] = score(qs, results.filter((r) => ids.has(r.id)), documents, yearOf);
+    perKind[kind] = score(qs, results.filter((r) => ids.has(r.id)), documents, yearOf, texts);
   }
-  return { overall: score(questions, results, documents, yearOf), perKind };
+  return { overall: score(questions, results, documents, yearOf, texts), perKind };
 }

@@ -78,6 +78,8 @@ export function scoreOf(features: Features, weights: Features): number {
  * questions.
  */
 export const REFUSAL_FEATURES = [
+  /** The best section's ranking score, divided by 10 (how strongly everything points at it). */
+  'score',
   /** Share of the question found in the best section. */
   'coverage',
   /** Share of what the question asks beyond naming a document found in the best section. */

@@ -126,6 +126,9 @@ export function citedDocumentYears(folded: string): number[] {
   return [...new Set([...folded.matchAll(CITED_DOCUMENT_YEAR)].map((m) => Number(m[1])))];
 }
 
+/** A state law's name with its year ("Luật Giáo dục năm 2019", "Bộ luật Lao động 2019", "Nghị định … năm 2021"). */
+const DESIGNATED_LAW = /\b(?:luat|bo luat|hien phap|nghi dinh|thong tu|phap lenh)(?:\s+(?!nam\b)[a-z]+){1,8}\s+(?:nam\s+)?(?:19|20)\d{2}\b/g;
+
 /** Years written as "năm 2023", "2023", and relative ones, resolved against `currentYear`. */
 export function detectYears(folded: string, currentYear: number): number[] {
   const years: number[] = [];
@@ -133,7 +136,13 @@ export function detectYears(folded: string, currentYear: number): number[] {
   // "2020-2025") is a term, not the year asked about.
   const withoutRanges = folded
     .replace(/\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(19|20)\d{2}\b/g, ' ')
-    .replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, ' ');
+    .replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, ' ')
+    // An event's month or quarter ("tháng 8 năm 2022", "tháng 8/2025", "quý III/2025") and a target ("đến năm
+    // 2030", "đến hết năm 2025") date something inside a document, not the documents asked about.
+    .replace(/\b(?:thang|quy)\s+[\divx]{1,4}\s*(?:\/|nam\s+)\s*(?:19|20)\d{2}\b/g, ' ')
+    .replace(/\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(?:19|20)\d{2}\b/g, ' ')
+    // The year in a law's name ("Luật Giáo dục năm 2019") names the law.
+    .replace(DESIGNATED_LAW, ' ');
   for (const m of withoutRanges.matchAll(/\b((?:19|20)\d{2})\b/g)) years.push(Number(m[1]));
   if (/\bnam nay\b/.test(folded)) years.push(currentYear);
   if (/\bnam (ngoai|truoc|roi)\b/.test(folded)) years.push(currentYear - 1);

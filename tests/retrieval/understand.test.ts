@@ -90,3 +90,18 @@ describe('the intent', () => {
     expect(read('nội dung'.normalize('NFD')).text).toBe('nội dung');
   });
 });
+
+describe('years that are no filter', () => {
+  it.each([
+    ['Chỉ tiêu đến năm 2030 của huyện là gì?', []],
+    ['đến hết năm 2025 phải hoàn thành bao nhiêu nhà?', []],
+    ['Theo Luật Giáo dục năm 2019, học sinh có quyền gì?', []],
+    ['Bộ luật Lao động 2019 quy định thời giờ làm việc thế nào?', []],
+    ['mất hộ khẩu vào tháng 8 năm 2022 thì làm gì?', []],
+    ['kiểm tra vào quý III/2025 ở đâu?', []],
+    ['kế hoạch tuyên truyền năm 2023 gồm những gì?', [2023]],
+    ['Kế hoạch năm 2023 của Huyện ủy', [2023]],
+  ])('%s → %j', (q, years) => {
+    expect(read(q).years).toEqual(years);
+  });
+});
