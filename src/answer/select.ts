@@ -53,6 +53,24 @@ function narrowest(parent: RankedSection, ranked: RankedSection[], rules: Select
   return child && child.score >= parent.score * rules.childRatio ? child : parent;
 }
 
+/**
+ * "Mục đích là gì?" ranks `I. MỤC ĐÍCH, YÊU CẦU` first, but its part `1. Mục đích` is exactly what is asked:
+ * a part whose heading names the roles asked for and nothing else replaces a parent that names others too.
+ */
+function mostSpecific(parent: RankedSection, ranked: RankedSection[]): RankedSection {
+  const f = parent.features;
+  if (f.facetOwn === 0 || f.facetClash === 0) return parent;
+  const prefix = `${parent.section.label}.`;
+  const child = ranked.find(
+    (r) =>
+      r.document.id === parent.document.id &&
+      r.section.label.startsWith(prefix) &&
+      r.features.facetOwn >= f.facetOwn &&
+      r.features.facetClash < f.facetClash,
+  );
+  return child ?? parent;
+}
+
 /** Picks the sections to quote, best first. `ranked` must be sorted by score. */
 export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, rules: SelectionRules = DEFAULT_RANKING_MODEL.selection): RankedSection[] {
   const top = ranked[0];
@@ -67,7 +85,7 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
       return [ranked.find((r) => r.section.label === '') ?? top];
     default: {
       const near = ranked.filter((r) => r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * rules.tieCoverageRatio);
-      const picked = withoutRelated(near, rules.maxCited);
+      const picked = withoutRelated(near, rules.maxCited).map((p) => mostSpecific(p, ranked));
       return intent.shape === 'factoid' ? picked.map((p) => narrowest(p, ranked, rules)) : picked;
     }
   }

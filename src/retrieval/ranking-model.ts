@@ -39,6 +39,8 @@ export const FEATURES = [
   'facetInherited',
   /** Share of the roles the section's heading names that the question does not ask for. */
   'facetClash',
+  /** The question asks for roles and neither the section's heading nor its parents' name any of them. */
+  'facetMissing',
   /** The question asks what a body must do and the section is that body's entry. */
   'bodyMatch',
   /** The question asks what a body must do and the section is another body's entry. */

@@ -37,7 +37,7 @@ export function resolveIntent(asked: QueryIntent, facts: CollectionFacts): Resol
   const held = facts.namedDocumentIds.length > 0;
   // A year that dates a named document ("Chỉ thị 05 năm 2016", "Kế hoạch 12-KH/ĐU năm 2021") is no filter
   // when no document of that year exists, or when the named document is the one that answers.
-  const datesOnly = asked.citedYears.filter((y) => !facts.years.includes(y) || held);
+  const datesOnly = asked.citedYears.filter((y) => !facts.years.includes(y) || (held && asked.shape !== 'comparison'));
   const years = asked.years.filter((y) => !datesOnly.includes(y));
   let shape = asked.shape;
   if (asked.shapeIfNamedInStore && held) shape = asked.shapeIfNamedInStore;

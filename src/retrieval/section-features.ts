@@ -53,7 +53,6 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
   const sectionText = profileOf(`${path}\n${section.body}`);
   const withNames = profileOf(`${names}\n${path}\n${section.body}`);
   const subtree = profileOf(`${names}\n${path}\n${section.fullText}`);
-  const levels = place?.levels ?? [];
   const askedYear = intent.years.some((y) => new RegExp(`\\bnam ${y}\\b(?!\\s*[-–])`).test(foldedView(path)));
   const ownFacets = place?.ownFacets ?? [];
   const inherited = place?.inheritedFacets ?? [];
@@ -62,6 +61,9 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
   const dutyAsked = intent.bodies.length > 0 && (intent.asksDuty || intent.facets.length === 0);
   const sameBody = bodies.some((b) => e.matchesBody(b, intent.bodies));
   const listy = (place?.children.length ?? 0) >= 2 || bulletCount(section.body) >= 2;
+  const levels = place?.levels ?? [];
+  const otherLevel = intent.levels.length > 0 && levels.length > 0 && !levels.some((l) => intent.levels.includes(l));
+  const facetInherited = facetOwn === 0 ? share(intent.facets, inherited) : 0;
   return {
     lexical: e.lexical,
     vector: e.vector,
@@ -75,15 +77,17 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     basisOpening: opening && (intent.shape === 'basis' || intent.shape === 'issuer') ? 1 : 0,
     contentOpening: opening && (intent.shape === 'factoid' || intent.shape === 'list') ? 1 : 0,
     facetOwn,
-    facetInherited: facetOwn === 0 ? share(intent.facets, inherited) : 0,
+    facetInherited,
+    facetMissing: intent.facets.length > 0 && facetOwn === 0 && facetInherited === 0 ? 1 : 0,
     facetClash: intent.facets.length > 0 && ownFacets.length > 0 ? ownFacets.filter((f) => !intent.facets.includes(f)).length / ownFacets.length : 0,
-    bodyMatch: dutyAsked && sameBody ? 1 : 0,
-    bodyClash: dutyAsked && bodies.length > 0 && !sameBody ? 1 : 0,
+    // An entry is a body at a level: "MTTQ huyện" is another entry than the "MTTQ xã" asked about.
+    bodyMatch: dutyAsked && sameBody && !otherLevel ? 1 : 0,
+    bodyClash: dutyAsked && bodies.length > 0 && (!sameBody || otherLevel) ? 1 : 0,
     bodyParent: dutyAsked && (place?.childBodies ?? []).some((b) => e.matchesBody(b, intent.bodies)) ? 1 : 0,
     listPart: intent.shape === 'list' && listy ? 1 : 0,
     subtreeCoverage: coverage(e.units, subtree, rules),
     levelMatch: intent.levels.length > 0 && levels.some((l) => intent.levels.includes(l)) ? 1 : 0,
-    levelClash: intent.levels.length > 0 && levels.length > 0 && !levels.some((l) => intent.levels.includes(l)) ? 1 : 0,
+    levelClash: otherLevel ? 1 : 0,
     yearHeading: askedYear ? 1 : 0,
     unitCoverage: coverage(e.units, profileOf(`${names}\n${path}\n${e.unit.headingLine}\n${e.unit.fullText}`), rules),
     unitLexical: e.unitLexical,

@@ -56,7 +56,7 @@ export interface QueryIntent {
   asksWho: boolean;
 }
 
-const NOW_CUES = /\b(?:hien nay|hien tai|bay gio|hom nay|ngay mai|toi nay|toi qua|hom qua|tuan truoc|tuan nay|tuan toi|thang nay|moi nhat|gan nhat|dang la)\b/;
+const NOW_CUES = /\b(?:hien nay|hien tai|hien co|bay gio|hom nay|ngay mai|toi nay|toi qua|hom qua|tuan truoc|tuan nay|tuan toi|thang nay|moi nhat|gan nhat|dang la)\b/;
 const WHO_CUES = /\b(?:la ai|ai la|ai dang|ai doat|ai giu|ai lam (?:chu tich|bi thu|giam doc|bo truong))\b/;
 
 /** Roles that ask what someone must do. */
@@ -168,7 +168,10 @@ function detectShape(folded: string, years: number[], numberKeys: string[], face
   if (has(MENTION_CUES) && (numberKeys.length > 0 || WHERE_CUES.test(folded))) return { shape: 'mentions', ifNamedInStore: null };
   // "Quy định 85-QĐ/TW nói về việc gì?" about a directive the collection only cites: show where it is cited.
   // If the collection holds that directive itself, the question is about its content.
-  if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi)\b/.test(folded)) return { shape: 'mentions', ifNamedInStore: plain };
+  // So is "Đề án 17-ĐA/TU ban hành ngày nào?": the citing documents give its date and issuer.
+  if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi|ban hanh ngay|ban hanh khi|ban hanh nam|ngay nao|giai doan nao)\b/.test(folded)) {
+    return { shape: 'mentions', ifNamedInStore: plain };
+  }
   return { shape: plain, ifNamedInStore: null };
 }
 
