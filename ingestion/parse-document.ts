@@ -59,6 +59,7 @@ export function parseDocument(input: ParseInput, overrides: Partial<DocumentMeta
     sections,
     references: extractReferences(sections),
     text,
+    sourceText: input.text,
     warnings: [...(input.extractionNotes ?? []), ...warningsFor(metadata, sections)],
   };
 }

@@ -69,6 +69,7 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       chunks,
       references: parsed.references,
       text: parsed.text,
+      sourceText: parsed.sourceText,
       warnings: parsed.warnings,
       embeddingModel: deps.embedder.model,
       status,

@@ -23,6 +23,7 @@ import { absentYearText, citationFor, HINT, makeAnswer, quoteSection, refusalTex
 import { resolveFollowUp } from './follow-up.ts';
 import { selectSections } from './select.ts';
 import { listQuote } from './list-quote.ts';
+import { faithfulQuote, isFaithful } from './faithful-quote.ts';
 import { buildTalkingPoints } from './talking-points.ts';
 import type { ModelWriter } from './model-answer.ts';
 
@@ -134,23 +135,21 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     }
     const chosen = selectSections(ranked, intent, options.model.selection);
     const notice = [missing.length > 0 ? absentYearText(missing, available) : null, yearNote].filter(Boolean).join(' ') || null;
-    return verbatimOnly(buildExtractive(intent, chosen, notice, debug), chosen);
+    return verbatimOnly(buildExtractive(intent, chosen, notice, debug));
   }
 
   /**
-   * Last guard of quote fidelity: every fragment of every quote must stand in its document's text (accents,
-   * case and punctuation aside). A quote that does not is replaced by the section's own body, which the
-   * parser copies verbatim; nothing is ever put in a directive's mouth.
+   * Last guard of quote fidelity: every fragment of every quote must stand in the document as uploaded (accents,
+   * case and punctuation aside). A fragment the parser's repairs joined across a page break is cut where the
+   * upload breaks it (src/answer/faithful-quote.ts); nothing is ever put in a directive's mouth.
    */
-  async function verbatimOnly(answer: Answer, chosen: RankedSection[]): Promise<Answer> {
+  async function verbatimOnly(answer: Answer): Promise<Answer> {
     const texts = new Map<string, string>();
     const citations = [];
     for (const c of answer.citations) {
-      if (!texts.has(c.documentId)) texts.set(c.documentId, quoteKey((await deps.store.documentText(c.documentId)) ?? ''));
-      const doc = texts.get(c.documentId) as string;
-      const faithful = c.quote.split('…').map(quoteKey).filter(Boolean).every((f) => doc.includes(f));
-      const section = chosen.find((r) => r.document.id === c.documentId && r.section.label === c.section)?.section;
-      citations.push(faithful || !section ? c : { ...c, quote: section.body.trim() || section.headingLine });
+      if (!texts.has(c.documentId)) texts.set(c.documentId, quoteKey((await deps.store.documentSourceText(c.documentId)) ?? ''));
+      const source = texts.get(c.documentId) as string;
+      citations.push(isFaithful(c.quote, source) ? c : { ...c, quote: faithfulQuote(c.quote, source) });
     }
     return makeAnswer({ ...answer, citations, text: undefined });
   }

@@ -45,6 +45,8 @@ export interface NewDocument {
   chunks: ChunkToStore[];
   references: DocumentReference[];
   text: string;
+  /** The text as uploaded, before repair. */
+  sourceText?: string;
   warnings: string[];
   embeddingModel: string;
   /** `active` to publish at once (CLI, bundled corpus) or `draft` for admin review. */
@@ -121,6 +123,8 @@ export interface DocumentStore {
   getDocument(documentId: string): Promise<StoredDocument | null>;
   /** The repaired full text of a document (what quotes are checked against), or null. */
   documentText(documentId: string): Promise<string | null>;
+  /** The text as uploaded, before repair (the repaired text for documents stored before it was kept). */
+  documentSourceText(documentId: string): Promise<string | null>;
   listDocuments(filter?: DocumentListFilter): Promise<StoredDocument[]>;
   /** Versions of a document: every document sharing its number+issuer or source, newest first. */
   history(documentId: string): Promise<StoredDocument[]>;

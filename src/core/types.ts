@@ -102,6 +102,8 @@ export interface ParsedDocument {
   references: DocumentReference[];
   /** The repaired full text (kept for admins and for quote checks). */
   text: string;
+  /** The text as extracted from the upload, before repair: what a quote must stand in verbatim. */
+  sourceText?: string;
   /** Things an admin should look at: no year found, no number, … */
   warnings: string[];
 }

@@ -31,6 +31,13 @@ export async function selectDocumentText(db: Db, id: string): Promise<string | n
   return rows[0]?.text ?? null;
 }
 
+/** The text as uploaded (before repair); the repaired text for documents stored before it was kept. */
+export async function selectDocumentSourceText(db: Db, id: string): Promise<string | null> {
+  if (!isUuid(id)) return null;
+  const rows = await db.query<{ text: string }>('SELECT COALESCE(source_text, text) AS text FROM documents WHERE id = $1', [id]);
+  return rows[0]?.text ?? null;
+}
+
 /** Like {@link selectDocument} but a missing document is a `StoreError`. */
 export async function requireDocument(db: Db, id: string): Promise<StoredDocument> {
   const doc = await selectDocument(db, id);

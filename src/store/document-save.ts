@@ -25,13 +25,14 @@ export async function insertDocumentRow(
   await tx.query(
     `INSERT INTO documents (id, source, content_hash, type, number, number_key, title, issuer, signer,
        signer_role, place, issued_on, year, year_source, status, version, warnings, text, embedding_model,
-       section_count, chunk_count)
+       section_count, chunk_count, source_text)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::date, $13, $14, $15, $16, $17::jsonb, $18, $19,
-       $20, $21)`,
+       $20, $21, $22)`,
     [
       id, doc.source, doc.contentHash, m.type, m.number, numberKey(m.number), m.title, m.issuer, m.signer,
       m.signerRole, m.place, m.issuedOn, m.year, m.yearSource, doc.status, version,
       JSON.stringify(doc.warnings), doc.text, doc.embeddingModel, doc.sections.length, doc.chunks.length,
+      doc.sourceText ?? null,
     ],
   );
 }

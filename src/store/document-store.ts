@@ -38,6 +38,7 @@ export function createPgDocumentStore(db: Db): DocumentStore {
     },
     getDocument: (id) => q.selectDocument(db, id),
     documentText: (id) => q.selectDocumentText(db, id),
+    documentSourceText: (id) => q.selectDocumentSourceText(db, id),
     listDocuments: (filter) => q.selectDocuments(db, filter),
     history: (id) => q.selectHistory(db, id),
     getSections: (id) => q.selectSections(db, id),

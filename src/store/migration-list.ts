@@ -220,4 +220,9 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: [`CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`],
   },
   { version: 5, name: 'one chat memory: conversations move into chat_states', statements: oneChatMemory },
+  {
+    version: 6,
+    name: "documents keep the text as uploaded, before repair, so quotes can be checked against it",
+    statements: ['ALTER TABLE documents ADD COLUMN source_text text'],
+  },
 ];
