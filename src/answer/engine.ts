@@ -15,6 +15,7 @@ import { resolveIntent, type ResolvedIntent } from '../retrieval/resolve-intent.
 import type { QuestionNormalizer } from '../retrieval/question-normalizer.ts';
 import type { DirectiveModel } from '../retrieval/directive-model.ts';
 import type { OutlineCache } from '../retrieval/outline-cache.ts';
+import type { ProfileCache } from '../retrieval/profile-cache.ts';
 import { cleanUserText, foldedView, quoteKey } from '../text/normalize.ts';
 import type { NumberKeyMemo } from '../text/number-key-memo.ts';
 import { storableText } from '../text/storable-text.ts';
@@ -45,6 +46,7 @@ export interface EngineDeps {
   /** Roles of a directive's parts and the bodies plans assign tasks to. */
   directives: DirectiveModel;
   outlines: OutlineCache;
+  profiles: ProfileCache;
   conversations: ConversationMemory;
   /** Keys of document numbers, parsed once per number (a question is checked against every catalog entry). */
   numberKeys: NumberKeyMemo;
@@ -68,7 +70,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
   const { options, clock } = engineDeps;
   const deps = {
     ...engineDeps,
-    retrieval: { store: engineDeps.store, embedder: engineDeps.embedder, catalog: engineDeps.catalog, outlines: engineDeps.outlines, directives: engineDeps.directives, model: options.model },
+    retrieval: { store: engineDeps.store, embedder: engineDeps.embedder, catalog: engineDeps.catalog, outlines: engineDeps.outlines, directives: engineDeps.directives, profiles: engineDeps.profiles, model: options.model },
   };
 
   async function answerQuestion(q: Question): Promise<Answer> {

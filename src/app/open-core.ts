@@ -23,6 +23,7 @@ import { loadChatAbbreviations } from '../text/chat-abbreviations.ts';
 import { createQuestionNormalizer } from '../retrieval/question-normalizer.ts';
 import { loadDirectiveModel, type DirectiveModel } from '../retrieval/directive-model.ts';
 import { createOutlineCache, type OutlineCache } from '../retrieval/outline-cache.ts';
+import { createProfileCache, type ProfileCache } from '../retrieval/profile-cache.ts';
 import { createCatalog, type Catalog } from '../retrieval/catalog.ts';
 import { DEFAULT_RANKING_MODEL } from '../retrieval/ranking-model.ts';
 import { createAnswerEngine, type EngineOptions } from '../answer/engine.ts';
@@ -41,6 +42,7 @@ export interface Core {
   catalog: Catalog;
   directives: DirectiveModel;
   outlines: OutlineCache;
+  profiles: ProfileCache;
   /** Short-lived per-chat state shared by replicas (follow-ups, channels' numbered items, button data). */
   chatMemory: ChatMemory;
   /** The engine's follow-up state, a view of `chatMemory`. */
@@ -96,9 +98,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       : undefined;
   const directives = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
   const outlines = createOutlineCache(store, directives);
+  const profiles = createProfileCache();
   const engine = createAnswerEngine({
     directives,
     outlines,
+    profiles,
     store,
     embedder,
     analyzer,
@@ -126,6 +130,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     catalog,
     directives,
     outlines,
+    profiles,
     chatMemory,
     conversations,
     engine,

@@ -13,7 +13,12 @@ export type { ReadingSyllable };
 
 /** Syllables and pairs of a text in both views (`e:` exact, `f:` folded), for repeated coverage checks. */
 export interface TextProfile {
-  units: Set<string>;
+  units: { has(unit: string): boolean };
+}
+
+/** The profile of several texts read together (pairs across their joins aside). */
+export function joinProfiles(...profiles: TextProfile[]): TextProfile {
+  return { units: { has: (unit) => profiles.some((p) => p.units.has(unit)) } };
 }
 
 /** Builds the profile of a text. */

@@ -15,6 +15,7 @@ import { scoreOf, type Features, type RankingModel } from './ranking-model.ts';
 import type { OutlineCache, SectionPlace } from './outline-cache.ts';
 import { sectionFeatures } from './section-features.ts';
 import type { DirectiveModel } from './directive-model.ts';
+import type { ProfileCache } from './profile-cache.ts';
 
 /** A section with its evidence. */
 export interface RankedSection {
@@ -36,6 +37,8 @@ export interface RetrievalDeps {
   catalog: Catalog;
   outlines: OutlineCache;
   directives: DirectiveModel;
+  /** Profiles of stored texts, kept across questions. */
+  profiles: ProfileCache;
   model: RankingModel;
 }
 
@@ -122,6 +125,7 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
       citesNumber,
       rules: model.coverage,
       matchesBody: deps.directives.matchesBody,
+      profiles: deps.profiles,
     });
     ranked.push({ section, document: entry.document, score: scoreOf(features, model.weights), coverage: features.coverage, citesNumber, features, place });
   }

@@ -3,7 +3,8 @@
  * src/retrieval/ranking-model.ts). Pure: everything it reads is handed to it.
  */
 import type { StoredDocument, StoredSection } from '../core/types.ts';
-import { coverage, profileOf, type QuestionUnits, type TextProfile } from './coverage.ts';
+import { coverage, joinProfiles, type QuestionUnits, type TextProfile } from './coverage.ts';
+import type { ProfileCache } from './profile-cache.ts';
 import type { CoverageRules, Features } from './ranking-model.ts';
 import type { SectionPlace } from './outline-cache.ts';
 import type { QueryIntent } from './understand.ts';
@@ -23,6 +24,7 @@ export interface SectionEvidence {
   unitLexical: number;
   citesNumber: boolean;
   rules: CoverageRules;
+  profiles: ProfileCache;
   /** Tells whether a section and the bodies a question names are the same ("các đoàn thể" includes the Đoàn). */
   matchesBody: (body: string, named: string[]) => boolean;
 }
@@ -46,13 +48,17 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
   // A heading cut from a numbered paragraph ("1. Ban Thường vụ … lãnh đạo, chỉ đạo…") is the paragraph's
   // first words, not a title: it counts less.
   const headingWeight = !section.heading ? 0 : section.heading.endsWith('…') ? rules.cutHeadingFactor : 1;
-  const own = profileOf(section.heading);
-  const pathProfile = profileOf(path);
+  const cache = e.profiles;
+  const own = cache.of(`heading:${section.id}`, section.heading);
+  const pathProfile = cache.of(`path:${section.id}`, path);
   const match = (units: QuestionUnits) => headingWeight * Math.max(coverage(units, own, rules), rules.pathFactor * coverage(units, pathProfile, rules));
-  const names = [document.type, document.number, document.title, document.issuer, document.place].join('\n');
-  const sectionText = profileOf(`${path}\n${section.body}`);
-  const withNames = profileOf(`${names}\n${path}\n${section.body}`);
-  const subtree = profileOf(`${names}\n${path}\n${section.fullText}`);
+  const names = cache.of(`names:${document.id}`, [document.type, document.number, document.title, document.issuer, document.place].join('\n'));
+  const body = cache.of(`body:${section.id}`, section.body);
+  const full = cache.of(`full:${section.id}`, section.fullText);
+  const sectionText = joinProfiles(pathProfile, body);
+  const withNames = joinProfiles(names, pathProfile, body);
+  const subtree = joinProfiles(names, pathProfile, full);
+  const unit = joinProfiles(names, pathProfile, cache.of(`full:${e.unit.id}`, e.unit.fullText), cache.of(`line:${e.unit.id}`, e.unit.headingLine));
   const askedYear = intent.years.some((y) => new RegExp(`\\bnam ${y}\\b(?!\\s*[-–])`).test(foldedView(path)));
   const ownFacets = place?.ownFacets ?? [];
   const inherited = place?.inheritedFacets ?? [];
@@ -89,7 +95,7 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     levelMatch: intent.levels.length > 0 && levels.some((l) => intent.levels.includes(l)) ? 1 : 0,
     levelClash: otherLevel ? 1 : 0,
     yearHeading: askedYear ? 1 : 0,
-    unitCoverage: coverage(e.units, profileOf(`${names}\n${path}\n${e.unit.headingLine}\n${e.unit.fullText}`), rules),
+    unitCoverage: coverage(e.units, unit, rules),
     unitLexical: e.unitLexical,
   };
 }

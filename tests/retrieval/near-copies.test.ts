@@ -36,7 +36,7 @@ afterAll(async () => {
 async function top(question: string, candidates: number) {
   const intent = understand(question, core.analyzer, 2026);
   const filter = intent.years.length > 0 ? { years: intent.years } : {};
-  const deps = { store: core.store, embedder: core.embedder, catalog: core.catalog, outlines: core.outlines, directives: core.directives, model: withModel({ candidates }) };
+  const deps = { store: core.store, embedder: core.embedder, catalog: core.catalog, outlines: core.outlines, directives: core.directives, profiles: core.profiles, model: withModel({ candidates }) };
   return (await retrieveSections(intent, filter, deps))[0];
 }
 

@@ -25,7 +25,7 @@ afterAll(async () => {
 async function rank(question: string, filter?: SearchFilter): Promise<RankedSection[]> {
   const intent = understand(question, core.analyzer, 2023);
   const years = filter ?? (intent.years.length > 0 ? { years: intent.years } : {});
-  return retrieveSections(intent, years, { store: core.store, embedder: core.embedder, catalog: core.catalog, outlines: core.outlines, directives: core.directives, model: DEFAULT_RANKING_MODEL });
+  return retrieveSections(intent, years, { store: core.store, embedder: core.embedder, catalog: core.catalog, outlines: core.outlines, directives: core.directives, profiles: core.profiles, model: DEFAULT_RANKING_MODEL });
 }
 
 const where = (r: RankedSection | undefined) => (r ? `${r.document.source}#${r.section.label}` : 'none');
