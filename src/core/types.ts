@@ -160,6 +160,8 @@ export interface OutlineEntry {
   parentLabel: string | null;
   level: number;
   order: number;
+  /** For an appendix (`Phụ lục`): its table's header row, whose column names say what each row gives. */
+  columns?: string;
 }
 
 /** One quoted and cited part of an answer. */

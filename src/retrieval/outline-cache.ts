@@ -56,7 +56,8 @@ export function createOutlineCache(store: Pick<DocumentStore, 'getOutlines'>, mo
         entry,
         ancestors,
         children: children.get(entry) ?? [],
-        ownFacets: model.facetsOfHeading(entry.heading),
+        // A table row is read through its table's column names ("Cơ quan chủ trì", "Thời gian hoàn thành").
+        ownFacets: [...new Set([...model.facetsOfHeading(entry.heading), ...model.facetsOfHeading(parentOf.get(entry)?.columns ?? '')])],
         inheritedFacets: [...new Set([...ancestors].reverse().flatMap((a) => model.facetsOfHeading(a.heading)))],
         bodies: model.bodiesIn(entry.heading),
         childBodies: [...new Set((children.get(entry) ?? []).flatMap((c) => model.bodiesIn(c.heading)))],

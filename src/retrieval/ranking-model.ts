@@ -55,7 +55,7 @@ export const FEATURES = [
   'levelMatch',
   /** The question names a level and the section's heading names another one. */
   'levelClash',
-  /** The question names a year and the section's heading names it ("Năm 2022 và những năm tiếp theo"). */
+  /** The question names a year and the section's own heading names it ("Năm 2022 và…", "Đến năm 2025"). */
   'yearHeading',
   /** Share of the question found in the section's article (or parent part) as a whole. */
   'unitCoverage',

@@ -59,7 +59,7 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
   const withNames = joinProfiles(names, pathProfile, body);
   const subtree = joinProfiles(names, pathProfile, full);
   const unit = joinProfiles(names, pathProfile, cache.of(`full:${e.unit.id}`, e.unit.fullText), cache.of(`line:${e.unit.id}`, e.unit.headingLine));
-  const askedYear = intent.years.some((y) => new RegExp(`\\bnam ${y}\\b(?!\\s*[-–])`).test(foldedView(path)));
+  const askedYear = intent.mentionedYears.some((y) => new RegExp(`\\b${y}\\b(?!\\s*[-–]\\s*\\d)`).test(foldedView(section.heading)));
   const ownFacets = place?.ownFacets ?? [];
   const inherited = place?.inheritedFacets ?? [];
   const facetOwn = share(intent.facets, ownFacets);

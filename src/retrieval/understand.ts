@@ -27,6 +27,8 @@ export interface QueryIntent {
   folded: string;
   /** Years the question is about (explicit or relative), deduplicated. */
   years: number[];
+  /** Every year written in the question, filters or not ("đến năm 2025" names the target a part is about). */
+  mentionedYears: number[];
   /** The years come only from "năm nay", "năm ngoái", "năm tới" (no year written out). */
   relativeYear: boolean;
   /** Those of `years` written right after a document number (see citedDocumentYears). */
@@ -70,7 +72,9 @@ const BASIS_CUES = [
   'thuc hien van ban nao',
   'thuc hien nhung van ban',
   'dua tren',
-  'dua vao',
+  'dua vao van ban',
+  'dua vao nhung van ban',
+  'dua vao dau',
   'trien khai van ban nao',
   'tren co so nao',
   'de thuc hien van ban',
@@ -237,6 +241,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     folded,
     years,
     relativeYear: years.length > 0 && !/\b(?:19|20)\d{2}\b/.test(folded),
+    mentionedYears: [...new Set([...folded.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1])))],
     citedYears: citedDocumentYears(folded).filter((y) => years.includes(y)),
     numberKeys,
     docTypes: detectTypes(folded),
