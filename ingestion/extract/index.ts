@@ -4,4 +4,6 @@ export { extractText } from './extract-text.ts';
 export type { UploadedFile } from './extract-text.ts';
 export type { ExtractFormat, ExtractResult } from './extract-result.ts';
 export { DEFAULT_EXTRACT_LIMITS } from './limits.ts';
+export { createMarkupParser } from './markup-parser.ts';
+export type { MarkupParser } from './markup-parser.ts';
 export type { ExtractLimits } from './limits.ts';

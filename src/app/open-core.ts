@@ -125,7 +125,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     activity,
     ingestor,
     clock,
-    close: () => db.close(),
+    async close() {
+      await ingestor.close();
+      await db.close();
+    },
   };
 }
 

@@ -82,17 +82,24 @@ export interface DraftReview {
   /** Active document this draft would replace, if any. */
   replaces: StoredDocument | null;
   warnings: string[];
+  /** The upload had the same bytes as this stored document (a draft or an active one): nothing new was stored. */
+  sameContent?: boolean;
 }
 
 /** An upload was refused (empty, binary, unknown type, too large …): a value, not an error. */
 export interface UploadRefusal {
   refused: true;
   reason: string;
+  /** The file is over a limit on its size or the work it takes (bytes, pages, elements, text, memory). */
+  overLimit?: boolean;
 }
 
 /** Admin operations shared by the Telegram admin commands, the CLI and the HTTP admin API. */
 export interface Admin {
-  /** Parses and stores a draft; nothing is visible to users until `publish`. */
+  /**
+   * Parses and stores a draft; nothing is visible to users until `publish`. The same bytes again give the stored
+   * draft or document back (`sameContent`, with a warning) instead of a second draft.
+   */
   upload(file: { name: string; bytes: Uint8Array }, actor: Actor): Promise<DraftReview | UploadRefusal>;
   updateDraft(documentId: string, patch: Partial<DocumentMetadata>, actor: Actor): Promise<DraftReview>;
   publish(documentId: string, actor: Actor): Promise<StoredDocument>;

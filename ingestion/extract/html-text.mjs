@@ -1,12 +1,12 @@
+// @ts-check
 /**
- * HTML to plain text with htmlparser2: scripts, styles and the head are dropped, block elements become line breaks,
- * list items become `- ` bullet lines (the bullet style the section parser already knows from real directives), and
- * entities are decoded.
+ * HTML to plain text with htmlparser2, bounded: scripts, styles and the head are dropped, block elements become
+ * line breaks, list items become `- ` bullet lines (the bullet style the section parser already knows from real
+ * directives), and entities are decoded. Parsing stops as soon as the page holds more elements or more text than
+ * the limits allow, so a hostile page costs bounded work. Runs in the markup worker (markup-worker.mjs).
  */
 
 import { Parser } from 'htmlparser2';
-import { decodeText } from './decode-text.ts';
-import type { ExtractResult } from './extract-result.ts';
 
 // Content of these elements is never document text.
 const SKIPPED = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'math', 'iframe', 'object']);
@@ -17,19 +17,37 @@ const PARAGRAPHS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'u
 const LINES = new Set(['div', 'li', 'tr', 'section', 'article', 'header', 'footer', 'main', 'dd', 'dt', 'hr']);
 const CELLS = new Set(['td', 'th']);
 
+/** Thrown inside the parser's callbacks to stop it; `kind` names the limit. */
+export class LimitExceeded extends Error {
+  /** @param {'too-many-elements' | 'text-too-long'} kind */
+  constructor(kind) {
+    super(kind);
+    this.kind = kind;
+  }
+}
+
 /**
  * Collects text with block structure. Breaks are kept pending until the next visible text, so nested or empty
  * blocks never stack up blank lines and an empty list item leaves no bullet behind. Whitespace inside text runs
  * is collapsed as a browser would (a no-break space becomes a plain space, which the document-number parser needs).
  */
 class TextCollector {
-  private readonly parts: string[] = [];
-  private skipDepth = 0;
-  private pendingBreaks = 0; // 0: same line, 1: new line, 2: blank line
-  private pendingBullet = false;
-  private pendingCell = false;
+  /** @param {{ maxElements: number, maxTextChars: number }} limits */
+  constructor(limits) {
+    this.limits = limits;
+    /** @type {string[]} */
+    this.parts = [];
+    this.length = 0;
+    this.elements = 0;
+    this.skipDepth = 0;
+    this.pendingBreaks = 0; // 0: same line, 1: new line, 2: blank line
+    this.pendingBullet = false;
+    this.pendingCell = false;
+  }
 
-  open(name: string): void {
+  /** @param {string} name */
+  open(name) {
+    if (++this.elements > this.limits.maxElements) throw new LimitExceeded('too-many-elements');
     if (SKIPPED.has(name)) this.skipDepth++;
     if (this.skipDepth > 0) return;
     if (name === 'br') this.pendingBreaks = Math.min(2, this.pendingBreaks + 1);
@@ -38,7 +56,8 @@ class TextCollector {
     if (name === 'li') this.pendingBullet = true;
   }
 
-  close(name: string): void {
+  /** @param {string} name */
+  close(name) {
     if (SKIPPED.has(name)) {
       this.skipDepth = Math.max(0, this.skipDepth - 1);
       return;
@@ -46,21 +65,22 @@ class TextCollector {
     if (this.skipDepth === 0) this.breakFor(name);
   }
 
-  text(data: string): void {
+  /** @param {string} data */
+  text(data) {
     if (this.skipDepth > 0) return;
     let run = data.replace(/\s+/g, ' ');
     if (this.atLineStart()) run = run.trimStart();
     if (run === '') return;
-    if (this.parts.length > 0 && this.pendingBreaks > 0) this.parts.push('\n'.repeat(this.pendingBreaks));
-    else if (this.parts.length > 0 && this.pendingCell) this.parts.push('\t');
-    if (this.pendingBullet) this.parts.push('- ');
-    this.parts.push(run);
+    if (this.parts.length > 0 && this.pendingBreaks > 0) this.push('\n'.repeat(this.pendingBreaks));
+    else if (this.parts.length > 0 && this.pendingCell) this.push('\t');
+    if (this.pendingBullet) this.push('- ');
+    this.push(run);
     this.pendingBreaks = 0;
     this.pendingBullet = false;
     this.pendingCell = false;
   }
 
-  result(): string {
+  result() {
     return this.parts
       .join('')
       .split('\n')
@@ -70,19 +90,32 @@ class TextCollector {
       .trim();
   }
 
-  private atLineStart(): boolean {
+  /** @param {string} piece */
+  push(piece) {
+    this.length += piece.length;
+    if (this.length > this.limits.maxTextChars) throw new LimitExceeded('text-too-long');
+    this.parts.push(piece);
+  }
+
+  atLineStart() {
     return this.parts.length === 0 || this.pendingBreaks > 0 || this.pendingCell;
   }
 
-  private breakFor(name: string): void {
+  /** @param {string} name */
+  breakFor(name) {
     const breaks = PARAGRAPHS.has(name) ? 2 : LINES.has(name) ? 1 : 0;
     this.pendingBreaks = Math.max(this.pendingBreaks, breaks);
   }
 }
 
-/** Converts HTML source to text. */
-export function htmlToText(html: string): string {
-  const collector = new TextCollector();
+/**
+ * Converts HTML source to text; throws `LimitExceeded` when the page is over a limit.
+ * @param {string} html
+ * @param {{ maxElements: number, maxTextChars: number }} limits
+ * @returns {string}
+ */
+export function htmlToText(html, limits) {
+  const collector = new TextCollector(limits);
   const parser = new Parser(
     {
       onopentag: (name) => collector.open(name),
@@ -94,10 +127,4 @@ export function htmlToText(html: string): string {
   parser.write(html);
   parser.end();
   return collector.result();
-}
-
-/** Extracts the text of an `.html`/`.htm` file. */
-export function extractHtml(bytes: Uint8Array): ExtractResult {
-  const decoded = decodeText(bytes);
-  return decoded.ok ? { ok: true, text: htmlToText(decoded.text), format: 'html' } : decoded;
 }
