@@ -153,11 +153,12 @@ async function main(): Promise<void> {
     logger,
     ping: () => core.store.ping(),
     channelsReady: () => started,
+    answering: () => askService.load(),
     webhooks: channels.flatMap((c) => (c.webhook ? [c.webhook] : [])),
     routes,
   });
-  const server = await listen(app, config.PORT);
-  logger.info({ port: config.PORT, admin: Boolean(config.ADMIN_API_TOKEN) }, 'http server listening (/healthz, /readyz, /api/ask, /admin when ADMIN_API_TOKEN is set)');
+  const server = await listen(app, config.PORT, config.HOST);
+  logger.info({ host: config.HOST ?? 'all interfaces', port: config.PORT, admin: Boolean(config.ADMIN_API_TOKEN) }, 'http server listening (/healthz, /readyz, /api/ask, /admin when ADMIN_API_TOKEN is set)');
   const pending = new Set(channels.map((c) => c.name));
   let stopping = false;
   for (const channel of channels) {
