@@ -42,6 +42,8 @@ const schema = z
     DB_POOL_MAX: intInRange(1, 1000, 10),
     DOCUMENTS_DIR: z.string().default('data/documents'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Where the logs go while `npm start` runs the terminal chat (so they never mix with the `>` prompt). */
+    TERMINAL_LOG_FILE: z.string().trim().min(1).default('.data/terminal-chat.log'),
     /** Address the HTTP server listens on; unset = every interface (what a container needs). */
     HOST: optionalString,
     PORT: intInRange(0, 65535, 3000),

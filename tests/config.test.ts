@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       MAX_ANSWERS_IN_FLIGHT: 4,
       MAX_ANSWERS_QUEUED: 64,
       ANSWER_QUEUE_TIMEOUT_MS: 10_000,
+      TERMINAL_LOG_FILE: '.data/terminal-chat.log',
     });
     expect(c.HOST).toBeUndefined(); // every interface
   });
