@@ -42,6 +42,10 @@ const schema = z
     DB_POOL_MAX: intInRange(1, 1000, 10),
     DOCUMENTS_DIR: z.string().default('data/documents'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Where the logs go while `npm start` runs the terminal chat (so they never mix with the `>` prompt). */
+    TERMINAL_LOG_FILE: z.string().trim().min(1).default('.data/terminal-chat.log'),
+    /** Address the HTTP server listens on; unset = every interface (what a container needs). */
+    HOST: optionalString,
     PORT: intInRange(0, 65535, 3000),
     TELEGRAM_BOT_TOKEN: optionalString,
     TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org').transform((v) => v.replace(/\/+$/, '')),
@@ -64,6 +68,12 @@ const schema = z
     EMBEDDINGS_MODEL: optionalString,
     MAX_QUESTION_CHARS: intInRange(50, 100_000, 1000),
     RATE_LIMIT_PER_MINUTE: intInRange(1, 10_000, 20),
+    /** Answers one process computes at once (every channel and the HTTP API together). */
+    MAX_ANSWERS_IN_FLIGHT: intInRange(1, 1000, 4),
+    /** Questions waiting for one of those; beyond this they are turned away at once ("busy", HTTP 503). */
+    MAX_ANSWERS_QUEUED: intInRange(0, 100_000, 64),
+    /** Longest wait in that queue, in ms, before a question is turned away as busy. */
+    ANSWER_QUEUE_TIMEOUT_MS: intInRange(100, 600_000, 10_000),
     MAX_UPLOAD_MB: z.coerce.number().positive().max(2000).default(20),
     CONVERSATION_TTL_MINUTES: intInRange(1, 10_080, 30),
     /** Days of question history (questions and feedback) kept; older rows are deleted hourly. 0 keeps forever. */

@@ -3,7 +3,7 @@
  * data/documents), starts every channel whose token is set, serves webhooks, /healthz and /readyz, and —
  * with no channel configured and an interactive terminal — opens a chat in the terminal.
  */
-import type { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from './config.ts';
 import { createLogger } from './app/logger.ts';
 import { embedMissing, openCore, seedIfEmpty, type Core } from './app/open-core.ts';
@@ -123,14 +123,24 @@ function scheduleRetention(core: Core, days: number, logger: Logger): () => void
   return () => clearInterval(timer);
 }
 
+/**
+ * The root logger: JSON on stderr, or — when the terminal chat runs — into TERMINAL_LOG_FILE, so log lines never
+ * land between the chat's `>` prompt and its answers (LOG_LEVEL applies either way).
+ */
+function rootLogger(config: Config, terminalChat: boolean): Logger {
+  const secrets = [
+    config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.OPENAI_API_KEY, config.ADMIN_API_TOKEN, config.API_TOKEN,
+    config.TELEGRAM_WEBHOOK_SECRET, config.ZALO_WEBHOOK_SECRET, databasePassword(config.DATABASE_URL),
+  ];
+  if (!terminalChat) return createLogger(config.LOG_LEVEL, { secrets });
+  process.stderr.write(`(nhật ký / logs: ${config.TERMINAL_LOG_FILE})\n`);
+  return createLogger(config.LOG_LEVEL, { secrets, destination: pino.destination({ dest: config.TERMINAL_LOG_FILE, mkdir: true, sync: true }) });
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL, {
-    secrets: [
-      config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.OPENAI_API_KEY, config.ADMIN_API_TOKEN, config.API_TOKEN,
-      config.TELEGRAM_WEBHOOK_SECRET, config.ZALO_WEBHOOK_SECRET, databasePassword(config.DATABASE_URL),
-    ],
-  });
+  const terminalChat = !config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN && questionsOnStdin();
+  const logger = rootLogger(config, terminalChat);
   const core = await openCore({ config, logger });
   const seeded = await seedIfEmpty(core, config.DOCUMENTS_DIR, logger);
   await embedMissing(core, logger);
@@ -153,11 +163,12 @@ async function main(): Promise<void> {
     logger,
     ping: () => core.store.ping(),
     channelsReady: () => started,
+    answering: () => askService.load(),
     webhooks: channels.flatMap((c) => (c.webhook ? [c.webhook] : [])),
     routes,
   });
-  const server = await listen(app, config.PORT);
-  logger.info({ port: config.PORT, admin: Boolean(config.ADMIN_API_TOKEN) }, 'http server listening (/healthz, /readyz, /api/ask, /admin when ADMIN_API_TOKEN is set)');
+  const server = await listen(app, config.PORT, config.HOST);
+  logger.info({ host: config.HOST ?? 'all interfaces', port: config.PORT, admin: Boolean(config.ADMIN_API_TOKEN) }, 'http server listening (/healthz, /readyz, /api/ask, /admin when ADMIN_API_TOKEN is set)');
   const pending = new Set(channels.map((c) => c.name));
   let stopping = false;
   for (const channel of channels) {
@@ -183,7 +194,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (channels.length === 0) {
-    if (questionsOnStdin()) {
+    if (terminalChat) {
       await runTerminalChat({ askService, library: core.library, input: process.stdin, output: process.stdout });
       await shutdown('terminal closed');
     } else {

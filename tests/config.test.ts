@@ -28,7 +28,12 @@ describe('loadConfig', () => {
       CONVERSATION_TTL_MINUTES: 30,
       TELEGRAM_API_ROOT: 'https://api.telegram.org',
       ADMIN_TELEGRAM_IDS: [],
+      MAX_ANSWERS_IN_FLIGHT: 4,
+      MAX_ANSWERS_QUEUED: 64,
+      ANSWER_QUEUE_TIMEOUT_MS: 10_000,
+      TERMINAL_LOG_FILE: '.data/terminal-chat.log',
     });
+    expect(c.HOST).toBeUndefined(); // every interface
   });
 
   it('treats empty values (as in a copied .env.example) as unset', () => {
@@ -39,8 +44,9 @@ describe('loadConfig', () => {
   });
 
   it('parses numbers, lists and URLs', () => {
-    const c = loadConfig({ PORT: '8080', ADMIN_TELEGRAM_IDS: '123, 456', TELEGRAM_API_ROOT: 'http://127.0.0.1:9000/', DATABASE_URL: 'pglite://./tmp/db' });
+    const c = loadConfig({ PORT: '8080', HOST: ' 127.0.0.1 ', ADMIN_TELEGRAM_IDS: '123, 456', TELEGRAM_API_ROOT: 'http://127.0.0.1:9000/', DATABASE_URL: 'pglite://./tmp/db' });
     expect(c.PORT).toBe(8080);
+    expect(c.HOST).toBe('127.0.0.1');
     expect(c.ADMIN_TELEGRAM_IDS).toEqual(['123', '456']);
     expect(c.TELEGRAM_API_ROOT).toBe('http://127.0.0.1:9000');
     expect(c.DATABASE_URL).toBe('pglite://./tmp/db');
@@ -59,6 +65,8 @@ describe('loadConfig', () => {
     [{ OPENAI_BASE_URL: 'not a url' }, 'OPENAI_BASE_URL'],
     [{ MAX_QUESTION_CHARS: '10' }, 'MAX_QUESTION_CHARS'],
     [{ ADMIN_API_TOKEN: 'short-token' }, 'ADMIN_API_TOKEN'],
+    [{ MAX_ANSWERS_IN_FLIGHT: '0' }, 'MAX_ANSWERS_IN_FLIGHT'],
+    [{ ANSWER_QUEUE_TIMEOUT_MS: '5' }, 'ANSWER_QUEUE_TIMEOUT_MS'],
     [{ API_TOKEN: 'long enough but has spaces' }, 'API_TOKEN'],
   ])('%j throws a ConfigError naming %s', (env, variable) => {
     expect(errorOf(env).message).toContain(`${variable}:`);

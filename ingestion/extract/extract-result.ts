@@ -12,7 +12,7 @@ export type ExtractFormat = 'txt' | 'md' | 'docx' | 'pdf' | 'html';
  */
 export type ExtractResult =
   | { ok: true; text: string; format: ExtractFormat; pages?: number; ocr?: OcrInfo }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; overLimit?: true };
 
 /** Set when the text was read from page images by OCR: how many pages, and the mean word confidence (0–100). */
 export interface OcrInfo {
@@ -35,4 +35,12 @@ export type ExtractRefusal = Extract<ExtractResult, { ok: false }>;
 /** Builds a refusal value. */
 export function refuse(reason: string): ExtractRefusal {
   return { ok: false, reason };
+}
+
+/**
+ * A refusal because the file is over a limit on its size or the work it takes (bytes, pages, elements, text,
+ * memory): the HTTP API answers these 413, other refusals 422.
+ */
+export function refuseOverLimit(reason: string): ExtractRefusal {
+  return { ok: false, reason, overLimit: true };
 }

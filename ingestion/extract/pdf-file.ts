@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ExtractLimits } from './limits.ts';
 import type { ExtractResult } from './extract-result.ts';
-import { refuse } from './extract-result.ts';
+import { refuse, refuseOverLimit } from './extract-result.ts';
 import { missingOcrTools, ocrPdf } from './ocr-pdf.ts';
 import { reasons } from './reasons.ts';
 import { runWithTimeout } from './with-timeout.ts';
@@ -18,22 +18,22 @@ type WorkerReport =
   | { kind: 'pages'; numPages: number; pages: string[] }
   | { kind: 'too-many-pages'; numPages: number }
   | { kind: 'failed'; password: boolean }
+  | { kind: 'out-of-memory' }
   | undefined;
 
 const WORKER_URL = new URL('./pdf-worker.mjs', import.meta.url);
-// Heap cap for one PDF: a 20 MB file with hundreds of pages fits comfortably; a decompression trap does not.
-const WORKER_HEAP_MB = 512;
 
 /** Runs the worker on a copy of the bytes; terminates it when the signal fires or once it has reported. */
-function runPdfWorker(bytes: Uint8Array, maxPages: number, signal: AbortSignal): Promise<WorkerReport> {
+function runPdfWorker(bytes: Uint8Array, limits: ExtractLimits, signal: AbortSignal): Promise<WorkerReport> {
   return new Promise((resolve) => {
     // Transferred to the worker, so it must be a copy: `slice()` of a Node Buffer is a view, and transferring its
     // memory would detach the caller's bytes (which the OCR of a scan reads afterwards).
     const copy = new Uint8Array(bytes);
     const worker = new Worker(WORKER_URL, {
-      workerData: { bytes: copy, maxPages },
+      workerData: { bytes: copy, maxPages: limits.maxPages },
       transferList: [copy.buffer],
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      // A 20 MB file with hundreds of pages fits the default 512 MB comfortably; a decompression trap does not.
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxParseMemoryMb },
       // The worker is plain JavaScript: it needs none of the parent's loaders (tsx, vitest), which slow its start.
       execArgv: [],
     });
@@ -51,16 +51,18 @@ function runPdfWorker(bytes: Uint8Array, maxPages: number, signal: AbortSignal):
     };
     // `on`, not `once`, for errors: an `error` event with no listener left would be thrown in this thread.
     worker.on('message', (report: WorkerReport) => finish(report));
-    worker.on('error', () => finish(undefined));
+    worker.on('error', (err: NodeJS.ErrnoException) => finish(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'out-of-memory' } : undefined));
     worker.on('exit', () => finish(undefined));
   });
 }
 
 /** The text layer's outcome, or the page count of a PDF whose pages carry no text. */
-function toResult(report: WorkerReport, maxPages: number): ExtractResult | { scanned: number } {
+function toResult(report: WorkerReport, limits: ExtractLimits): ExtractResult | { scanned: number } {
+  const { maxPages } = limits;
   if (report === undefined) return refuse(reasons.corruptPdf());
+  if (report.kind === 'out-of-memory') return refuseOverLimit(reasons.parseMemory(limits.maxParseMemoryMb));
   if (report.kind === 'failed') return refuse(report.password ? reasons.encryptedPdf() : reasons.corruptPdf());
-  if (report.kind === 'too-many-pages') return refuse(reasons.tooManyPages(report.numPages, maxPages));
+  if (report.kind === 'too-many-pages') return refuseOverLimit(reasons.tooManyPages(report.numPages, maxPages));
   const pages = report.pages.map((page) => page.replace(/\s+$/u, ''));
   if (pages.every((page) => page.trim() === '')) return { scanned: report.numPages };
   return { ok: true, text: pages.join('\n\n'), format: 'pdf', pages: report.numPages };
@@ -89,8 +91,8 @@ async function readScan(bytes: Uint8Array, pages: number, limits: ExtractLimits)
  * `ocrTimeoutMs`. Encrypted, unreadable and over-long files are refused.
  */
 export async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<ExtractResult> {
-  const layer = await runWithTimeout((signal) => runPdfWorker(bytes, limits.maxPages, signal), limits.timeoutMs);
-  if (!layer.done) return refuse(reasons.timeout());
-  const result = toResult(layer.value, limits.maxPages);
+  const layer = await runWithTimeout((signal) => runPdfWorker(bytes, limits, signal), limits.timeoutMs);
+  if (!layer.done) return refuse(reasons.timeout(limits.timeoutMs));
+  const result = toResult(layer.value, limits);
   return 'scanned' in result ? readScan(bytes, result.scanned, limits) : result;
 }

@@ -12,6 +12,16 @@ export function formatSize(bytes: number): string {
   return `${value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
 }
 
+/** `500.000`, as Vietnamese writes thousands. */
+function count(n: number): string {
+  return n.toLocaleString('vi-VN');
+}
+
+/** `30 giây`, `1,5 giây`, `200 ms`. */
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây`;
+}
+
 /** The extensions we accept, as listed to the admin. */
 export const SUPPORTED_EXTENSIONS_TEXT = '.txt, .md, .docx, .pdf, .html';
 
@@ -43,7 +53,13 @@ export const reasons = {
   ocrFailed: (): string => 'Nhận dạng chữ (OCR) bản quét bị lỗi (OCR failed)',
   tooManyPages: (pages: number, limit: number): string =>
     `PDF có ${pages} trang, giới hạn ${limit} trang (too many pages)`,
+  tooManyElements: (limit: number): string =>
+    `Tệp có quá nhiều thành phần XML/HTML, vượt giới hạn ${count(limit)} (too many elements, limit ${limit})`,
+  textTooLong: (limit: number): string =>
+    `Văn bản trong tệp dài quá ${count(limit)} ký tự (text too long, limit ${limit} characters)`,
+  parseMemory: (limitMb: number): string =>
+    `Đọc tệp cần quá ${limitMb} MB bộ nhớ (parse memory limit ${limitMb} MB)`,
   corruptHtml: (): string => 'Tệp .html không đọc được (unreadable html)',
-  timeout: (): string => 'Quá thời gian đọc tệp (parse timeout)',
+  timeout: (ms: number): string => `Quá thời gian đọc tệp: hơn ${seconds(ms)} (parse timeout, limit ${ms} ms)`,
   unreadable: (): string => 'Không đọc được tệp (unreadable file)',
 } as const;

@@ -8,6 +8,17 @@ import type { Activity, Actor, Admin, DraftReview } from '../core/services.ts';
 import type { StoredDocument } from '../core/types.ts';
 import { StoreError } from '../core/errors.ts';
 import type { Ingestor } from '../../ingestion/pipeline.ts';
+import { sourceName } from '../../ingestion/source-name.ts';
+
+/** How much of an uploaded file's original name the audit log keeps (a hostile one can be very long). */
+const MAX_AUDITED_NAME_CHARS = 1000;
+
+const STATUS_WORDS: Record<StoredDocument['status'], string> = {
+  draft: 'bản nháp',
+  active: 'đang hiệu lực',
+  replaced: 'đã được thay thế',
+  retired: 'đã gỡ',
+};
 import type { Catalog } from '../retrieval/catalog.ts';
 
 export interface AdminDeps {
@@ -41,10 +52,13 @@ export function createAdminService(deps: AdminDeps): Admin {
   return {
     async upload(file, actor) {
       const result = await deps.ingestor.ingestFile(file, { status: 'draft' });
-      await activity.recordAdminAction(actor, 'upload', { source: result.source, outcome: result.outcome, reason: result.reason });
-      if (result.outcome === 'failed') return { refused: true, reason: `${result.source}: ${result.reason}` };
+      const detail = { source: result.source, outcome: result.outcome, reason: result.reason, ...originalName(file.name) };
+      await activity.recordAdminAction(actor, 'upload', detail);
+      if (result.outcome === 'failed') return { refused: true, reason: `${result.source}: ${result.reason}`, ...(result.overLimit ? { overLimit: true } : {}) };
       if (!result.document) return { refused: true, reason: `${result.source}: ${result.reason ?? 'không lưu được'}` };
-      return review(result.document);
+      if (result.outcome !== 'skipped') return review(result.document);
+      const existing = await review(result.document);
+      return { ...existing, warnings: [sameContentWarning(result.document), ...existing.warnings], sameContent: true };
     },
     async updateDraft(id, patch, actor) {
       const doc = await store.updateMetadata(id, patch);
@@ -90,6 +104,18 @@ export function createAdminService(deps: AdminDeps): Admin {
     history: (id) => store.history(id),
     stats: () => activity.stats(),
   };
+}
+
+/** The warning shown when an upload has the same bytes as a stored draft or document. */
+export function sameContentWarning(doc: StoredDocument): string {
+  return `Tệp giống hệt văn bản đã có trong kho (${STATUS_WORDS[doc.status]}, tệp "${doc.source}"): không tạo bản nháp mới`;
+}
+
+/** The name the file was sent with, for the audit log, when it differs from the name it is stored under. */
+function originalName(name: string): { originalName?: string; originalNameChars?: number } {
+  if (name === sourceName(name)) return {};
+  const kept = name.slice(0, MAX_AUDITED_NAME_CHARS);
+  return kept.length === name.length ? { originalName: name } : { originalName: kept, originalNameChars: name.length };
 }
 
 /** The actor for admin actions taken from the command line. */

@@ -29,6 +29,7 @@ import { DEFAULT_RANKING_MODEL } from '../retrieval/ranking-model.ts';
 import { createAnswerEngine, type EngineOptions } from '../answer/engine.ts';
 import { createLibrary } from '../answer/library.ts';
 import { createAskService } from '../ask/ask-service.ts';
+import { createAnswerSlots } from '../ask/answer-slots.ts';
 import { createConversationMemory, type ConversationMemory } from '../answer/conversation-memory.ts';
 import { createNumberKeyMemo } from '../text/number-key-memo.ts';
 import { createIngestor, type Ingestor } from '../../ingestion/pipeline.ts';
@@ -120,7 +121,19 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     },
   });
   const activity = createPgActivity(db, clock);
-  const askService = createAskService({ engine, activity, logger, maxQuestionChars: config.MAX_QUESTION_CHARS });
+  const slots = createAnswerSlots({
+    maxInFlight: config.MAX_ANSWERS_IN_FLIGHT,
+    maxQueued: config.MAX_ANSWERS_QUEUED,
+    maxWaitMs: config.ANSWER_QUEUE_TIMEOUT_MS,
+  });
+  const askService = createAskService({
+    engine,
+    activity,
+    logger,
+    maxQuestionChars: config.MAX_QUESTION_CHARS,
+    rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE, clock },
+    slots,
+  });
   const ingestor = createIngestor({ store, embedder, analyzer, logger, limits: { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 } });
   return {
     db,
@@ -139,7 +152,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     activity,
     ingestor,
     clock,
-    close: () => db.close(),
+    async close() {
+      await ingestor.close();
+      await db.close();
+    },
   };
 }
 

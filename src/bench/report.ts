@@ -76,6 +76,19 @@ function webhookTable(r: BenchReport): string {
   return table(['load', 'connections', 'seconds', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'updates answered/s'], rows);
 }
 
+function burstTable(r: BenchReport): string {
+  const b = r.burst;
+  if (!b) return 'Not measured in this run.';
+  const share = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const retry = b.retryAfter ? (b.retryAfter.min === b.retryAfter.max ? String(b.retryAfter.min) : `${b.retryAfter.min}–${b.retryAfter.max}`) : '–';
+  const h = b.healthz;
+  const n = b.healthzNewConnection;
+  return table(
+    ['asks at once', 'in flight / queued', 'seconds', 'answered', 'answers/s', '429', '503', 'other', 'Retry-After s', '/healthz p50 / p99 / max ms (kept connection)', '/healthz p50 / p99 / max ms (new connection each)'],
+    [[b.asks, `${b.bounds.maxInFlight} / ${b.bounds.maxQueued}`, b.seconds, b.answered, b.answersPerSecond, share(b.share429), share(b.share503), b.other, retry, `${h.p50} / ${h.p99} / ${h.max} (${h.samples} checks)`, `${n.p50} / ${n.p99} / ${n.max} (${n.samples} checks)`]],
+  );
+}
+
 /** The whole report as markdown. */
 export function formatMarkdown(r: BenchReport): string {
   return [
@@ -102,6 +115,10 @@ export function formatMarkdown(r: BenchReport): string {
     '## Webhook (autocannon, 127.0.0.1, `src/main.ts` in a child process, Zalo in webhook mode)',
     '',
     webhookTable(r),
+    '',
+    '## Burst (POST /api/ask, 127.0.0.1, `src/main.ts` in a child process, /healthz timed every 20 ms meanwhile)',
+    '',
+    burstTable(r),
     '',
   ].join('\n');
 }

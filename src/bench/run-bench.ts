@@ -1,8 +1,8 @@
 /**
  * The benchmark run: for each collection size, build (or reuse) the collection, then measure answers on
  * embedded PGlite and on the `pg` driver over the wire, each with and without the vector index, score the
- * dev set, run the baseline recipe side by side and time a cold start; then the webhook loads on the
- * bundled collection. Everything runs on loopback and each phase is bounded.
+ * dev set, run the baseline recipe side by side and time a cold start; then the webhook loads and the burst
+ * of concurrent asks on the bundled collection. Everything runs on loopback and each phase is bounded.
  */
 import { cp, rm } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +18,7 @@ import { measureBaseline, quality, scoringContext, type BaselineRun, type Qualit
 import type { SourceDocument } from './synthetic-corpus.ts';
 import { round1 } from './stats.ts';
 import { measureWebhook, type WebhookLoad } from './webhook.ts';
+import { runBurst, type BurstRun } from './burst.ts';
 import { serveOverWire } from './wire.ts';
 
 export interface BenchOptions {
@@ -67,6 +68,27 @@ export interface BenchReport {
   bundledIngest: { runs: number; documents: number; mb: number; docsPerSecond: number; mbPerSecond: number };
   sizes: SizeReport[];
   webhook: WebhookLoad[];
+  /** Absent in reports written before the burst was measured. */
+  burst?: BurstRun;
+}
+
+/** Asks sent at once in the burst (issue 14's reproduction). */
+export const BURST_ASKS = 500;
+
+/** The collection of `size` in the stores folder, built (or reused) as the full run builds it. */
+export async function collectionUrl(opts: BenchOptions, sources: SourceDocument[], size: number): Promise<string> {
+  const dir = join(opts.storesDir, String(size));
+  await buildStore({ dir, size, sources, seed: DEFAULT_SEED, budgetSeconds: opts.ingestBudgetSeconds, config: opts.config, logger: opts.logger, fresh: false });
+  return `pglite://${join(dir, 'db')}`;
+}
+
+/** Only the burst of concurrent asks, on the smallest collection (`npm run bench -- --only burst`). */
+export async function runBurstOnly(opts: BenchOptions): Promise<BurstRun> {
+  const sources = await readSources(opts.config.DOCUMENTS_DIR);
+  const questions = loadQuestions(opts.questionsPath).filter((q) => q.expect !== 'refuse');
+  const size = Math.min(...opts.sizes);
+  opts.progress(`burst of ${BURST_ASKS} asks (collection of ${size})`);
+  return runBurst(await collectionUrl(opts, sources, size), questions, BURST_ASKS);
 }
 
 /** Ingests the bundled documents into fresh in-memory stores `runs` times; the median run is reported. */
@@ -211,6 +233,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     updates: opts.quick ? 40 : 200,
     connections: 10,
   });
+  opts.progress(`burst of ${BURST_ASKS} asks (collection of ${smallest})`);
+  const burst = await runBurst(`pglite://${join(opts.storesDir, String(smallest), 'db')}`, questions.filter((q) => q.expect !== 'refuse'), BURST_ASKS);
   return {
     startedAt,
     seconds: round1((performance.now() - started) / 1000),
@@ -219,5 +243,6 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     bundledIngest,
     sizes,
     webhook,
+    burst,
   };
 }

@@ -4,12 +4,10 @@
  * Three loads, each bounded: GET /healthz and the webhook's secret-rejection path for a fixed duration, and a
  * fixed number of real updates (distinct message ids, 20 chats) whose answers are counted at the fake API.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import type { EvalQuestion } from '../eval/dataset.ts';
 import { startFakeZaloApi, type FakeZaloApi } from './fake-zalo-api.ts';
+import { startLocalServer } from './local-server.ts';
 import { round1 } from './stats.ts';
 
 const WEBHOOK_PATH = '/zalo/webhook';
@@ -39,44 +37,6 @@ export interface WebhookOptions {
   durationSeconds: number;
   updates: number;
   connections: number;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function waitReady(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the server did not become ready in time');
-}
-
-function startServer(port: number, api: FakeZaloApi, databaseUrl: string): ChildProcess {
-  // One node process (not npx) so it can be stopped by its own pid.
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      LOG_LEVEL: 'error',
-      ZALO_BOT_TOKEN: api.token,
-      ZALO_API_BASE: api.baseUrl,
-      ZALO_WEBHOOK_URL: `https://bot.example.invalid${WEBHOOK_PATH}`,
-      ZALO_WEBHOOK_SECRET: SECRET,
-      RATE_LIMIT_PER_MINUTE: '10000',
-      TELEGRAM_BOT_TOKEN: '',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
 }
 
 function summary(name: string, what: string, r: autocannon.Result): WebhookLoad {
@@ -123,15 +83,19 @@ async function waitForQuiet(api: FakeZaloApi, quietMs: number, timeoutMs: number
 /** Runs the three loads; the child server and the fake API are always stopped. */
 export async function measureWebhook(opts: WebhookOptions): Promise<WebhookLoad[]> {
   const api = await startFakeZaloApi();
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = startServer(port, api, opts.databaseUrl);
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-2000)));
+  const server = await startLocalServer({
+    DATABASE_URL: opts.databaseUrl,
+    ZALO_BOT_TOKEN: api.token,
+    ZALO_API_BASE: api.baseUrl,
+    ZALO_WEBHOOK_URL: `https://bot.example.invalid${WEBHOOK_PATH}`,
+    ZALO_WEBHOOK_SECRET: SECRET,
+    RATE_LIMIT_PER_MINUTE: '10000',
+  }).catch(async (err: unknown) => {
+    await api.close();
+    throw err;
+  });
+  const { base } = server;
   try {
-    await waitReady(base, child, 120_000).catch((err: unknown) => {
-      throw new Error(`${String(err)}: ${stderr}`);
-    });
     const loads: WebhookLoad[] = [];
     const common = { connections: opts.connections };
     const health = await autocannon({ ...common, url: `${base}/healthz`, duration: opts.durationSeconds });
@@ -164,12 +128,7 @@ export async function measureWebhook(opts: WebhookOptions): Promise<WebhookLoad[
     });
     return loads;
   } finally {
-    child.kill('SIGTERM');
-    await new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      const timer = setTimeout(() => (child.kill('SIGKILL'), resolve()), 10_000);
-      child.once('exit', () => (clearTimeout(timer), resolve()));
-    });
+    await server.stop();
     await api.close();
   }
 }

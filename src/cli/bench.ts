@@ -1,14 +1,17 @@
 /**
  * `npm run bench -- [--quick] [--sizes 5,1000,10000] [--out bench-results] [--stores DIR] [--fresh]
- * [--ingest-budget SECONDS] [--full-matrix-max N]`: builds the collections, measures ingestion, answers, quality, cold start and
- * webhook throughput on loopback, prints the markdown table and writes results.md, results.json and chart.svg.
+ * [--ingest-budget SECONDS] [--full-matrix-max N] [--only burst]`: builds the collections, measures ingestion,
+ * answers, quality, cold start, webhook throughput and a burst of concurrent asks on loopback, prints the markdown
+ * table and writes results.md, results.json and chart.svg. `--only burst` measures the burst alone and puts its
+ * row into the existing results (the other numbers stay those of the last full run).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../app/logger.ts';
 import { parseArgs } from 'node:util';
-import { runBench } from '../bench/run-bench.ts';
+import { runBench, runBurstOnly, type BenchOptions, type BenchReport } from '../bench/run-bench.ts';
 import { formatMarkdown } from '../bench/report.ts';
 import { renderChart } from '../bench/chart.ts';
 import { runCli } from './run-cli.ts';
@@ -32,14 +35,16 @@ async function main(): Promise<number> {
       'ingest-budget': { type: 'string' },
       questions: { type: 'string' },
       'full-matrix-max': { type: 'string' },
+      only: { type: 'string' },
     },
   });
+  if (values.only !== undefined && values.only !== 'burst') throw new Error(`--only takes "burst", got "${values.only}"`);
   const quick = values.quick ?? false;
   const config = loadConfig();
   const out = values.out ?? 'bench-results';
   const budget = Number(values['ingest-budget'] ?? (quick ? 30 : 3600));
   if (!Number.isFinite(budget) || budget <= 0) throw new Error('--ingest-budget must be a positive number of seconds');
-  const report = await runBench({
+  const options: BenchOptions = {
     sizes: parseSizes(values.sizes, quick),
     quick,
     storesDir: values.stores ?? join('tmp', 'bench-stores'),
@@ -50,12 +55,31 @@ async function main(): Promise<number> {
     config,
     logger: createLogger('error'),
     progress: (line) => process.stderr.write(`bench: ${line}\n`),
-  });
+  };
+  if (values.only === 'burst') return burstOnly(options, out);
+  const report = await runBench(options);
   const markdown = formatMarkdown(report);
   await mkdir(out, { recursive: true });
   await writeFile(join(out, 'results.md'), markdown);
   await writeFile(join(out, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(join(out, 'chart.svg'), renderChart(report));
+  process.stdout.write(markdown);
+  return 0;
+}
+
+/** Measures the burst alone and writes it into `out`'s results (printing the whole report again). */
+async function burstOnly(options: BenchOptions, out: string): Promise<number> {
+  const burst = await runBurstOnly(options);
+  const path = join(out, 'results.json');
+  if (!existsSync(path)) {
+    process.stdout.write(`${JSON.stringify(burst, null, 2)}\n`);
+    process.stderr.write(`bench: no ${path} to add the burst to; run the full bench first\n`);
+    return 0;
+  }
+  const report = { ...(JSON.parse(await readFile(path, 'utf8')) as BenchReport), burst };
+  const markdown = formatMarkdown(report);
+  await writeFile(join(out, 'results.md'), markdown);
+  await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(markdown);
   return 0;
 }

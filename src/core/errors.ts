@@ -11,14 +11,20 @@ export class AppError extends Error {
   }
 }
 
-/** A file could not be ingested: names the file and the reason (in Vietnamese and English). */
+/**
+ * A file could not be ingested: names the file and the reason (in Vietnamese and English); `overLimit` when the
+ * file is over a limit on its size or the work it takes.
+ */
 export class IngestError extends AppError {
+  readonly overLimit: boolean;
+
   constructor(
     readonly source: string,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; overLimit?: boolean },
   ) {
     super(`${source}: ${reason}`, options);
+    this.overLimit = options?.overLimit ?? false;
   }
 }
 

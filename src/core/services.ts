@@ -48,6 +48,11 @@ export interface AskRequest {
   organisation?: string;
   /** An admin trying a question: answered like any other, never recorded, so the statistics stay honest. */
   trial?: boolean;
+  /**
+   * Counts the request against this key's per-minute limit (RATE_LIMIT_PER_MINUTE), e.g. `api:<client address>`.
+   * The chat channels limit every message themselves, commands included, and leave it unset.
+   */
+  rateLimitKey?: string;
   /** The channel's logger for this update (one child per update); the service's own when absent. */
   log?: Logger;
   /**
@@ -57,8 +62,27 @@ export interface AskRequest {
   whileAnswering?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
-/** Why a request was not passed to the engine. Channels word each reason their own way. */
-export type AskRefusal = { ok: false; reason: 'empty' } | { ok: false; reason: 'too_long'; chars: number; maxChars: number };
+/**
+ * Why a request was not passed to the engine. Channels word each reason their own way: `busy` when the answers
+ * in flight and the queue before them are full (or the wait in the queue ran out), `rate_limited` when the
+ * request's key is over its per-minute limit; both say when to try again.
+ */
+export type AskRefusal =
+  | { ok: false; reason: 'empty' }
+  | { ok: false; reason: 'too_long'; chars: number; maxChars: number }
+  | { ok: false; reason: 'busy' | 'rate_limited'; retryAfterSeconds: number };
+
+/** How busy answering is: answers in flight and waiting, against their bounds. */
+export interface AskLoad {
+  inFlight: number;
+  queued: number;
+  maxInFlight: number;
+  maxQueued: number;
+  /** Every slot taken and the queue full: a new request would be turned away as busy. */
+  full: boolean;
+  /** What a turned-away caller is told to wait, in seconds. */
+  retryAfterSeconds: number;
+}
 
 /** The engine's answer, or why the request was refused before reaching it. */
 export type AskResult = { ok: true; answer: Answer } | AskRefusal;
@@ -74,6 +98,8 @@ export interface AskService {
   ask(request: AskRequest): Promise<AskResult>;
   /** 3–7 talking points on `request.text` (the topic); checked and logged like a question, not recorded. */
   talkingPoints(request: AskRequest): Promise<TalkingPointsResult>;
+  /** Answers in flight and queued now (readiness reports the process unready while the queue is full). */
+  load(): AskLoad;
 }
 
 /** Browsing the collection: list, outline, one section, what a year holds. */
@@ -101,17 +127,24 @@ export interface DraftReview {
   /** Active document this draft would replace, if any. */
   replaces: StoredDocument | null;
   warnings: string[];
+  /** The upload had the same bytes as this stored document (a draft or an active one): nothing new was stored. */
+  sameContent?: boolean;
 }
 
 /** An upload was refused (empty, binary, unknown type, too large …): a value, not an error. */
 export interface UploadRefusal {
   refused: true;
   reason: string;
+  /** The file is over a limit on its size or the work it takes (bytes, pages, elements, text, memory). */
+  overLimit?: boolean;
 }
 
 /** Admin operations shared by the Telegram admin commands, the CLI and the HTTP admin API. */
 export interface Admin {
-  /** Parses and stores a draft; nothing is visible to users until `publish`. */
+  /**
+   * Parses and stores a draft; nothing is visible to users until `publish`. The same bytes again give the stored
+   * draft or document back (`sameContent`, with a warning) instead of a second draft.
+   */
   upload(file: { name: string; bytes: Uint8Array }, actor: Actor): Promise<DraftReview | UploadRefusal>;
   updateDraft(documentId: string, patch: Partial<DocumentMetadata>, actor: Actor): Promise<DraftReview>;
   publish(documentId: string, actor: Actor): Promise<StoredDocument>;

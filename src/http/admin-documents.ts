@@ -59,12 +59,15 @@ export async function reviewBody(deps: AdminApiDeps, review: DraftReview) {
   return reviewJson(review, duplicates, await deps.store.getSections(d.id));
 }
 
-/** `Tên tệp: Lý do (reason)` → a 422 with the Vietnamese sentence and the English tag. */
-function refusalError(reason: string): ApiError {
+/**
+ * `Tên tệp: Lý do (reason)` → the Vietnamese sentence and the English tag: 413 when the file is over a limit on
+ * its size or the work it takes (the message names the limit), 422 for any other refusal.
+ */
+function refusalError(reason: string, overLimit: boolean): ApiError {
   const match = /^(.*)\s\(([^()]+)\)$/s.exec(reason);
   const source = reason.split(': ')[0] ?? '';
   const en = match ? `${source}: ${match[2]}` : reason;
-  return new ApiError(422, 'unprocessable_file', reason, en);
+  return overLimit ? new ApiError(413, 'file_over_limit', reason, en) : new ApiError(422, 'unprocessable_file', reason, en);
 }
 
 function toPatch(body: z.infer<typeof metadataPatchSchema>): Partial<DocumentMetadata> {
@@ -85,12 +88,9 @@ async function upload(c: Context, deps: AdminApiDeps) {
   }
   if (file.size > deps.limits.uploadBytes) throw apiErrors.tooLarge(deps.limits.uploadBytes);
   const result = await deps.admin.upload({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, actorOf(c));
-  if ('refused' in result) throw refusalError(result.reason);
-  if (result.document.status !== 'draft') {
-    const id = result.document.id;
-    throw new ApiError(409, 'duplicate', `Tệp này đã có trong kho (văn bản ${id})`, `this file is already stored (document ${id})`);
-  }
-  return c.json(await reviewBody(deps, result), 201);
+  if ('refused' in result) throw refusalError(result.reason, result.overLimit === true);
+  // The same bytes again: the stored draft or document comes back (200, with a warning), not a second draft.
+  return c.json(await reviewBody(deps, result), result.sameContent ? 200 : 201);
 }
 
 /** Registers the write routes on the admin API. */

@@ -6,10 +6,13 @@ import type { DraftReview } from '../core/services.ts';
 import type { StoredDocument, StoredSection } from '../core/types.ts';
 import { documentLine } from '../answer/citation-label.ts';
 import { foldedView, tidySpaces } from '../text/normalize.ts';
+import { sameContentWarning } from '../admin/admin-service.ts';
+import { TITLE_FROM_FILE_NAME } from '../../ingestion/pipeline.ts';
+import { titleFromSource } from '../../ingestion/source-name.ts';
 
 /** One thing the admin should check before publishing. */
 export interface ReviewWarning {
-  code: 'no_type' | 'no_number' | 'no_title' | 'no_issuer' | 'no_year' | 'no_outline' | 'replaces' | 'duplicate';
+  code: 'same_content' | 'no_type' | 'no_number' | 'no_title' | 'title_from_file_name' | 'no_issuer' | 'no_year' | 'no_outline' | 'replaces' | 'duplicate';
   message: string;
 }
 
@@ -64,9 +67,13 @@ export function looksLikeDuplicate(a: StoredDocument, b: StoredDocument): boolea
 export function reviewWarnings(review: DraftReview, duplicates: StoredDocument[]): ReviewWarning[] {
   const d = review.document;
   const out: ReviewWarning[] = [];
+  if (review.sameContent) out.push({ code: 'same_content', message: sameContentWarning(d) });
   if (d.type === null) out.push({ code: 'no_type', message: 'Không xác định được loại văn bản' });
   if (d.number === null) out.push({ code: 'no_number', message: 'Không có số văn bản' });
   if (!d.title) out.push({ code: 'no_title', message: 'Không tìm thấy trích yếu của văn bản' });
+  // Until the admin writes a title of their own.
+  const titleFromFile = d.warnings.find((w) => w.startsWith(TITLE_FROM_FILE_NAME));
+  if (titleFromFile && d.title === titleFromSource(d.source)) out.push({ code: 'title_from_file_name', message: titleFromFile });
   if (d.issuer === null) out.push({ code: 'no_issuer', message: 'Không tìm thấy cơ quan ban hành' });
   if (d.year === null) out.push({ code: 'no_year', message: 'Không tìm thấy năm của văn bản' });
   if (!review.outline.some((s) => s.label !== '')) out.push({ code: 'no_outline', message: 'Không tìm thấy đề mục nào' });
@@ -92,5 +99,7 @@ export function reviewJson(review: DraftReview, duplicates: StoredDocument[], se
     warnings: reviewWarnings(review, duplicates),
     replaces: review.replaces ? documentJson(review.replaces) : null,
     text: textParts(sections),
+    /** The upload had the same bytes as this stored draft or document: nothing new was stored. */
+    same_content: review.sameContent === true,
   };
 }

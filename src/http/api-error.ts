@@ -16,14 +16,18 @@ export interface ApiErrorBody {
 
 /** An expected client error (4xx) with a stable code and a Vietnamese and English message. */
 export class ApiError extends AppError {
+  /** Response headers that go with it (`Retry-After` on 429 and 503). */
+  readonly headers: Record<string, string>;
+
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
     readonly messageVi: string,
     readonly messageEn: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; headers?: Record<string, string> },
   ) {
     super(`${status} ${code}: ${messageEn}`, options);
+    this.headers = options?.headers ?? {};
   }
 
   /** The JSON body for this error. */
@@ -61,7 +65,7 @@ export function formatBytes(bytes: number): string {
  * 401 in our format), or logs anything else and answers a generic 500.
  */
 export function renderError(err: Error, c: Context, logger: Logger): Response {
-  if (err instanceof ApiError) return c.json(err.body(), err.status);
+  if (err instanceof ApiError) return c.json(err.body(), err.status, err.headers);
   if (err instanceof HTTPException) return err.getResponse();
   logger.error({ err, path: c.req.path, method: c.req.method }, 'http api handler failed');
   const body: ApiErrorBody = {

@@ -3,7 +3,8 @@
  * Questions asked here go through the ask service like any channel's (recorded with channel `api`).
  */
 import { randomUUID } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AskRefusal, AskService } from '../core/services.ts';
@@ -33,18 +34,39 @@ export async function readQuestion(c: Context): Promise<{ question: string; conv
   return { question: body.question ?? '', conversationId: body.conversation_id };
 }
 
-/** The 400 for a question the ask service refused. */
+/**
+ * The error for a request the ask service refused: 400 for the question itself, 429 over the client's rate
+ * limit, 503 when the process's answers and their queue are full; the last two with `Retry-After`.
+ */
 export function refusalError(refusal: AskRefusal): ApiError {
-  if (refusal.reason === 'empty') {
-    return new ApiError(400, 'missing_question', 'Thiếu câu hỏi (trường "question")', 'missing "question"');
+  switch (refusal.reason) {
+    case 'empty':
+      return new ApiError(400, 'missing_question', 'Thiếu câu hỏi (trường "question")', 'missing "question"');
+    case 'too_long': {
+      const { chars, maxChars } = refusal;
+      const vi = `Câu hỏi quá dài (${chars} ký tự, tối đa ${maxChars})`;
+      return new ApiError(400, 'question_too_long', vi, `question too long (${chars} characters, at most ${maxChars})`);
+    }
+    case 'rate_limited': {
+      const headers = { 'Retry-After': String(refusal.retryAfterSeconds) };
+      const vi = `Gửi quá nhiều câu hỏi trong một phút, hãy thử lại sau ${refusal.retryAfterSeconds} giây`;
+      return new ApiError(429, 'rate_limited', vi, `too many questions this minute; retry in ${refusal.retryAfterSeconds} s`, { headers });
+    }
+    case 'busy': {
+      const headers = { 'Retry-After': String(refusal.retryAfterSeconds) };
+      const vi = `Hệ thống đang bận trả lời nhiều câu hỏi, hãy thử lại sau ${refusal.retryAfterSeconds} giây`;
+      return new ApiError(503, 'busy', vi, `too many questions in progress; retry in ${refusal.retryAfterSeconds} s`, { headers });
+    }
   }
-  const { chars, maxChars } = refusal;
-  return new ApiError(
-    400,
-    'question_too_long',
-    `Câu hỏi quá dài (${chars} ký tự, tối đa ${maxChars})`,
-    `question too long (${chars} characters, at most ${maxChars})`,
-  );
+}
+
+/** The client's address as the server saw it (a reverse proxy's, behind one); `unknown` in-process. */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** Builds the ask API; mount it at `/api`. */
@@ -52,10 +74,18 @@ export function createAskApi(deps: AskApiDeps): Hono {
   const app = new Hono();
   app.onError((err, c) => renderError(err, c, deps.logger));
   if (deps.token) app.use('*', requireBearer(deps.token));
-  app.post('/ask', limitBody(deps.limits.jsonBytes), async (c) => {
+  // Under a burst, what the answer queue cannot hold is turned away before its body is even read: the less work
+  // a refused request costs, the sooner the process is back to answering health checks and queued questions.
+  const shedWhenFull: MiddlewareHandler = async (_c, next) => {
+    const load = deps.askService.load();
+    if (load.full) throw refusalError({ ok: false, reason: 'busy', retryAfterSeconds: load.retryAfterSeconds });
+    await next();
+  };
+  app.post('/ask', shedWhenFull, limitBody(deps.limits.jsonBytes), async (c) => {
     const { question, conversationId } = await readQuestion(c);
     const conversation = `api:${conversationId ?? randomUUID()}`;
-    const result = await deps.askService.ask({ text: question, conversationId: conversation, channel: 'api', userId: 'api', log: deps.logger });
+    const request = { text: question, conversationId: conversation, channel: 'api', userId: 'api' } as const;
+    const result = await deps.askService.ask({ ...request, rateLimitKey: `api:${clientAddress(c)}`, log: deps.logger });
     if (!result.ok) throw refusalError(result);
     return c.json(toAskJson(result.answer));
   });

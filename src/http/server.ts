@@ -1,11 +1,13 @@
 /**
- * The shared HTTP server: liveness (`/healthz`), readiness (`/readyz`: store reachable, channels started)
- * the channels' webhook routes, each a Web-standard Request → Response handler, and extra route groups (the
+ * The shared HTTP server: liveness (`/healthz`: the process answers; nothing else is checked, so it stays fast
+ * under any load), readiness (`/readyz`: store reachable, channels started, and room in the answer queue), the
+ * channels' webhook routes, each a Web-standard Request → Response handler, and extra route groups (the
  * admin API and page, the ask API). Unknown paths and failures answer in the API error format.
  */
 import { Hono } from 'hono';
-import { serve, type ServerType } from '@hono/node-server';
+import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import type { Logger } from 'pino';
+import type { AskLoad } from '../core/services.ts';
 import { apiErrors, renderError } from './api-error.ts';
 
 export interface WebhookRoute {
@@ -19,6 +21,8 @@ export interface HttpDeps {
   ping(): Promise<void>;
   /** Whether every configured channel has started. */
   channelsReady(): boolean;
+  /** Answers in flight and queued: a full queue makes the process unready until it drains. */
+  answering?(): AskLoad;
   webhooks: WebhookRoute[];
   /** Extra route groups mounted under their path (admin API and page, ask API). */
   routes?: Array<{ path: string; app: Hono }>;
@@ -34,7 +38,12 @@ export function createHttpApp(deps: HttpDeps): Hono {
       (err: unknown) => (deps.logger.warn({ err }, 'readiness: store unreachable'), false),
     );
     const channels = deps.channelsReady();
-    return c.json({ ok: store && channels, store, channels }, store && channels ? 200 : 503);
+    const load = deps.answering?.();
+    // Under a burst, a process whose answer queue is full is unready: a balancer sends new traffic elsewhere
+    // until the queue drains. Liveness (/healthz) is not affected: the process is busy, not broken.
+    const ok = store && channels && !load?.full;
+    const answers = load ? { answers: { inFlight: load.inFlight, queued: load.queued, maxInFlight: load.maxInFlight, maxQueued: load.maxQueued, full: load.full } } : {};
+    return c.json({ ok, store, channels, ...answers }, ok ? 200 : 503);
   });
   for (const route of deps.webhooks) app.post(route.path, (c) => route.handle(c.req.raw));
   for (const group of deps.routes ?? []) app.route(group.path, group.app);
@@ -43,9 +52,21 @@ export function createHttpApp(deps: HttpDeps): Hono {
   return app;
 }
 
-/** Starts listening (on every interface unless `hostname` is given); resolves with the server once bound. */
+/**
+ * Pending connections the kernel may hold for us (capped by its somaxconn). With Node's default of 511, a burst of
+ * 500 new connections filled the queue: a health check connecting then had its SYN dropped and retried after 1 s,
+ * then 3 s — 4.4 s measured for one /healthz while the event loop answered every other check within 200 ms.
+ */
+const LISTEN_BACKLOG = 4096;
+
+/** Starts listening (on every interface unless `hostname` is given, from HOST); resolves with the server once bound. */
 export function listen(app: Hono, port: number, hostname?: string): Promise<ServerType> {
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, () => resolve(server));
+  const server = createAdaptorServer({ fetch: app.fetch });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, ...(hostname ? { host: hostname } : {}), backlog: LISTEN_BACKLOG }, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
   });
 }

@@ -41,7 +41,17 @@ export async function createPgliteDb(opts: PgliteDbOptions = {}): Promise<Db> {
   };
 }
 
+/**
+ * PGlite executes a query synchronously on this thread, and its promises resolve as microtasks: a chain of
+ * queries (an answer, or a burst of them) would run without ever letting the event loop serve a socket, and
+ * /healthz waited for seconds behind 500 concurrent asks. Each query first waits for a turn of the event loop.
+ */
+function turnOfEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 async function runQuery<T>(target: PGlite | Transaction, text: string, values?: unknown[]): Promise<T[]> {
+  await turnOfEventLoop();
   try {
     const result = await target.query<T>(text, values);
     return result.rows;

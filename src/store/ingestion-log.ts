@@ -2,19 +2,20 @@
  * The ingestion log: one line per file the pipeline looked at, for the admin's "what happened" view.
  */
 import type { Db, IngestionLogEntry } from '../core/ports.ts';
+import { storableText } from '../text/storable-text.ts';
 import { isUuid } from './sql-values.ts';
 
-/** Appends one line. */
+/** Appends one line; a file name or message Postgres text could not hold is made storable, so no line is lost. */
 export async function logIngestion(db: Db, entry: IngestionLogEntry): Promise<void> {
   await db.query(
     `INSERT INTO ingestion_log (source, content_hash, outcome, document_id, message, duration_ms)
      VALUES ($1, $2, $3, $4, $5, $6)`,
     [
-      entry.source,
+      storableText(entry.source),
       entry.contentHash,
       entry.outcome,
       entry.documentId !== null && isUuid(entry.documentId) ? entry.documentId : null,
-      entry.message,
+      storableText(entry.message),
       Math.max(0, Math.round(entry.durationMs)),
     ],
   );

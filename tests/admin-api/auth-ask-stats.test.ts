@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokensEqual } from '../../src/http/auth.ts';
 import { ADMIN_TOKEN, API_TOKEN, adminHeaders, jsonInit, startTestApp, type TestServer } from './setup.ts';
+import { fixedClock } from '../fakes/clock.ts';
 
 const apiHeaders = { authorization: `Bearer ${API_TOKEN}` };
 
@@ -110,7 +111,8 @@ describe('with ADMIN_API_TOKEN and API_TOKEN set', () => {
 describe('without tokens', () => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await startTestApp({ adminToken: null, apiToken: null });
+    // A stopped clock: the one-minute rate window cannot roll over mid-test.
+    s = await startTestApp({ adminToken: null, apiToken: null, env: { RATE_LIMIT_PER_MINUTE: '3' }, clock: fixedClock('2023-06-15T08:00:30Z') });
   });
   afterAll(() => s.close());
 
@@ -122,5 +124,14 @@ describe('without tokens', () => {
     }
     const ask = await s.app.request('/api/ask', jsonInit('POST', { question: 'Kế hoạch 12-KH/ĐU nói gì?' }, {}));
     expect(ask.status).toBe(200);
+  });
+
+  it('limits each client per minute: 429 with Retry-After, in the API error format', async () => {
+    const ask = () => s.app.request('/api/ask', jsonInit('POST', { question: 'nội dung trọng tâm năm 2023?' }, {}));
+    expect([(await ask()).status, (await ask()).status]).toEqual([200, 200]); // the test above asked once
+    const limited = await ask();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('30');
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
   });
 });

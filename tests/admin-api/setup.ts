@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import type { Core } from '../../src/app/open-core.ts';
 import { createAdminService } from '../../src/admin/admin-service.ts';
 import type { Admin } from '../../src/core/services.ts';
+import type { Clock } from '../../src/core/ports.ts';
 import { createHttpApp } from '../../src/http/server.ts';
 import { createApiRoutes } from '../../src/http/routes.ts';
 import { openSeededCore } from '../fixtures/seeded-store.ts';
@@ -21,10 +22,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Opens and seeds a store and builds the app; `tokens` default to both set. */
-export async function startTestApp(opts: { adminToken?: string | null; apiToken?: string | null; maxUploadBytes?: number } = {}): Promise<TestServer> {
+/** Opens a seeded store and builds the app; `tokens` default to both set; `env` as `npm start` would read it. */
+export async function startTestApp(
+  opts: { adminToken?: string | null; apiToken?: string | null; maxUploadBytes?: number; env?: Record<string, string>; clock?: Clock } = {},
+): Promise<TestServer> {
   const logger = pino({ level: 'silent' });
-  const core = await openSeededCore({ logger });
+  const core = await openSeededCore({ logger, env: opts.env ?? {}, ...(opts.clock ? { clock: opts.clock } : {}) });
   const admin = createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog });
   const routes = await createApiRoutes({
     adminToken: opts.adminToken === null ? undefined : (opts.adminToken ?? ADMIN_TOKEN),

@@ -4,7 +4,9 @@
  */
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { answerOf, createAskService } from '../../src/ask/ask-service.ts';
+import { answerOf, BUSY_TEXT, createAskService } from '../../src/ask/ask-service.ts';
+import { createAnswerSlots } from '../../src/ask/answer-slots.ts';
+import { fixedClock } from '../fakes/clock.ts';
 import { createFakeActivity, createFakeEngine, fakeAnswer } from '../fakes/fake-services.ts';
 
 function setup(options: { recorded?: boolean; fail?: boolean } = {}) {
@@ -93,6 +95,50 @@ describe('ask service', () => {
   });
 });
 
+describe('ask service under load', () => {
+  it('runs at most the slots’ answers at once, queues the next, and turns the rest away as busy', async () => {
+    const engine = createFakeEngine();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let running = 0;
+    let most = 0;
+    engine.ask = async () => {
+      most = Math.max(most, ++running);
+      await gate;
+      running--;
+      return fakeAnswer();
+    };
+    const slots = createAnswerSlots({ maxInFlight: 2, maxQueued: 2, maxWaitMs: 10_000 });
+    const service = createAskService({ engine, activity: createFakeActivity(), logger: pino({ level: 'silent' }), maxQuestionChars: 100, slots });
+    const results = Array.from({ length: 6 }, (_, i) => service.ask({ ...base, text: `câu hỏi ${i}` }));
+    const early = await Promise.all(results.slice(4));
+    expect(early).toEqual([
+      { ok: false, reason: 'busy', retryAfterSeconds: expect.any(Number) },
+      { ok: false, reason: 'busy', retryAfterSeconds: expect.any(Number) },
+    ]);
+    expect(service.load()).toMatchObject({ inFlight: 2, queued: 2 });
+    release();
+    const answered = await Promise.all(results.slice(0, 4));
+    expect(answered.every((r) => r.ok)).toBe(true);
+    expect(most).toBe(2);
+    expect(service.load()).toMatchObject({ inFlight: 0, queued: 0 });
+  });
+
+  it('counts requests that carry a rate-limit key, and says when the minute ends', async () => {
+    const activity = createFakeActivity();
+    const rateLimit = { perMinute: 2, clock: fixedClock('2023-06-15T08:00:45Z') };
+    const service = createAskService({ engine: createFakeEngine(), activity, logger: pino({ level: 'silent' }), maxQuestionChars: 100, rateLimit });
+    const ask = (key?: string) => service.ask({ ...base, text: 'câu hỏi', ...(key ? { rateLimitKey: key } : {}) });
+    expect((await ask('api:1.2.3.4')).ok).toBe(true);
+    expect((await ask('api:1.2.3.4')).ok).toBe(true);
+    const third = await ask('api:1.2.3.4');
+    expect(third).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect((third as { retryAfterSeconds: number }).retryAfterSeconds).toBe(15); // the window ends at 08:01:00
+    expect((await ask('api:5.6.7.8')).ok).toBe(true);
+    expect((await ask()).ok).toBe(true); // no key: the chat channels limit messages themselves
+  });
+});
+
 describe('answerOf', () => {
   it('words a refused request as the plain outputs print it', () => {
     const empty = answerOf({ ok: false, reason: 'empty' });
@@ -101,5 +147,6 @@ describe('answerOf', () => {
     const long = answerOf({ ok: false, reason: 'too_long', chars: 1200, maxChars: 1000 });
     expect(long).toMatchObject({ outcome: 'too_long', text: 'Câu hỏi quá dài (1200 ký tự, tối đa 1000). Bạn hãy hỏi ngắn gọn hơn.' });
     expect(answerOf({ ok: true, answer: fakeAnswer() })).toEqual(fakeAnswer());
+    expect(answerOf({ ok: false, reason: 'busy', retryAfterSeconds: 3 })).toMatchObject({ outcome: 'refused', text: BUSY_TEXT });
   });
 });

@@ -58,7 +58,12 @@ beforeAll(async () => {
     run('src/cli/ask.ts', ['--json', 'nội dung tuyên truyền trọng tâm năm 2023 là gì?'], { DATABASE_URL: 'memory://', LOG_LEVEL: 'info' }),
     run('src/cli/ingest.ts', [docs], { DATABASE_URL: `pglite://${join(dir, 'db')}`, LOG_LEVEL: 'info' }),
     run('src/cli/eval.ts', ['--json', '--questions', questions], { LOG_LEVEL: 'info' }),
-    run('src/main.ts', [], { DATABASE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'warn' }, 'nội dung tuyên truyền trọng tâm năm 2023 là gì?\n/thoat\n'),
+    run(
+      'src/main.ts',
+      [],
+      { DATABASE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info', TERMINAL_LOG_FILE: join(dir, 'logs', 'chat.log') },
+      'nội dung tuyên truyền trọng tâm năm 2023 là gì?\n/thoat\n',
+    ),
   ]);
 }, 120_000);
 
@@ -93,6 +98,16 @@ describe('start with questions piped in and no channel configured', () => {
     expect(start.code, start.stderr).toBe(0);
     expect(start.stdout).toContain('Trợ lý văn bản');
     expect(start.stdout).toMatch(/\(Nguồn: Kế hoạch .*mục II\.1/);
+  });
+
+  it('writes its logs (LOG_LEVEL info) to TERMINAL_LOG_FILE, never between the prompts', async () => {
+    expect(start.stdout).not.toContain('"level"');
+    expect(start.stderr).not.toContain('"level"');
+    expect(start.stderr).toContain(join(dir, 'logs', 'chat.log'));
+    const log = await readFile(join(dir, 'logs', 'chat.log'), 'utf8');
+    const lines = log.trim().split('\n').map((l) => JSON.parse(l) as { level: number; msg: string });
+    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['store ready', 'answered']));
+    expect(lines.every((l) => l.level >= 30)).toBe(true);
   });
 });
 

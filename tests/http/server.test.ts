@@ -76,6 +76,21 @@ describe('liveness and readiness', () => {
   });
 });
 
+describe('readiness under load', () => {
+  it('/readyz answers 503 while the answer queue is full, /healthz stays 200', async () => {
+    let load = { inFlight: 4, queued: 63, maxInFlight: 4, maxQueued: 64, full: false, retryAfterSeconds: 2 };
+    const app = createHttpApp({ logger, ping: () => store.ping(), channelsReady: () => true, answering: () => load, webhooks: [] });
+    const ready = await app.request('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ok: true, store: true, channels: true, answers: { inFlight: 4, queued: 63, maxInFlight: 4, maxQueued: 64, full: false } });
+    load = { ...load, queued: 64, full: true };
+    const full = await app.request('/readyz');
+    expect(full.status).toBe(503);
+    expect(await full.json()).toMatchObject({ ok: false, answers: { full: true } });
+    expect((await app.request('/healthz')).status).toBe(200);
+  });
+});
+
 describe('routes', () => {
   it('dispatches each webhook to its handler with the raw request', async () => {
     const telegram = recordingRoute('/webhook/telegram');

@@ -148,3 +148,17 @@ export function utf16(text: string, order: 'le' | 'be', bom: boolean): Uint8Arra
 export function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
+
+/**
+ * A .docx whose document part is `xmlBytes` of one-letter paragraphs (`<w:p><w:r><w:t>a</w:t></w:r></w:p>`
+ * repeated): 48 MB of it zips to ~150 KB, and a DOM-building reader turns it into millions of objects.
+ */
+export async function buildTinyParagraphDocx(xmlBytes: number): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(await buildDirectiveDocx());
+  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+  const tail = '</w:body></w:document>';
+  const paragraph = '<w:p><w:r><w:t>a</w:t></w:r></w:p>';
+  const count = Math.max(1, Math.floor((xmlBytes - head.length - tail.length) / paragraph.length));
+  zip.file('word/document.xml', head + paragraph.repeat(count) + tail);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}

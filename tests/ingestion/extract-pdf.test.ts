@@ -36,7 +36,7 @@ describe('extractText: .pdf', () => {
   it('refuses a PDF over the page limit before reading its pages', async () => {
     const bytes = await buildTextPdf([['A'], ['B'], ['C'], ['D']]);
     const result = await extractText({ name: 'dai.pdf', bytes }, { maxPages: 3 });
-    expect(result).toEqual({ ok: false, reason: 'PDF có 4 trang, giới hạn 3 trang (too many pages)' });
+    expect(result).toEqual({ ok: false, reason: 'PDF có 4 trang, giới hạn 3 trang (too many pages)', overLimit: true });
   });
 
   it('refuses a password-protected PDF', async () => {
@@ -58,6 +58,6 @@ describe('extractText: .pdf', () => {
   it('refuses a parse that exceeds the time limit', async () => {
     const bytes = await buildTextPdf(Array.from({ length: 40 }, (_, i) => [`Trang ${i}`]));
     const result = await extractText({ name: 'a.pdf', bytes }, { timeoutMs: 1 });
-    expect(result).toEqual({ ok: false, reason: 'Quá thời gian đọc tệp (parse timeout)' });
+    expect(result).toEqual({ ok: false, reason: 'Quá thời gian đọc tệp: hơn 1 ms (parse timeout, limit 1 ms)' });
   });
 });

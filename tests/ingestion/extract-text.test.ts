@@ -78,13 +78,13 @@ describe('extractText: refusals before parsing', () => {
   it('refuses an oversize file against a configurable limit', async () => {
     const bytes = utf8('a'.repeat(3000));
     const result = await extractText({ name: 'a.txt', bytes }, { maxBytes: 2048 });
-    expect(result).toEqual({ ok: false, reason: 'Tệp quá lớn: 2.9 KB, giới hạn 2 KB (file too large)' });
+    expect(result).toEqual({ ok: false, reason: 'Tệp quá lớn: 2.9 KB, giới hạn 2 KB (file too large)', overLimit: true });
   });
 
   it('formats the default size limit in MB', async () => {
     const bytes = new Uint8Array(DEFAULT_EXTRACT_LIMITS.maxBytes + 1);
     const result = await extractText({ name: 'a.txt', bytes });
-    expect(result).toEqual({ ok: false, reason: 'Tệp quá lớn: 20 MB, giới hạn 20 MB (file too large)' });
+    expect(result).toEqual({ ok: false, reason: 'Tệp quá lớn: 20 MB, giới hạn 20 MB (file too large)', overLimit: true });
   });
 
   it('ignores nonsense limits instead of disabling them', async () => {
@@ -124,5 +124,24 @@ describe('extractText: HTML', () => {
   it('refuses a page with nothing but script as empty', async () => {
     const result = await extractText({ name: 'a.html', bytes: utf8('<html><script>var a = 1;</script></html>') });
     expect(result).toEqual({ ok: false, reason: 'Tệp rỗng (empty file)' });
+  });
+
+  it('stops reading a page with more elements or more text than the limits, naming the limit', async () => {
+    const spans = utf8(`<p>${'<span>a</span>'.repeat(1000)}</p>`);
+    expect(await extractText({ name: 'a.html', bytes: spans }, { maxElements: 500 })).toEqual({
+      ok: false,
+      reason: 'Tệp có quá nhiều thành phần XML/HTML, vượt giới hạn 500 (too many elements, limit 500)',
+      overLimit: true,
+    });
+    const long = utf8(`<p>${'chữ '.repeat(5000)}</p>`);
+    expect(await extractText({ name: 'a.html', bytes: long }, { maxTextChars: 10_000 })).toEqual({
+      ok: false,
+      reason: 'Văn bản trong tệp dài quá 10.000 ký tự (text too long, limit 10000 characters)',
+      overLimit: true,
+    });
+  });
+
+  it('applies the text limit to plain text too', async () => {
+    expect(await extractText({ name: 'a.txt', bytes: utf8('x'.repeat(101)) }, { maxTextChars: 100 })).toMatchObject({ overLimit: true });
   });
 });

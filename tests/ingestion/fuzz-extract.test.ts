@@ -5,8 +5,8 @@
  * PRNG, so a failure names an iteration that replays exactly.
  */
 
-import { beforeAll, describe, expect, it } from 'vitest';
-import { extractText } from '../../ingestion/extract/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMarkupParser, extractText } from '../../ingestion/extract/index.ts';
 import type { ExtractResult } from '../../ingestion/extract/index.ts';
 import { buildDirectiveDocx, buildTextPdf, storeUncompressed, utf16, utf8 } from './extract-fixtures.ts';
 
@@ -98,6 +98,9 @@ describe('fuzz: extractText never throws or hangs', () => {
   // Valid files per extension; mutations start from these.
   const fixtures = new Map<Extension, Uint8Array[]>();
   let donors: Uint8Array[] = [];
+  // One markup worker for the whole run, as the ingestor keeps one: .docx and HTML are parsed there.
+  const markup = createMarkupParser();
+  afterAll(() => markup.close());
 
   beforeAll(async () => {
     const text = 'Số: 12 -KH/ĐU\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. **Ban Tổ chức:** chủ trì.\n- Tiếp tục tuyên truyền.\n';
@@ -133,7 +136,7 @@ describe('fuzz: extractText never throws or hangs', () => {
 
   async function runOne(extension: Extension, bytes: Uint8Array, context: string): Promise<ExtractResult> {
     const started = performance.now();
-    const result = await extractText({ name: `fuzz${extension}`, bytes }, LIMITS);
+    const result = await extractText({ name: `fuzz${extension}`, bytes }, LIMITS, markup);
     expect(performance.now() - started, context).toBeLessThan(MAX_CALL_MS);
     assertResult(result, context);
     return result;

@@ -75,7 +75,9 @@ async function receiveUpload(deps: HandlerDeps, ctx: Filter<BotContext, 'message
     await sendHtml(ctx, renderText(`Không nhận tệp "${name}": ${result.reason}`));
     return;
   }
-  await sendHtml(ctx, renderDraftReview(result, name), reviewKeyboard(deps.callbacks, ctx.chat.id, result.document.id));
+  // Publish / cancel only for a draft: the same file again may have given back a document already published.
+  const keyboard = result.document.status === 'draft' ? reviewKeyboard(deps.callbacks, ctx.chat.id, result.document.id) : undefined;
+  await sendHtml(ctx, renderDraftReview(result, name), keyboard);
 }
 
 /** Runs an admin command for admins; refuses everyone else politely. */

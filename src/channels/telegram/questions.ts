@@ -5,7 +5,7 @@
  */
 import type { Message, MessageEntity } from 'grammy/types';
 import type { AskRefusal } from '../../core/services.ts';
-import { conversationId, sendHtml, withTyping, type BotContext, type HandlerDeps } from './context.ts';
+import { APOLOGY, conversationId, sendHtml, withTyping, type BotContext, type HandlerDeps } from './context.ts';
 import { answerKeyboard } from './keyboards.ts';
 import { renderAnswer, renderText } from './render.ts';
 
@@ -62,7 +62,16 @@ export async function withinRateLimit(deps: HandlerDeps, ctx: BotContext): Promi
 
 /** The reply to a request the ask service refused. */
 export function refusalText(refusal: AskRefusal): string {
-  return refusal.reason === 'empty' ? EMPTY_QUESTION : tooLongText(refusal.maxChars);
+  switch (refusal.reason) {
+    case 'empty':
+      return EMPTY_QUESTION;
+    case 'too_long':
+      return tooLongText(refusal.maxChars);
+    case 'busy':
+      return APOLOGY;
+    case 'rate_limited':
+      return RATE_LIMITED;
+  }
 }
 
 /** Middleware for `message:text`: answers questions addressed to the bot. */

@@ -28,7 +28,9 @@ export function renderDraftReview(review: DraftReview, fileName: string): string
   const replaces = review.replaces ? `${documentLine(review.replaces)} (phiên bản ${review.replaces.version})` : 'không — đây là văn bản mới';
   const warnings = [...new Set([...review.warnings, ...d.warnings])];
   const blocks: Block[] = [
-    paragraph(bold('📥 Bản nháp — chưa đăng. '), plain('Kiểm tra thông tin hệ thống đọc được rồi bấm Đăng hoặc Huỷ.')),
+    d.status === 'draft'
+      ? paragraph(bold('📥 Bản nháp — chưa đăng. '), plain('Kiểm tra thông tin hệ thống đọc được rồi bấm Đăng hoặc Huỷ.'))
+      : paragraph(bold('📄 Văn bản đã có trong kho. '), plain('Tệp này giống hệt văn bản dưới đây; không tạo bản nháp mới.')),
     paragraph(
       ...fieldSpans('Tệp', fileName),
       ...fieldSpans('Loại', d.type),

@@ -60,7 +60,16 @@ export function createTextHandler(deps: TextHandlerDeps) {
   }
 
   function refusal(r: AskRefusal, empty: string): string {
-    return r.reason === 'empty' ? empty : say.TOO_LONG(r.maxChars);
+    switch (r.reason) {
+      case 'empty':
+        return empty;
+      case 'too_long':
+        return say.TOO_LONG(r.maxChars);
+      case 'busy':
+        return say.APOLOGY;
+      case 'rate_limited':
+        return say.RATE_LIMITED;
+    }
   }
 
   async function ask(m: TextMessage, text: string): Promise<void> {

@@ -74,19 +74,25 @@ export function renderReview(container, review, { notify, done }) {
       notify(err.message, true);
     }
   };
+  // The same file again may give back a document already published: nothing to publish or cancel then.
+  const draft = review.status === 'draft';
   fill(
     container,
     h('div', { class: 'card' },
-      h('h2', {}, 'Kiểm tra bản nháp ', h('span', { class: 'badge draft' }, 'chưa đăng')),
+      draft
+        ? h('h2', {}, 'Kiểm tra bản nháp ', h('span', { class: 'badge draft' }, 'chưa đăng'))
+        : h('h2', {}, 'Văn bản đã có trong kho ', h('span', { class: `badge ${review.status}` }, review.status)),
       h('p', { class: 'hint' }, `Tệp: ${review.source}`),
       review.replaces ? h('p', { class: 'replaces' }, `Sẽ thay thế: ${review.replaces.name} (phiên bản ${review.replaces.version})`) : null,
       h('h3', {}, 'Cần kiểm tra'),
       warnings,
       form,
-      h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'primary', id: 'publish', onclick: act('publish', 'Đã đăng văn bản: người dùng có thể hỏi ngay.') }, 'Đăng'),
-        h('button', { type: 'button', class: 'danger', id: 'cancel', onclick: act('cancel', 'Đã huỷ bản nháp.') }, 'Huỷ bản nháp'),
-      ),
+      draft
+        ? h('div', { class: 'actions' },
+            h('button', { type: 'button', class: 'primary', id: 'publish', onclick: act('publish', 'Đã đăng văn bản: người dùng có thể hỏi ngay.') }, 'Đăng'),
+            h('button', { type: 'button', class: 'danger', id: 'cancel', onclick: act('cancel', 'Đã huỷ bản nháp.') }, 'Huỷ bản nháp'),
+          )
+        : null,
     ),
     h('div', { class: 'split' },
       h('div', { class: 'card outline' }, h('h3', {}, `Dàn ý (${review.outline.length} mục)`), outlineTree(review.outline, (label) => scrollToSection(text, label))),

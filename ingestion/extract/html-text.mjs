@@ -1,13 +1,13 @@
+// @ts-check
 /**
- * HTML to plain text with htmlparser2: scripts, styles and the head are dropped, block elements become line breaks,
- * list items become `- ` bullet lines (the bullet style the section parser already knows from real directives),
- * table rows become one line each with their cells separated by ` | ` (the appendix table shape the section parser
- * reads), and entities are decoded.
+ * HTML to plain text with htmlparser2, bounded: scripts, styles and the head are dropped, block elements become
+ * line breaks, list items become `- ` bullet lines (the bullet style the section parser already knows from real
+ * directives), table rows become one line each with their cells separated by ` | ` (the appendix table shape the
+ * section parser reads), and entities are decoded. Parsing stops as soon as the page holds more elements or more
+ * text than the limits allow, so a hostile page costs bounded work. Runs in the markup worker (markup-worker.mjs).
  */
 
 import { Parser } from 'htmlparser2';
-import { decodeText } from './decode-text.ts';
-import type { ExtractResult } from './extract-result.ts';
 
 // Content of these elements is never document text.
 const SKIPPED = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'math', 'iframe', 'object']);
@@ -18,25 +18,43 @@ const PARAGRAPHS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'u
 const LINES = new Set(['div', 'li', 'tr', 'section', 'article', 'header', 'footer', 'main', 'dd', 'dt', 'hr']);
 const CELLS = new Set(['td', 'th']);
 
+/** Thrown inside the parser's callbacks to stop it; `kind` names the limit. */
+export class LimitExceeded extends Error {
+  /** @param {'too-many-elements' | 'text-too-long'} kind */
+  constructor(kind) {
+    super(kind);
+    this.kind = kind;
+  }
+}
+
 /**
  * Collects text with block structure. Breaks are kept pending until the next visible text, so nested or empty
  * blocks never stack up blank lines and an empty list item leaves no bullet behind. Whitespace inside text runs
  * is collapsed as a browser would (a no-break space becomes a plain space, which the document-number parser needs).
  */
 class TextCollector {
-  private readonly parts: string[] = [];
-  private skipDepth = 0;
-  private pendingBreaks = 0; // 0: same line, 1: new line, 2: blank line
-  private pendingBullet = false;
-  /** Cell separators owed before the next text (an empty cell still counts, so columns stay in place). */
-  private pendingCells = 0;
-  /** Inside a table cell, blocks and line breaks are spaces: a row must stay on one line. */
-  private cellDepth = 0;
-  private pendingSpace = false;
-  /** Whether the current row has a cell yet (the first cell gets no separator). */
-  private rowHasCell = false;
+  /** @param {{ maxElements: number, maxTextChars: number }} limits */
+  constructor(limits) {
+    this.limits = limits;
+    /** @type {string[]} */
+    this.parts = [];
+    this.length = 0;
+    this.elements = 0;
+    this.skipDepth = 0;
+    this.pendingBreaks = 0; // 0: same line, 1: new line, 2: blank line
+    this.pendingBullet = false;
+    /** Cell separators owed before the next text (an empty cell still counts, so columns stay in place). */
+    this.pendingCells = 0;
+    /** Inside a table cell, blocks and line breaks are spaces: a row must stay on one line. */
+    this.cellDepth = 0;
+    this.pendingSpace = false;
+    /** Whether the current row has a cell yet (the first cell gets no separator). */
+    this.rowHasCell = false;
+  }
 
-  open(name: string): void {
+  /** @param {string} name */
+  open(name) {
+    if (++this.elements > this.limits.maxElements) throw new LimitExceeded('too-many-elements');
     if (SKIPPED.has(name)) this.skipDepth++;
     if (this.skipDepth > 0) return;
     if (CELLS.has(name)) {
@@ -53,7 +71,8 @@ class TextCollector {
     if (name === 'li' && this.cellDepth === 0) this.pendingBullet = true;
   }
 
-  close(name: string): void {
+  /** @param {string} name */
+  close(name) {
     if (SKIPPED.has(name)) {
       this.skipDepth = Math.max(0, this.skipDepth - 1);
       return;
@@ -64,24 +83,25 @@ class TextCollector {
     else this.breakFor(name);
   }
 
-  text(data: string): void {
+  /** @param {string} data */
+  text(data) {
     if (this.skipDepth > 0) return;
     let run = data.replace(/\s+/g, ' ');
     if (this.cellDepth > 0) run = run.replace(/\|/g, '/');
     if (this.atLineStart()) run = run.trimStart();
     if (run === '') return;
-    if (this.parts.length > 0 && this.pendingBreaks > 0) this.parts.push('\n'.repeat(this.pendingBreaks));
-    else if (this.parts.length > 0 && this.pendingCells > 0) this.parts.push(`${' |'.repeat(this.pendingCells)} `);
-    else if (this.pendingSpace && !/^\s/.test(run) && !/\s$/.test(this.parts[this.parts.length - 1] ?? ' ')) this.parts.push(' ');
-    if (this.pendingBullet) this.parts.push('- ');
-    this.parts.push(run);
+    if (this.parts.length > 0 && this.pendingBreaks > 0) this.push('\n'.repeat(this.pendingBreaks));
+    else if (this.parts.length > 0 && this.pendingCells > 0) this.push(`${' |'.repeat(this.pendingCells)} `);
+    else if (this.pendingSpace && !/^\s/.test(run) && !/\s$/.test(this.parts[this.parts.length - 1] ?? ' ')) this.push(' ');
+    if (this.pendingBullet) this.push('- ');
+    this.push(run);
     this.pendingBreaks = 0;
     this.pendingBullet = false;
     this.pendingCells = 0;
     this.pendingSpace = false;
   }
 
-  result(): string {
+  result() {
     return this.parts
       .join('')
       .split('\n')
@@ -91,19 +111,32 @@ class TextCollector {
       .trim();
   }
 
-  private atLineStart(): boolean {
+  /** @param {string} piece */
+  push(piece) {
+    this.length += piece.length;
+    if (this.length > this.limits.maxTextChars) throw new LimitExceeded('text-too-long');
+    this.parts.push(piece);
+  }
+
+  atLineStart() {
     return this.parts.length === 0 || this.pendingBreaks > 0 || this.pendingCells > 0;
   }
 
-  private breakFor(name: string): void {
+  /** @param {string} name */
+  breakFor(name) {
     const breaks = PARAGRAPHS.has(name) ? 2 : LINES.has(name) ? 1 : 0;
     this.pendingBreaks = Math.max(this.pendingBreaks, breaks);
   }
 }
 
-/** Converts HTML source to text. */
-export function htmlToText(html: string): string {
-  const collector = new TextCollector();
+/**
+ * Converts HTML source to text; throws `LimitExceeded` when the page is over a limit.
+ * @param {string} html
+ * @param {{ maxElements: number, maxTextChars: number }} limits
+ * @returns {string}
+ */
+export function htmlToText(html, limits) {
+  const collector = new TextCollector(limits);
   const parser = new Parser(
     {
       onopentag: (name) => collector.open(name),
@@ -115,10 +148,4 @@ export function htmlToText(html: string): string {
   parser.write(html);
   parser.end();
   return collector.result();
-}
-
-/** Extracts the text of an `.html`/`.htm` file. */
-export function extractHtml(bytes: Uint8Array): ExtractResult {
-  const decoded = decodeText(bytes);
-  return decoded.ok ? { ok: true, text: htmlToText(decoded.text), format: 'html' } : decoded;
 }
