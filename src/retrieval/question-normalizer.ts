@@ -39,6 +39,8 @@ interface Candidate {
   /** As shown to the user. */
   shown: string;
   kind: ReadingKind;
+  /** For a short form: the rank of this meaning in the table (0 = most likely). */
+  rank?: number;
 }
 
 interface Slot {
@@ -109,7 +111,7 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
     const spelled = (s: string, kind: ReadingKind): Candidate => ({ text: s, shown: cased(word, s), kind });
     const meanings = deps.chat.meanings(lower);
     if (meanings.length > 0) {
-      const out: Candidate[] = meanings.map((m) => ({ text: exactView(m), shown: m, kind: 'abbreviation' }));
+      const out: Candidate[] = meanings.map((m, rank) => ({ text: exactView(m), shown: m, kind: 'abbreviation', rank }));
       if (!hasDiacritics(lower) && isSyllable(folded)) out.push(...spellingsOf(folded).map((s) => spelled(s, 'accents')));
       return out;
     }
@@ -170,7 +172,7 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
       if (!all || all.length <= 1) continue;
       const seen = all.filter((c) => c.kind === 'abbreviation' || c.kind === 'typed' || deps.chat.isQuestionWord(c.text) || (df.get(syllableTerm(first(c.text))) ?? 0) > 0);
       const ranked = seen
-        .map((c) => ({ c, s: singleScore(c, df, all) + (deps.chat.isQuestionWord(c.text) ? QUESTION_WORD_BONUS : 0) }))
+        .map((c) => ({ c, s: singleScore(c, df, all) + (c.kind !== 'abbreviation' && deps.chat.isQuestionWord(c.text) ? QUESTION_WORD_BONUS : 0) }))
         .sort((a, b) => Number(b.c.kind === 'abbreviation') - Number(a.c.kind === 'abbreviation') || b.s - a.s);
       slot.candidates = ranked.slice(0, MAX_CANDIDATES).map((x) => x.c);
       if (slot.candidates.length === 0) slot.candidates = [{ text: foldedView(slot.raw.toLowerCase()), shown: slot.raw, kind: 'typed' }];
@@ -193,7 +195,7 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
     let previous: Slot | undefined;
     for (const slot of words) {
       const cands = slot.candidates as Candidate[];
-      const own = cands.map((c, i) => SINGLE_WEIGHT * singleScore(c, df, cands) - penalty(c, i));
+      const own = cands.map((c) => SINGLE_WEIGHT * singleScore(c, df, cands) - penalty(c));
       const linked = previous !== undefined && previous.phrase === slot.phrase;
       best = cands.map((c, i) => {
         if (best.length === 0) return { score: own[i] as number, path: [c] };
@@ -236,9 +238,9 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
   }
 
   /** Guesses pay: a typo fix always, a short form's later meanings by their rank. */
-  function penalty(c: Candidate, index: number): number {
+  function penalty(c: Candidate): number {
     if (c.kind === 'typo') return TYPO_PENALTY;
-    if (c.kind === 'abbreviation') return SECOND_MEANING_PENALTY * index;
+    if (c.kind === 'abbreviation') return SECOND_MEANING_PENALTY * (c.rank ?? 0);
     return deps.chat.isQuestionWord(c.text) ? -QUESTION_WORD_BONUS : 0;
   }
 

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { fitRefusal, fitWeights, refusalAccuracy, topAccuracy, type FitExample, type RefusalExample } from '../../src/eval/fit.ts';
+import { FEATURES, REFUSAL_FEATURES, type Features, type RefusalFeatures } from '../../src/retrieval/ranking-model.ts';
+
+const features = (values: Partial<Features>): Features => ({ ...(Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features), ...values });
+const refusal = (values: Partial<RefusalFeatures>): RefusalFeatures => ({ ...(Object.fromEntries(REFUSAL_FEATURES.map((f) => [f, 0])) as RefusalFeatures), ...values });
+
+describe('fitting the ranking model', () => {
+  it('learns to put first the sections whose heading names the role asked for', () => {
+    // The answer has the role in its heading but less word overlap than a distractor.
+    const examples: FitExample[] = Array.from({ length: 20 }, (_, i) => ({
+      id: `q${i}`,
+      positives: [features({ lexical: 0.6, facetOwn: 1 })],
+      negatives: [features({ lexical: 1 }), features({ lexical: 0.3 })],
+    }));
+    const before = features({ lexical: 1 });
+    expect(topAccuracy(examples, before)).toBe(0);
+    const w = fitWeights(examples);
+    expect(w.facetOwn).toBeGreaterThan(0);
+    expect(topAccuracy(examples, w)).toBe(1);
+  });
+
+  it('learns a refusal line from answerable and out-of-scope questions', () => {
+    const examples: RefusalExample[] = [
+      ...Array.from({ length: 10 }, (_, i) => ({ id: `a${i}`, answerable: true, features: refusal({ coverage: 0.5 + i / 40 }) })),
+      ...Array.from({ length: 10 }, (_, i) => ({ id: `r${i}`, answerable: false, features: refusal({ coverage: 0.05 + i / 100, unknownPairShare: 0.8 }) })),
+    ];
+    const model = fitRefusal(examples);
+    expect(refusalAccuracy(examples, model)).toEqual({ answered: 1, refused: 1 });
+    expect(model.weights.unknownPairShare).toBeLessThan(0);
+  });
+});

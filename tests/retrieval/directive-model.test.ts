@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDirectiveModel } from '../../src/retrieval/directive-model.ts';
+
+const model = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
+
+describe('what directives are made of', () => {
+  it.each([
+    ['II. NỘI DUNG TUYÊN TRUYỀN TRỌNG TÂM', ['content', 'focus']],
+    ['3. Hình thức tuyên truyền', ['form']],
+    ['IV - TỔ CHỨC THỰC HIỆN', ['implementation']],
+    ['Chế độ báo cáo', ['reporting']],
+    ['I. MỤC ĐÍCH, YÊU CẦU', ['purpose', 'requirement']],
+  ])('the heading "%s" plays %j', (heading, facets) => {
+    expect(model.facetsOfHeading(heading).sort()).toEqual([...facets].sort());
+  });
+
+  it.each([
+    ['noi dung trong diem nam 2023 la gi', ['content', 'focus']],
+    ['cách thức tuyên truyền năm 2022', ['form']],
+    ['Mặt trận được giao gì?', ['implementation']],
+    ['hạn báo cáo khi nào', ['reporting', 'schedule']],
+  ])('the question "%s" asks for %j', (question, facets) => {
+    expect(model.facetsOfQuestion(question).sort()).toEqual([...facets].sort());
+  });
+
+  it('knows bodies by the names people use', () => {
+    expect(model.bodiesIn('cơ quan tham mưu về tổ chức của Thành ủy')).toEqual(['ban-to-chuc']);
+    expect(model.bodiesIn('Ban Thường trực Ủy ban MTTQ xã')).toEqual(['mat-tran']);
+    expect(model.bodiesIn('btg huyen uy lo viec j')).toEqual(['ban-tuyen-giao']);
+  });
+
+  it('counts the Đoàn Thanh niên among "các đoàn thể" and the other way round', () => {
+    expect(model.matchesBody('doan-thanh-nien', ['doan-the'])).toBe(true);
+    expect(model.matchesBody('doan-the', ['doan-thanh-nien'])).toBe(true);
+    expect(model.matchesBody('ban-to-chuc', ['ban-tuyen-giao'])).toBe(false);
+  });
+
+  it('reads administrative levels, not committee names or "xã hội"', () => {
+    expect(model.levelsIn('Ban Thường trực Ủy ban MTTQ xã, phường, thị trấn')).toEqual(['commune']);
+    expect(model.levelsIn('UBND huyện, thị xã, thành phố')).toEqual(['district']);
+    expect(model.levelsIn('Huyện ủy giao các tổ chức chính trị - xã hội')).toEqual([]);
+    expect(model.levelsIn('Mặt trận cấp tỉnh')).toEqual(['province']);
+  });
+});

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createQuestionNormalizer, type TermStatistics } from '../../src/retrieval/question-normalizer.ts';
+import { createAnalyzer } from '../../src/text/analyze.ts';
+import { loadAbbreviations } from '../../src/text/abbreviations.ts';
+import { loadChatAbbreviations } from '../../src/text/chat-abbreviations.ts';
+
+/** Term statistics of a small collection, counted with the product's own analyzer (each sentence five chunks). */
+function statisticsOf(sentences: string[]): TermStatistics {
+  const analyzer = createAnalyzer(loadAbbreviations(join(process.cwd(), 'data', 'abbreviations.json')));
+  const df = new Map<string, number>();
+  for (const s of sentences) for (const term of analyzer.indexTerms(s).keys()) df.set(term, (df.get(term) ?? 0) + 5);
+  return { termFrequencies: async (terms) => ({ total: sentences.length * 5, df: new Map(terms.map((t) => [t, df.get(t) ?? 0])) }) };
+}
+
+const collection = [
+  'Kế hoạch tuyên truyền công tác xây dựng Đảng năm 2023',
+  'Ban Tuyên giáo Huyện ủy có nhiệm vụ định hướng thông tin, tuyên truyền',
+  'Mặt trận Tổ quốc được giao nhiệm vụ giám sát và phản biện xã hội',
+  'Nội dung tuyên truyền trọng tâm năm 2022 về xây dựng Đảng',
+  'Kế hoạch số 12-KH/ĐU của Đảng ủy',
+];
+const analyzer = createAnalyzer(loadAbbreviations(join(process.cwd(), 'data', 'abbreviations.json')));
+const normalizer = createQuestionNormalizer({
+  statistics: statisticsOf(collection),
+  chat: loadChatAbbreviations(join(process.cwd(), 'data', 'chat-abbreviations.json')),
+  official: analyzer,
+});
+
+describe('reading a question typed on a phone', () => {
+  it('spells out chat short forms, choosing a meaning by the words around it', async () => {
+    const read = await normalizer.normalize('kh tt xd dang nam 2023');
+    expect(read.text).toBe('kế hoạch tuyên truyền xây dựng đảng năm 2023');
+    expect(read.meaningChanged).toBe(true);
+  });
+
+  it('restores accents from the collection and reads "mttq dc giao nv j"', async () => {
+    const read = await normalizer.normalize('mttq dc giao nv j');
+    expect(read.text).toBe('Mặt trận Tổ quốc được giao nhiệm vụ gì');
+    expect(read.understood).toBe('Mặt trận Tổ quốc được giao nhiệm vụ gì');
+  });
+
+  it('fixes a typo that is no Vietnamese syllable when the collection supports the fix', async () => {
+    const read = await normalizer.normalize('xay dung dag');
+    expect(read.text).toBe('xây dựng đảng');
+    // The fix is a guess: compared without accents, and shown.
+    expect(read.syllables.at(-1)).toMatchObject({ exact: 'đảng', sure: false });
+    expect(read.understood).toBe('xay dung đảng');
+  });
+
+  it('never touches document numbers or years', async () => {
+    const read = await normalizer.normalize('kh 12-KH/ĐU nam 2021');
+    expect(read.text).toContain('12-KH/ĐU');
+    expect(read.text).toContain('2021');
+  });
+
+  it('keeps the plain words of someone who types accents', async () => {
+    const read = await normalizer.normalize('Ban Tuyên giáo có nhiệm vụ gì trong tuyên truyền?');
+    expect(read.text).toBe('Ban Tuyên giáo có nhiệm vụ gì trong tuyên truyền?');
+    expect(read.meaningChanged).toBe(false);
+  });
+
+  it('marks words and pairs the collection has never seen', async () => {
+    const read = await normalizer.normalize('giá vàng hôm nay');
+    expect(read.syllables.filter((s) => s.known === false).map((s) => s.exact)).toContain('vàng');
+  });
+});

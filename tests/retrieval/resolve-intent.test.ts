@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/text/analyze.ts';
+import { loadAbbreviations } from '../../src/text/abbreviations.ts';
+import { understand } from '../../src/retrieval/understand.ts';
+import { resolveIntent } from '../../src/retrieval/resolve-intent.ts';
+import { loadDirectiveModel } from '../../src/retrieval/directive-model.ts';
+
+const analyzer = createAnalyzer(loadAbbreviations(join(process.cwd(), 'data', 'abbreviations.json')));
+const directives = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
+const collection = { years: [2021, 2022, 2023] };
+const resolve = (q: string, named: string[] = []) => resolveIntent(understand(q, analyzer, 2026, directives), { ...collection, namedDocumentIds: named });
+
+describe('a question settled against the collection', () => {
+  it.each([
+    // question, named documents, shape, years filtered, years missing, documents restricted to, newest instead
+    ['nội dung trọng tâm năm 2023 là gì?', [], 'list', [2023], [], [], null],
+    ['nội dung trọng tâm năm 2025 là gì?', [], 'list', [], [2025], [], null],
+    ['năm nay phải tuyên truyền gì?', [], 'list', [2023], [2026], [], 2023],
+    ['Chỉ thị 05 năm 2016 được nhắc ở đâu?', [], 'mentions', [], [], [], null],
+    ['Kế hoạch 12-KH/ĐU năm 2021 bằng những hình thức nào?', ['d12'], 'list', [], [], ['d12'], null],
+    ['Quy định 85-QĐ/TW nói về việc gì?', [], 'mentions', [], [], [], null],
+    ['Quy định 85-QĐ/TW nói về việc gì?', ['d85'], 'list', [], [], ['d85'], null],
+    ['Chỉ thị 05-CT/TW do ai ban hành?', [], 'mentions', [], [], [], null],
+    ['Kế hoạch 12-KH/ĐU do ai ban hành?', ['d12'], 'issuer', [], [], ['d12'], null],
+    ['nội dung trọng tâm 2022 và 2023 khác gì?', [], 'comparison', [2022, 2023], [], [], null],
+    ['Kế hoạch năm 2021 nói gì về năm 2022 và những năm tiếp theo?', [], 'factoid', [2021, 2022], [], [], null],
+  ])('%s (%j)', (q, named, shape, present, missing, documents, newest) => {
+    const r = resolve(q, named as string[]);
+    expect(r.shape).toBe(shape);
+    expect(r.presentYears).toEqual(present);
+    expect(r.missingYears).toEqual(missing);
+    expect(r.documentIds).toEqual(documents);
+    expect(r.newestInstead).toBe(newest);
+  });
+
+  it('asks for every place only when the question asks where', () => {
+    expect(resolve('Nghị quyết 35-NQ/TW được nhắc đến trong những văn bản nào?').everyPlace).toBe(true);
+    expect(resolve('Nghị quyết 35-NQ/TW được nhắc đến thế nào?').everyPlace).toBe(false);
+  });
+});
