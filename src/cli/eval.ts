@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { runEval } from '../eval/run-eval.ts';
 import { formatReport } from '../eval/report.ts';
 import { collectExamples, fitRefusal, fitWeights, loadFitSets, pairwiseAccuracy, refusalAccuracy, topAccuracy, type FitExample } from '../eval/fit.ts';
-import { DEFAULT_RANKING_MODEL, FEATURES, REFUSAL_FEATURES, type Features } from '../retrieval/ranking-model.ts';
+import { DEFAULT_RANKING_MODEL, FEATURES, REFUSAL_FEATURES, withModel, type Features, type RankingModel } from '../retrieval/ranking-model.ts';
 import { runCli } from './run-cli.ts';
 
 const WEIGHTS_FILE = 'data/ranking-weights.json';
@@ -64,6 +64,33 @@ async function fit(setsPath: string): Promise<number> {
   return 0;
 }
 
+/**
+ * `--sweep selection.tieRatio=0.9,0.95,1`: the same questions under each value of one model setting, one row each
+ * (the settings that are thresholds rather than feature weights are chosen this way, on the tuning halves).
+ */
+async function sweep(spec: string, questionsPath: string, documents: string | undefined): Promise<number> {
+  const [path, list] = spec.split('=') as [string, string | undefined];
+  const [group, key] = path.split('.') as [keyof RankingModel, string | undefined];
+  const config = loadConfig();
+  const rows = ['| value | hit | precision | must_include | refusal | completeness |', '| --- | --- | --- | --- | --- | --- |'];
+  for (const raw of (list ?? '').split(',')) {
+    const value = Number(raw);
+    const model = key ? withModel({ [group]: { [key]: value } }) : withModel({ [group]: value });
+    const report = await runEval({
+      config: documents ? { ...config, DOCUMENTS_DIR: documents } : config,
+      logger: createLogger('warn'),
+      questionsPath,
+      baseline: false,
+      calibrate: false,
+      model,
+    });
+    const m = report.metrics.overall;
+    rows.push(`| ${raw} | ${m.hit} | ${m.precision} | ${m.must_include} | ${m.refusal} | ${m.completeness} |`);
+  }
+  process.stdout.write(`${spec.split('=')[0]}\n${rows.join('\n')}\n`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -75,9 +102,11 @@ async function main(): Promise<number> {
       calibrate: { type: 'boolean' },
       fit: { type: 'boolean' },
       'fit-sets': { type: 'string' },
+      sweep: { type: 'string' },
     },
   });
   if (values.fit) return fit(values['fit-sets'] ?? 'data/eval/fit-sets.json');
+  if (values.sweep) return sweep(values.sweep, values.questions ?? 'data/eval/questions.dev.jsonl', values.documents);
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const documents = values.documents;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { openCore } from '../app/open-core.ts';
+import type { RankingModel } from '../retrieval/ranking-model.ts';
 import { toAskJson } from '../ask/ask-json.ts';
 import { answerOf, createAskService } from '../ask/ask-service.ts';
 import { quoteKey } from '../text/normalize.ts';
@@ -20,6 +21,8 @@ import { calibrate, type Calibration } from './calibrate.ts';
 export interface EvalOptions {
   config: Config;
   logger: Logger;
+  /** A ranking model to evaluate instead of the product's (sweeps). */
+  model?: RankingModel;
   questionsPath: string;
   baseline: boolean;
   calibrate: boolean;
@@ -36,7 +39,7 @@ export interface EvalReport {
 export async function runEval(opts: EvalOptions): Promise<EvalReport> {
   // Several sets can be scored together: --questions a.jsonl,b.jsonl.
   const questions = opts.questionsPath.split(',').flatMap((path) => loadQuestions(path.trim()));
-  const core = await openCore({ config: opts.config, logger: opts.logger, databaseUrl: 'memory://' });
+  const core = await openCore({ config: opts.config, logger: opts.logger, databaseUrl: 'memory://', ...(opts.model ? { engine: { model: opts.model } } : {}) });
   try {
     // Several folders can be given: --documents a,b (or DOCUMENTS_DIR=a,b).
     const folders = opts.config.DOCUMENTS_DIR.split(',').map((d) => d.trim()).filter(Boolean);
