@@ -9,6 +9,7 @@ import { conversationId, sendHtml, withTyping, type BotContext, type HandlerDeps
 import { bold, code, italic, paragraph, toHtmlMessages } from './format.ts';
 import { refusalText, withinRateLimit } from './questions.ts';
 import { renderTalkingPoints, renderText } from './render.ts';
+import { talkingPointsUsage } from '../../answer/talking-point-words.ts';
 import { renderDocumentList, renderOutline, renderSection, renderYear } from './render-library.ts';
 
 /** Commands everyone sees in Telegram's menu (registered with setMyCommands). */
@@ -96,7 +97,7 @@ async function xem(deps: HandlerDeps, ctx: CommandContext<BotContext>): Promise<
 async function diemtin(deps: HandlerDeps, ctx: CommandContext<BotContext>): Promise<void> {
   const topic = ctx.match.trim();
   if (!topic) {
-    await sendHtml(ctx, renderText('Cách dùng: /diemtin <chủ đề>, ví dụ /diemtin đấu tranh phản bác quan điểm sai trái'));
+    await sendHtml(ctx, renderText(talkingPointsUsage('/diemtin')));
     return;
   }
   if (!(await withinRateLimit(deps, ctx))) return;

@@ -35,6 +35,9 @@ const EXACT: Array<[string[], ZaloCommand]> = [
   [['thong', 'ke'], { kind: 'stats' }],
   [['/thongke'], { kind: 'stats' }],
   [['xac', 'nhan', 'xoa'], { kind: 'confirm-retire' }],
+  // Bare commands explain themselves instead of being asked as questions.
+  [['diem', 'tin'], { kind: 'talking-points', topic: '' }],
+  [['/diemtin'], { kind: 'talking-points', topic: '' }],
 ];
 
 /** Commands followed by an argument, as folded leading words. */

@@ -38,20 +38,26 @@ describe('Zalo rendering', () => {
   });
 
   it('renders talking points as a numbered list with citations numbered for "xem n"', () => {
+    const points = [
+      { title: '**Bảo vệ** nền tảng', citations: [fakeCitation(), fakeCitation({ section: 'II.2', documentId: 'doc-2', year: 2022 })] },
+      { title: 'Phát huy vai trò', citations: [fakeCitation({ section: 'IV.4' })] },
+    ];
     const [message] = renderTalkingPoints({
       topic: 'phản bác quan điểm sai trái',
       refused: false,
       notice: null,
-      points: [
-        { title: '**Bảo vệ** nền tảng', citations: [fakeCitation(), fakeCitation({ section: 'II.2' })] },
-        { title: 'Phát huy vai trò', citations: [fakeCitation({ section: 'IV.4' })] },
-      ],
+      points,
+      groups: [{ documentId: 'doc-1', year: 2023, points }],
+      documentCount: 2,
     });
-    expect(message).toContain('1. Bảo vệ nền tảng\n📄 [1] ');
-    expect(message).toContain('2. Phát huy vai trò\n📄 [3] ');
+    expect(message).toContain('2 ý, trích nguyên văn từ 2 văn bản');
+    expect(message).toContain('📄 Kế hoạch');
+    expect(message).toContain('1. Bảo vệ nền tảng\n   [1] mục II.1');
+    expect(message).toContain('   [2] cũng trong Kế hoạch');
+    expect(message).toContain('2. Phát huy vai trò\n   [3] mục IV.4');
     expect(message).toContain('"xem 3" – mục IV.4');
     expect(message).not.toContain('đúng');
-    const refused = renderTalkingPoints({ topic: 'giá vàng', refused: true, notice: null, points: [] });
+    const refused = renderTalkingPoints({ topic: 'giá vàng', refused: true, notice: null, points: [], groups: [], documentCount: 0 });
     expect(refused[0]).toContain('Chưa tìm thấy nội dung về "giá vàng"');
   });
 
@@ -86,6 +92,7 @@ describe('Zalo typed commands', () => {
     ['xem II.1', { kind: 'open', ref: '', section: 'II.1' }],
     ['điểm tin đấu tranh phản bác', { kind: 'talking-points', topic: 'đấu tranh phản bác' }],
     ['diem tin xay dung dang', { kind: 'talking-points', topic: 'xay dung dang' }],
+    ['điểm tin', { kind: 'talking-points', topic: '' }],
     ['năm 2023', { kind: 'year', year: 2023 }],
     ['nam 2022', { kind: 'year', year: 2022 }],
     ['Đúng!', { kind: 'feedback', helpful: true }],
