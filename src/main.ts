@@ -147,6 +147,7 @@ async function main(): Promise<void> {
     askService,
     logger,
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
+    clock: core.clock,
   });
   let started = false;
   const app = createHttpApp({

@@ -31,6 +31,20 @@ export function bracketCitation(c: Citation): string {
   return `[${[documentName(c), c.issuer, when, sectionName(c)].filter(Boolean).join(', ')}]`;
 }
 
+/** The documents the points quote, each once (its first citation), in the order they are first cited. */
+export function sourcesOf(tp: Pick<TalkingPoints, 'points'>): Citation[] {
+  const seen = new Map<string, Citation>();
+  for (const c of tp.points.flatMap((p) => p.citations)) if (!seen.has(c.documentId)) seen.set(c.documentId, c);
+  return [...seen.values()];
+}
+
+/** A source in the list at the end of an outline: name, title, issuer, date or year. */
+export function sourceLine(c: Citation): string {
+  const when = c.issuedOn ? `ngày ${c.issuedOn.split('-').reverse().map(Number).join('/')}` : c.year ? `năm ${c.year}` : null;
+  const title = c.number && c.title ? `"${c.title}"` : null;
+  return [documentName(c), title, c.issuer, when].filter(Boolean).join(' – ');
+}
+
 /** How to use talking points, for a bare command (`/diemtin`, `điểm tin`). */
 export function talkingPointsUsage(command: string): string {
   return [

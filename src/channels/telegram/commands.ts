@@ -1,6 +1,6 @@
 /**
  * User commands: /start, /help, /vanban, /xem, /diemtin, /nam. Each one is a thin call into the Library or
- * the AnswerEngine followed by a renderer.
+ * the AnswerEngine followed by a renderer. (/decuong: outline.ts.)
  */
 import type { Bot, CommandContext } from 'grammy';
 import type { BotCommand } from 'grammy/types';
@@ -20,6 +20,7 @@ export const USER_COMMANDS: BotCommand[] = [
   { command: 'xem', description: 'Xem dàn ý hoặc một mục: /xem <văn bản> [mục]' },
   { command: 'diemtin', description: 'Dàn ý tuyên truyền theo chủ đề: /diemtin <chủ đề>' },
   { command: 'nam', description: 'Văn bản của một năm: /nam <năm>' },
+  { command: 'decuong', description: 'Đề cương tuyên truyền (tệp Word): /decuong <chủ đề>' },
 ];
 
 const EXAMPLES = [
@@ -37,7 +38,8 @@ function helpMessages(): string[] {
     paragraph(
       bold('Lệnh:\n'),
       '/vanban – danh sách văn bản\n/xem <văn bản> [mục] – dàn ý hoặc toàn văn một mục, ví dụ /xem 12-KH/ĐU II.1\n',
-      '/diemtin <chủ đề> – dàn ý tuyên truyền có trích dẫn\n/nam <năm> – văn bản của một năm',
+      '/diemtin <chủ đề> – dàn ý tuyên truyền có trích dẫn\n/decuong <chủ đề> – đề cương tuyên truyền (tệp Word)\n',
+      '/nam <năm> – văn bản của một năm',
     ),
     paragraph(italic('Trong nhóm: nhắc tên bot hoặc trả lời tin nhắn của bot để hỏi.')),
   ]);

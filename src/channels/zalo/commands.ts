@@ -13,6 +13,8 @@ export type ZaloCommand =
   /** `xem <văn bản> [mục]`: an outline, or one section; `ref` is empty for `xem II.1` (the last document). */
   | { kind: 'open'; ref: string; section: string | null }
   | { kind: 'talking-points'; topic: string }
+  /** `đề cương <chủ đề>`: the outline as text (the Word file is on Telegram). */
+  | { kind: 'outline'; topic: string }
   | { kind: 'year'; year: number }
   | { kind: 'feedback'; helpful: boolean }
   | { kind: 'stats' }
@@ -38,14 +40,18 @@ const EXACT: Array<[string[], ZaloCommand]> = [
   // Bare commands explain themselves instead of being asked as questions.
   [['diem', 'tin'], { kind: 'talking-points', topic: '' }],
   [['/diemtin'], { kind: 'talking-points', topic: '' }],
+  [['de', 'cuong'], { kind: 'outline', topic: '' }],
+  [['/decuong'], { kind: 'outline', topic: '' }],
 ];
 
 /** Commands followed by an argument, as folded leading words. */
-const PREFIXES: Array<[string[], 'open' | 'talking-points' | 'year' | 'retire']> = [
+const PREFIXES: Array<[string[], 'open' | 'talking-points' | 'outline' | 'year' | 'retire']> = [
   [['xem'], 'open'],
   [['/xem'], 'open'],
   [['diem', 'tin'], 'talking-points'],
   [['/diemtin'], 'talking-points'],
+  [['de', 'cuong'], 'outline'],
+  [['/decuong'], 'outline'],
   [['nam'], 'year'],
   [['/nam'], 'year'],
   [['xoa'], 'retire'],
@@ -73,6 +79,7 @@ function withArgument(kind: (typeof PREFIXES)[number][1], rest: string[]): ZaloC
   const argument = rest.join(' ');
   switch (kind) {
     case 'talking-points':
+    case 'outline':
       return { kind, topic: argument };
     case 'retire':
       return { kind, ref: argument };

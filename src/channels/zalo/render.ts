@@ -5,7 +5,7 @@
  */
 import { splitIntoMessages } from '../split-message.ts';
 import { citationLine } from '../citation-label.ts';
-import { groupHeading, pointsSummary, pointSources } from '../../answer/talking-point-words.ts';
+import { groupHeading, pointsSummary, pointSources, sourceLine, sourcesOf } from '../../answer/talking-point-words.ts';
 import type { Answer, Citation, StoredDocument, StoredSection, TalkingPoints } from '../../core/types.ts';
 
 /** Zalo's limit for one text message. */
@@ -116,6 +116,18 @@ export function talkingPointParagraphs(points: TalkingPoints, title: string): st
     }
   }
   return paragraphs;
+}
+
+/** The đề cương as text (Zalo takes no files): the points, the sources, and where the Word file is. */
+export function renderTalkOutline(points: TalkingPoints): string[] {
+  if (points.refused || points.points.length === 0) return renderTalkingPoints(points);
+  const topic = plainText(points.topic);
+  const sources = sourcesOf(points).map((c, i) => `${i + 1}. ${plainText(sourceLine(c))}`);
+  return toMessages([
+    ...talkingPointParagraphs(points, `Đề cương tuyên truyền: ${topic}`),
+    ['Nguồn trích dẫn:', ...sources].join('\n'),
+    `Bản Word của đề cương này có trên Telegram: gửi "/decuong ${topic}" cho bot trên Telegram.`,
+  ]);
 }
 
 /** A citation for a whole section opened from the library (no quote). */
