@@ -28,6 +28,8 @@ describe('loadConfig', () => {
       CONVERSATION_TTL_MINUTES: 30,
       TELEGRAM_API_ROOT: 'https://api.telegram.org',
       ADMIN_TELEGRAM_IDS: [],
+      TELEGRAM_NOTICES_PER_SECOND: 25,
+      ZALO_NOTICES_PER_SECOND: 1,
     });
   });
 
@@ -58,6 +60,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
     [{ OPENAI_BASE_URL: 'not a url' }, 'OPENAI_BASE_URL'],
     [{ MAX_QUESTION_CHARS: '10' }, 'MAX_QUESTION_CHARS'],
+    [{ TELEGRAM_NOTICES_PER_SECOND: '31' }, 'TELEGRAM_NOTICES_PER_SECOND'],
+    [{ ZALO_NOTICES_PER_SECOND: '0' }, 'ZALO_NOTICES_PER_SECOND'],
     [{ ADMIN_API_TOKEN: 'short-token' }, 'ADMIN_API_TOKEN'],
     [{ API_TOKEN: 'long enough but has spaces' }, 'API_TOKEN'],
   ])('%j throws a ConfigError naming %s', (env, variable) => {

@@ -2,6 +2,7 @@
  * The schema, as versioned migrations. Never edit a released migration: add a new one.
  * Every statement runs unchanged on PGlite and on a Postgres server with pgvector.
  */
+import { NOTICE_TABLES } from './notice-schema.ts';
 
 /** One schema change, applied once in its own transaction. */
 export interface Migration {
@@ -220,4 +221,5 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: [`CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`],
   },
   { version: 5, name: 'one chat memory: conversations move into chat_states', statements: oneChatMemory },
+  { version: 6, name: 'new-document notices: subscriptions, publications, outbox, pace', statements: NOTICE_TABLES },
 ];

@@ -15,6 +15,7 @@ import { APOLOGY, type AskedQuestion, type BotContext, type HandlerDeps, type Te
 import { DEFAULT_API_ROOT } from './download.ts';
 import { createQuestionHandler } from './questions.ts';
 import { registerOutlineCommand } from './outline.ts';
+import { registerNoticeCommands } from './notices.ts';
 
 export type { TelegramBotConfig, TelegramBotDeps } from './context.ts';
 
@@ -117,6 +118,7 @@ function installMiddleware(bot: Bot<BotContext>, deps: HandlerDeps): void {
   });
   registerUserCommands(bot, deps);
   registerOutlineCommand(bot, deps);
+  registerNoticeCommands(bot, deps);
   registerAdminCommands(bot, deps);
   registerCallbacks(bot, deps);
   bot.on('message:document', createUploadHandler(deps));

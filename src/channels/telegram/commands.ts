@@ -1,6 +1,6 @@
 /**
  * User commands: /start, /help, /vanban, /xem, /diemtin, /nam. Each one is a thin call into the Library or
- * the AnswerEngine followed by a renderer. (/decuong: outline.ts.)
+ * the AnswerEngine followed by a renderer. (/decuong: outline.ts; /theodoi, /boqua, /moi: notices.ts.)
  */
 import type { Bot, CommandContext } from 'grammy';
 import type { BotCommand } from 'grammy/types';
@@ -21,6 +21,9 @@ export const USER_COMMANDS: BotCommand[] = [
   { command: 'diemtin', description: 'Dàn ý tuyên truyền theo chủ đề: /diemtin <chủ đề>' },
   { command: 'nam', description: 'Văn bản của một năm: /nam <năm>' },
   { command: 'decuong', description: 'Đề cương tuyên truyền (tệp Word): /decuong <chủ đề>' },
+  { command: 'moi', description: 'Văn bản mới đăng trong 30 ngày qua' },
+  { command: 'theodoi', description: 'Nhận thông báo khi có văn bản mới' },
+  { command: 'boqua', description: 'Thôi nhận thông báo văn bản mới' },
 ];
 
 const EXAMPLES = [
@@ -39,7 +42,8 @@ function helpMessages(): string[] {
       bold('Lệnh:\n'),
       '/vanban – danh sách văn bản\n/xem <văn bản> [mục] – dàn ý hoặc toàn văn một mục, ví dụ /xem 12-KH/ĐU II.1\n',
       '/diemtin <chủ đề> – dàn ý tuyên truyền có trích dẫn\n/decuong <chủ đề> – đề cương tuyên truyền (tệp Word)\n',
-      '/nam <năm> – văn bản của một năm',
+      '/nam <năm> – văn bản của một năm\n/moi – văn bản mới đăng trong 30 ngày qua\n',
+      '/theodoi – nhận thông báo khi có văn bản mới; /boqua – thôi nhận',
     ),
     paragraph(italic('Trong nhóm: nhắc tên bot hoặc trả lời tin nhắn của bot để hỏi.')),
   ]);

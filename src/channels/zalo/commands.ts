@@ -15,6 +15,10 @@ export type ZaloCommand =
   | { kind: 'talking-points'; topic: string }
   /** `đề cương <chủ đề>`: the outline as text (the Word file is on Telegram). */
   | { kind: 'outline'; topic: string }
+  /** `theo dõi`, `bỏ theo dõi`: new-document notices; `văn bản mới`: what was published lately. */
+  | { kind: 'subscribe' }
+  | { kind: 'unsubscribe' }
+  | { kind: 'new-documents' }
   | { kind: 'year'; year: number }
   | { kind: 'feedback'; helpful: boolean }
   | { kind: 'stats' }
@@ -42,6 +46,12 @@ const EXACT: Array<[string[], ZaloCommand]> = [
   [['/diemtin'], { kind: 'talking-points', topic: '' }],
   [['de', 'cuong'], { kind: 'outline', topic: '' }],
   [['/decuong'], { kind: 'outline', topic: '' }],
+  [['theo', 'doi'], { kind: 'subscribe' }],
+  [['/theodoi'], { kind: 'subscribe' }],
+  [['bo', 'theo', 'doi'], { kind: 'unsubscribe' }],
+  [['/boqua'], { kind: 'unsubscribe' }],
+  [['van', 'ban', 'moi'], { kind: 'new-documents' }],
+  [['/moi'], { kind: 'new-documents' }],
 ];
 
 /** Commands followed by an argument, as folded leading words. */

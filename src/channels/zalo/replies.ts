@@ -49,6 +49,8 @@ export function helpText(name: string | null): string {
     '• xem <số> – mở mục số n của câu trả lời trước',
     '• điểm tin <chủ đề> – dàn ý tuyên truyền có trích dẫn',
     '• đề cương <chủ đề> – đề cương tuyên truyền (bản Word có trên Telegram)',
+    '• văn bản mới – văn bản đăng trong 30 ngày qua',
+    '• theo dõi / bỏ theo dõi – nhận / thôi nhận thông báo khi có văn bản mới',
     '• năm <năm> – văn bản của một năm, ví dụ: năm 2023',
     '• đúng / sai – góp ý về câu trả lời vừa rồi',
     name ? `Trong nhóm, hãy nhắc @${name} khi hỏi.` : 'Trong nhóm, hãy nhắc tên bot (@) khi hỏi.',

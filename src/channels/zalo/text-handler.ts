@@ -10,6 +10,8 @@ import type { ZaloClient } from './client.ts';
 import type { ChatContextStore } from './chat-context.ts';
 import type { ZaloCommand } from './commands.ts';
 import { renderAnswer, renderSection, renderTalkingPoints, renderTalkOutline } from './render.ts';
+import { createNoticeCommands } from './notices.ts';
+import type { NoticeDesk } from '../../core/notices.ts';
 import { renderDocumentList, renderOutline, renderStats, renderYear } from './render-library.ts';
 import * as say from './replies.ts';
 
@@ -24,6 +26,8 @@ export interface TextHandlerDeps {
   activity: Activity;
   contexts: ChatContextStore;
   admin?: Pick<Admin, 'stats' | 'retire' | 'history'>;
+  /** New-document notices ("theo dõi", "bỏ theo dõi", "văn bản mới"); they say the feature is off without it. */
+  notices?: NoticeDesk;
   botName: () => string | null;
 }
 
@@ -42,6 +46,7 @@ export interface TextMessage {
 /** Creates the function that answers one parsed command. */
 export function createTextHandler(deps: TextHandlerDeps) {
   const { askService, library, activity, contexts } = deps;
+  const notices = createNoticeCommands(deps.notices, contexts);
 
   /** The ask-service request for `text` from this message's chat and user, showing "typing" while answering. */
   function request(m: TextMessage, text: string): AskRequest {
@@ -166,6 +171,12 @@ export function createTextHandler(deps: TextHandlerDeps) {
         return talkingPoints(m, command.topic);
       case 'outline':
         return talkingPoints(m, command.topic, true);
+      case 'subscribe':
+        return notices.subscribe(m);
+      case 'unsubscribe':
+        return notices.unsubscribe(m);
+      case 'new-documents':
+        return notices.recent(m);
       case 'feedback':
         return feedback(m, command.helpful);
       case 'stats':
