@@ -41,6 +41,9 @@ export interface Claim {
 
 /** Claims the channel's next due notices, oldest first. */
 export async function claimNotices(db: Db, channel: NoticeChannel, rules: ClaimRules): Promise<Claim> {
+  // An idle outbox is the usual case: look without locking, so idle replicas write nothing.
+  const waiting = await db.query(`SELECT 1 FROM notice_outbox WHERE channel = $1 AND status IN ('pending', 'sending') LIMIT 1`, [channel]);
+  if (waiting.length === 0) return { notices: [], waitMs: 0 };
   return db.transaction(async (tx) => {
     const pace = await tx.query<{ wait_ms: number | string }>(
       `SELECT greatest(0, extract(epoch FROM (next_at - now())) * 1000)::float8 AS wait_ms FROM notice_pace WHERE channel = $1 FOR UPDATE`,
