@@ -78,6 +78,10 @@ const schema = z
     CONVERSATION_TTL_MINUTES: intInRange(1, 10_080, 30),
     /** Days of question history (questions and feedback) kept; older rows are deleted hourly. 0 keeps forever. */
     QUESTION_RETENTION_DAYS: intInRange(0, 36_500, 90),
+    /** New-document notices sent per second on Telegram, all replicas together (Telegram allows about 30). */
+    TELEGRAM_NOTICES_PER_SECOND: z.coerce.number().positive().max(30).default(25),
+    /** The same on Zalo, which publishes no limit: a conservative default. */
+    ZALO_NOTICES_PER_SECOND: z.coerce.number().positive().max(30).default(1),
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {

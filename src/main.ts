@@ -19,6 +19,12 @@ import { createQuestionRetention } from './store/question-retention.ts';
 import { runTerminalChat } from './channels/terminal/terminal-chat.ts';
 import { fstatSync } from 'node:fs';
 import { errorMessage } from './core/errors.ts';
+import type { NoticeDesk } from './core/notices.ts';
+import { createPublicationNotices, withPublicationNotices } from './notices/announce.ts';
+import { createNoticeDispatcher, type NoticeSender } from './notices/dispatcher.ts';
+import { createPgNoticeDesk } from './store/notice-subscriptions.ts';
+import { createTelegramNoticeSender } from './channels/telegram/notices.ts';
+import { createZaloNoticeSender } from './channels/zalo/notices.ts';
 
 /** How often old question history is pruned. */
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
@@ -28,6 +34,8 @@ interface Channel {
   start(): Promise<void>;
   stop(): Promise<void>;
   webhook: WebhookRoute | null;
+  /** How the notice dispatcher sends new-document notices on this channel. */
+  noticeSender: NoticeSender;
 }
 
 /** The password in a postgres:// URL, if any, so the logger can remove it wherever it shows up. */
@@ -44,9 +52,9 @@ function pathOf(url: string): string {
   return new URL(url).pathname || '/';
 }
 
-function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin, askService: AskService): Channel[] {
+function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin, askService: AskService, notices: NoticeDesk): Channel[] {
   const channels: Channel[] = [];
-  const common = { askService, library: core.library, activity: core.activity };
+  const common = { askService, library: core.library, activity: core.activity, notices };
   if (config.TELEGRAM_BOT_TOKEN) {
     const webhook = config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET ?? '' } : undefined;
     const tg = createTelegramBot({
@@ -66,7 +74,8 @@ function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin,
       },
     });
     const route = tg.webhook && webhook ? { path: pathOf(webhook.url), handle: tg.webhook.handle } : null;
-    channels.push({ name: 'telegram', start: tg.start, stop: tg.stop, webhook: route });
+    const noticeSender = createTelegramNoticeSender(tg.bot.api, config.TELEGRAM_NOTICES_PER_SECOND);
+    channels.push({ name: 'telegram', start: tg.start, stop: tg.stop, webhook: route, noticeSender });
   }
   if (config.ZALO_BOT_TOKEN) {
     const webhook = config.ZALO_WEBHOOK_URL ? { url: config.ZALO_WEBHOOK_URL, secret: config.ZALO_WEBHOOK_SECRET ?? '' } : undefined;
@@ -82,7 +91,8 @@ function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin,
       config: { adminIds: config.ADMIN_ZALO_IDS, webhook, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE },
     });
     const route = zalo.webhook && webhook ? { path: pathOf(webhook.url), handle: zalo.webhook.handle } : null;
-    channels.push({ name: 'zalo', start: zalo.start, stop: zalo.stop, webhook: route });
+    const noticeSender = createZaloNoticeSender(client, config.ZALO_NOTICES_PER_SECOND);
+    channels.push({ name: 'zalo', start: zalo.start, stop: zalo.stop, webhook: route, noticeSender });
   }
   return channels;
 }
@@ -145,10 +155,19 @@ async function main(): Promise<void> {
   const seeded = await seedIfEmpty(core, config.DOCUMENTS_DIR, logger);
   await embedMissing(core, logger);
   logger.info({ seeded, backend: core.db.kind, embedder: core.embedder.model }, 'store ready');
-  const admin = createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog });
+  // Every publish (Telegram, admin page, CLI) announces the document to subscribers through the outbox.
+  const noticeLog = logger.child({ module: 'notices' });
+  const notices = createPublicationNotices({ db: core.db, store: core.store, clock: core.clock, logger: noticeLog });
+  const admin = withPublicationNotices(
+    createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog }),
+    notices,
+    noticeLog,
+  );
   // One ask service for every channel and the HTTP API: one place for the checks and the activity log.
   const { askService } = core;
-  const channels = buildChannels(config, core, logger, admin, askService);
+  const channels = buildChannels(config, core, logger, admin, askService, createPgNoticeDesk(core.db, core.clock));
+  const dispatcher = createNoticeDispatcher({ db: core.db, senders: channels.map((c) => c.noticeSender), logger: noticeLog });
+  notices.onQueued(dispatcher.wake);
   const routes = await createApiRoutes({
     adminToken: config.ADMIN_API_TOKEN,
     apiToken: config.API_TOKEN,
@@ -157,6 +176,7 @@ async function main(): Promise<void> {
     askService,
     logger,
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
+    clock: core.clock,
   });
   let started = false;
   const app = createHttpApp({
@@ -179,13 +199,14 @@ async function main(): Promise<void> {
   }
   started = pending.size === 0;
   const stopRetention = scheduleRetention(core, config.QUESTION_RETENTION_DAYS, logger);
+  dispatcher.start();
 
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
     stopRetention();
-    await Promise.allSettled(channels.map((c) => c.stop()));
+    await Promise.allSettled([dispatcher.stop(), ...channels.map((c) => c.stop())]);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await core.close();
     process.exit(0);

@@ -32,6 +32,8 @@ describe('loadConfig', () => {
       MAX_ANSWERS_QUEUED: 64,
       ANSWER_QUEUE_TIMEOUT_MS: 10_000,
       TERMINAL_LOG_FILE: '.data/terminal-chat.log',
+      TELEGRAM_NOTICES_PER_SECOND: 25,
+      ZALO_NOTICES_PER_SECOND: 1,
     });
     expect(c.HOST).toBeUndefined(); // every interface
   });
@@ -64,6 +66,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
     [{ OPENAI_BASE_URL: 'not a url' }, 'OPENAI_BASE_URL'],
     [{ MAX_QUESTION_CHARS: '10' }, 'MAX_QUESTION_CHARS'],
+    [{ TELEGRAM_NOTICES_PER_SECOND: '31' }, 'TELEGRAM_NOTICES_PER_SECOND'],
+    [{ ZALO_NOTICES_PER_SECOND: '0' }, 'ZALO_NOTICES_PER_SECOND'],
     [{ ADMIN_API_TOKEN: 'short-token' }, 'ADMIN_API_TOKEN'],
     [{ MAX_ANSWERS_IN_FLIGHT: '0' }, 'MAX_ANSWERS_IN_FLIGHT'],
     [{ ANSWER_QUEUE_TIMEOUT_MS: '5' }, 'ANSWER_QUEUE_TIMEOUT_MS'],

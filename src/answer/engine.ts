@@ -25,7 +25,7 @@ import { resolveFollowUp } from './follow-up.ts';
 import { selectSections } from './select.ts';
 import { listQuote } from './list-quote.ts';
 import { faithfulQuote, isFaithful } from './faithful-quote.ts';
-import { buildTalkingPoints } from './talking-points.ts';
+import { buildTalkingPoints, keepVerbatim } from './talking-points.ts';
 import type { ModelWriter } from './model-answer.ts';
 
 export interface EngineOptions {
@@ -242,7 +242,8 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       const intent = resolveIntent(asked, { years: await deps.catalog.years(), namedDocumentIds: [] });
       const years = intent.presentYears;
       const ranked = await retrieve(intent, years.length > 0 ? { years } : {});
-      return buildTalkingPoints(topic, intent, ranked, { model: options.model, maxQuoteChars: options.maxQuoteChars });
+      // The same guard as answers': every point quotes its document verbatim.
+      return keepVerbatim(buildTalkingPoints(topic, intent, ranked), (id) => deps.store.documentText(id));
     },
   };
 }

@@ -1,11 +1,17 @@
 /**
- * `npm run ingest -- <files or folders…> [--dry-run] [--json] [--draft] [--year N] [--type T] [--number N]
- * [--title T] [--issuer I]`: ingests documents into the store selected by DATABASE_URL, one transaction per
- * document. Exit status 1 if any file failed, with one line per failed file naming it and why.
+ * `npm run ingest -- <files or folders…> [--dry-run] [--json] [--draft | --publish] [--year N] [--type T]
+ * [--number N] [--title T] [--issuer I]`: ingests documents into the store selected by DATABASE_URL, one
+ * transaction per document. Exit status 1 if any file failed, with one line per failed file naming it and why.
+ * Without `--publish` documents are stored active silently (loading a collection); with it each is published as
+ * an admin publishes — replacing its older version, audited, and announced to subscribers (the running bot's
+ * notice dispatcher sends the notices).
  */
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../app/logger.ts';
-import { openCore } from '../app/open-core.ts';
+import { openCore, type Core } from '../app/open-core.ts';
+import type { Logger } from 'pino';
+import { CLI_ACTOR, createAdminService } from '../admin/admin-service.ts';
+import { createPublicationNotices, withPublicationNotices } from '../notices/announce.ts';
 import type { DocumentMetadata, DocumentType } from '../core/types.ts';
 import type { IngestResult } from '../../ingestion/pipeline.ts';
 import { parseArgs } from 'node:util';
@@ -16,6 +22,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
   draft: { type: 'boolean' },
+  publish: { type: 'boolean' },
   year: { type: 'string' },
   type: { type: 'string' },
   number: { type: 'string' },
@@ -39,7 +46,11 @@ async function main(): Promise<number> {
   const args = parseArgs({ args: process.argv.slice(2), options: OPTIONS, allowPositionals: true });
   const { values } = args;
   if (args.positionals.length === 0) {
-    process.stderr.write('Usage: npm run ingest -- <tệp hoặc thư mục…> [--dry-run] [--json] [--draft] [--year N] …\n');
+    process.stderr.write('Usage: npm run ingest -- <tệp hoặc thư mục…> [--dry-run] [--json] [--draft | --publish] [--year N] …\n');
+    return 2;
+  }
+  if (values.publish && (values.draft || values['dry-run'])) {
+    process.stderr.write('ingest: --publish cannot be combined with --draft or --dry-run\n');
     return 2;
   }
   const config = loadConfig();
@@ -47,20 +58,42 @@ async function main(): Promise<number> {
   const core = await openCore({ config, logger });
   try {
     const progress = values.json ? null : createProgress();
-    const results: IngestResult[] = await core.ingestor.ingestPaths(
+    const ingested: IngestResult[] = await core.ingestor.ingestPaths(
       args.positionals,
-      { dryRun: values['dry-run'] ?? false, status: values.draft ? 'draft' : 'active', overrides: overridesFrom(values) },
+      { dryRun: values['dry-run'] ?? false, status: values.draft || values.publish ? 'draft' : 'active', overrides: overridesFrom(values) },
       (r, done, total) => progress?.update(r, done, total),
     );
     progress?.stop();
+    const results = values.publish ? await publishDrafts(core, logger, ingested) : ingested;
     if (values.json) process.stdout.write(`${JSON.stringify(results.map(resultJson))}\n`);
     else process.stdout.write(values['dry-run'] ? dryRunReport(results) : summaryTable(results));
+    if (values.publish && !values.json) {
+      const published = results.filter((r, i) => ingested[i]?.outcome === 'draft' && r.outcome !== 'draft').length;
+      process.stdout.write(`Đã đăng ${published} văn bản; thông báo cho người theo dõi đã xếp hàng, bot đang chạy sẽ gửi.\n`);
+    }
     const failed = results.filter((r) => r.outcome === 'failed');
     for (const f of failed) process.stderr.write(`LỖI ${f.source}: ${f.reason}\n`);
     return failed.length > 0 ? 1 : 0;
   } finally {
     await core.close();
   }
+}
+
+/** Publishes the drafts just stored, as an admin would: replacing older versions, audited, announced. */
+async function publishDrafts(core: Core, logger: Logger, results: IngestResult[]): Promise<IngestResult[]> {
+  const notices = createPublicationNotices({ db: core.db, store: core.store, clock: core.clock, logger });
+  const service = createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog });
+  const admin = withPublicationNotices(service, notices, logger);
+  const out: IngestResult[] = [];
+  for (const r of results) {
+    if (r.outcome !== 'draft' || !r.document) {
+      out.push(r);
+      continue;
+    }
+    const published = await admin.publish(r.document.id, CLI_ACTOR);
+    out.push({ ...r, outcome: r.replaces ? 'replaced' : 'stored', document: published });
+  }
+  return out;
 }
 
 runCli('ingest', main);

@@ -213,13 +213,27 @@ export interface Answer {
 
 /** One point in a talking-points outline for báo cáo viên. */
 export interface TalkingPoint {
+  /** A whole clause or sentence as written (the first citation's quote); `…` marks a sentence that goes on. */
   title: string;
+  /** Where it is said: first the document of its group, then near-copies of it in other documents. */
   citations: Citation[];
+}
+
+/** The points quoted from one document, in the document's order. */
+export interface TalkingPointGroup {
+  documentId: string;
+  year: number | null;
+  points: TalkingPoint[];
 }
 
 export interface TalkingPoints {
   topic: string;
+  /** Every point, group after group. */
   points: TalkingPoint[];
+  /** The same points by document, newest year first. */
+  groups: TalkingPointGroup[];
+  /** How many documents the points quote (a merged near-copy counts each document it cites). */
+  documentCount: number;
   refused: boolean;
   notice: string | null;
 }

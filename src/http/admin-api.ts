@@ -10,6 +10,8 @@ import { requireBearer } from './auth.ts';
 import { registerDocumentWrites } from './admin-documents.ts';
 import { registerDocumentReads } from './admin-document-reads.ts';
 import { registerInsights } from './admin-insights.ts';
+import { registerOutlineRoute } from './outline-api.ts';
+import { systemTime } from './ask-api.ts';
 
 export type { AdminApiDeps } from './admin-deps.ts';
 
@@ -21,6 +23,7 @@ export function createAdminApi(deps: AdminApiDeps): Hono {
   registerDocumentWrites(app, deps);
   registerDocumentReads(app, deps);
   registerInsights(app, deps);
+  registerOutlineRoute(app, { askService: deps.askService, logger: deps.logger, clock: deps.clock ?? systemTime, caller: 'admin' });
   // After auth, so an unknown admin route does not reveal itself to a caller without the token.
   app.all('*', () => {
     throw apiErrors.notFound();

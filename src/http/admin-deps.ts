@@ -3,7 +3,7 @@
  */
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
-import type { DocumentStore } from '../core/ports.ts';
+import type { Clock, DocumentStore } from '../core/ports.ts';
 import type { Actor, Admin, AskService } from '../core/services.ts';
 
 /** What the admin API needs. */
@@ -15,6 +15,8 @@ export interface AdminApiDeps {
   /** The try box asks through it (trial requests: answered, not recorded). */
   askService: AskService;
   logger: Logger;
+  /** Dates the outlines of `GET /outline.docx` (default: the system clock). */
+  clock?: Clock;
   limits: {
     /** Largest accepted file (MAX_UPLOAD_MB); the multipart body may be a little larger. */
     uploadBytes: number;

@@ -1,5 +1,6 @@
 /**
- * `POST /api/ask` for integrations: `{"question": "…"}` → the `ask --json` object. Bearer API_TOKEN when set.
+ * `POST /api/ask` for integrations: `{"question": "…"}` → the `ask --json` object, and `GET /api/outline.docx?topic=…`
+ * (the đề cương as a Word file, src/http/outline-api.ts). Bearer API_TOKEN when set.
  * Questions asked here go through the ask service like any channel's (recorded with channel `api`).
  */
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,11 @@ import { toAskJson } from '../ask/ask-json.ts';
 import { ApiError, renderError } from './api-error.ts';
 import { requireBearer } from './auth.ts';
 import { limitBody, readJson } from './request.ts';
+import { registerOutlineRoute } from './outline-api.ts';
+import type { Clock } from '../core/ports.ts';
+
+/** The clock when none is given. */
+export const systemTime: Clock = { now: () => new Date() };
 
 /** What the ask endpoint needs. */
 export interface AskApiDeps {
@@ -20,6 +26,8 @@ export interface AskApiDeps {
   /** API_TOKEN; when undefined the endpoint is open. */
   token?: string;
   limits: { jsonBytes: number };
+  /** Dates the outlines of `GET /outline.docx` (default: the system clock). */
+  clock?: Clock;
 }
 
 const askBody = z.object({
@@ -89,5 +97,6 @@ export function createAskApi(deps: AskApiDeps): Hono {
     if (!result.ok) throw refusalError(result);
     return c.json(toAskJson(result.answer));
   });
+  registerOutlineRoute(app, { askService: deps.askService, logger: deps.logger, clock: deps.clock ?? systemTime, caller: 'api' });
   return app;
 }

@@ -4,7 +4,7 @@
  */
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
-import type { DocumentStore } from '../core/ports.ts';
+import type { Clock, DocumentStore } from '../core/ports.ts';
 import type { Admin, AskService } from '../core/services.ts';
 import { createAdminApi } from './admin-api.ts';
 import { createAdminPageRoutes, loadAdminPage } from './admin-page.ts';
@@ -31,6 +31,8 @@ export interface ApiRoutesDeps {
   askService: AskService;
   logger: Logger;
   maxUploadBytes: number;
+  /** Dates the outlines (`/api/outline.docx`, `/admin/api/outline.docx`); the system clock by default. */
+  clock?: Clock;
   /** Folder of the admin page's files (defaults to src/http/admin-page). */
   pageDir?: string;
 }
@@ -43,7 +45,7 @@ export async function createApiRoutes(deps: ApiRoutesDeps): Promise<RouteGroup[]
   const groups: RouteGroup[] = [
     {
       path: '/api',
-      app: createAskApi({ askService: deps.askService, logger: deps.logger.child({ route: 'api' }), token: deps.apiToken, limits }),
+      app: createAskApi({ askService: deps.askService, logger: deps.logger.child({ route: 'api' }), token: deps.apiToken, limits, clock: deps.clock }),
     },
   ];
   if (!deps.adminToken) return groups;
@@ -54,6 +56,7 @@ export async function createApiRoutes(deps: ApiRoutesDeps): Promise<RouteGroup[]
     store: deps.store,
     askService: deps.askService,
     logger,
+    clock: deps.clock,
     limits: { ...limits, uploadBytes: deps.maxUploadBytes },
   });
   groups.push({ path: '/admin/api', app: adminApi });

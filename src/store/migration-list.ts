@@ -2,6 +2,7 @@
  * The schema, as versioned migrations. Never edit a released migration: add a new one.
  * Every statement runs unchanged on PGlite and on a Postgres server with pgvector.
  */
+import { NOTICE_TABLES } from './notice-schema.ts';
 
 /** One schema change, applied once in its own transaction. */
 export interface Migration {
@@ -225,4 +226,5 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "documents keep the text as uploaded, before repair, so quotes can be checked against it",
     statements: ['ALTER TABLE documents ADD COLUMN source_text text'],
   },
+  { version: 7, name: 'new-document notices: subscriptions, publications, outbox, pace', statements: NOTICE_TABLES },
 ];

@@ -308,12 +308,12 @@ describe('follow-ups', () => {
 
 describe('talking points', () => {
   it.each(['đấu tranh phản bác quan điểm sai trái', 'tuyên truyền trên báo chí và mạng xã hội', 'học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh'])(
-    '"%s": 3–7 points, each cited with a verbatim quote',
+    '"%s": 3–10 points, each cited with a verbatim quote',
     async (topic) => {
       const tp = await core.engine.talkingPoints(topic, { conversationId: 'tp', channel: 'eval' });
       expect(tp.refused).toBe(false);
       expect(tp.points.length).toBeGreaterThanOrEqual(3);
-      expect(tp.points.length).toBeLessThanOrEqual(7);
+      expect(tp.points.length).toBeLessThanOrEqual(10);
       for (const p of tp.points) {
         expect(p.title).not.toBe('');
         expect(p.citations.length).toBeGreaterThan(0);

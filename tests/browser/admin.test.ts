@@ -1,7 +1,8 @@
 /**
  * The admin page in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core) against a real
  * local server on 127.0.0.1 with an in-memory store seeded from data/documents: log in, drop a new 2024 plan
- * on the upload zone, set its year, publish, and see the try box answer from it with a citation. Renders
+ * on the upload zone, set its year, publish, see the try box answer from it with a citation, and download an
+ * outline (đề cương) as a Word file. Renders
  * the main screens; with WRITE_SCREENSHOTS=1 it saves them to docs/screenshots/ (tracked files, so a plain
  * `npm test` leaves the tree clean). Skipped, with a message, when Chromium is absent.
  */
@@ -108,6 +109,11 @@ describe.skipIf(!hasChromium)('admin page in headless Chromium', () => {
     expect(citations).toContain('mục II.1 "Nhiệm vụ trọng tâm về chuyển đổi số"');
     expect(await page.locator('#try-retrieved tbody tr').count()).toBeGreaterThan(0);
     await shot(page, 'try');
+
+    // "Tải đề cương": the outline on the words in the box, as a Word file.
+    await page.fill('#try-question', 'mạng xã hội');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#try-outline')]);
+    expect(download.suggestedFilename()).toBe('de-cuong-mang-xa-hoi.docx');
 
     for (const question of ['nội dung tuyên truyền trọng tâm năm 2023 là gì?', 'giá vàng hôm nay?', 'Kế hoạch 12-KH/ĐU nói gì?']) {
       await fetch(`${base}/api/ask`, { method: 'POST', headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ question }) });

@@ -9,6 +9,9 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { openCore } from '../../src/app/open-core.ts';
+import { createPgNoticeDesk } from '../../src/store/notice-subscriptions.ts';
+import { outboxCounts } from '../../src/store/notice-outbox.ts';
+import { PLAN_45 } from '../notices/plans.ts';
 
 interface Run {
   code: number;
@@ -128,6 +131,31 @@ describe('ingest with a broken file', () => {
       await core.close();
     }
   });
+});
+
+describe('ingest --publish', () => {
+  it('publishes as an admin does: active, audited, and announced to subscribers through the outbox', async () => {
+    const databaseUrl = `pglite://${join(dir, 'db')}`;
+    const before = await openCore({ config: loadConfig({}), logger: pino({ level: 'silent' }), databaseUrl });
+    await createPgNoticeDesk(before.db, before.clock).subscribe({ channel: 'zalo', chatId: 'z-cli' });
+    await before.close();
+    await writeFile(join(dir, '2024-ke-hoach-45.txt'), PLAN_45);
+    const published = await run('src/cli/ingest.ts', ['--publish', join(dir, '2024-ke-hoach-45.txt')], { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' });
+    expect(published.code, published.stderr).toBe(0);
+    expect(published.stdout).toContain('Đã đăng 1 văn bản');
+    const after = await openCore({ config: loadConfig({}), logger: pino({ level: 'silent' }), databaseUrl });
+    try {
+      const doc = (await after.store.listDocuments()).find((d) => d.number === '45-KH/ĐUK');
+      expect(doc?.status).toBe('active');
+      expect(await outboxCounts(after.db)).toEqual([{ channel: 'zalo', status: 'pending', count: 1 }]);
+      const audit = await after.db.query<{ action: string; actor_channel: string }>(`SELECT action, actor_channel FROM audit_log WHERE action = 'publish'`);
+      expect(audit).toEqual([{ action: 'publish', actor_channel: 'cli' }]);
+    } finally {
+      await after.close();
+    }
+    const refused = await run('src/cli/ingest.ts', ['--publish', '--draft', join(dir, '2024-ke-hoach-45.txt')], { DATABASE_URL: databaseUrl });
+    expect(refused.code).toBe(2);
+  }, 120_000);
 });
 
 describe('eval --json on a file with only id and question', () => {

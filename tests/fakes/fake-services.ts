@@ -104,16 +104,13 @@ export function createFakeEngine(respond: (q: Question) => Answer = () => fakeAn
       return { understood: question, shape: 'factoid', facets: [], bodies: [], unknownShare: 0, refusal: null, answerable: 1, candidates: [] };
     },
     async talkingPoints(topic): Promise<TalkingPoints> {
-      return {
-        topic,
-        refused: false,
-        notice: null,
-        points: [
-          { title: 'Kết quả xây dựng Đảng', citations: [fakeCitation()] },
-          { title: 'Bảo vệ nền tảng tư tưởng', citations: [fakeCitation({ section: 'II.2' })] },
-          { title: 'Phát huy vai trò Mặt trận', citations: [fakeCitation({ section: 'IV.4' })] },
-        ],
-      };
+      const points = [
+        { title: 'Kết quả xây dựng Đảng', citations: [fakeCitation()] },
+        { title: 'Bảo vệ nền tảng tư tưởng', citations: [fakeCitation({ section: 'II.2' })] },
+        { title: 'Phát huy vai trò Mặt trận', citations: [fakeCitation({ section: 'IV.4' })] },
+      ];
+      const first = points[0]!.citations[0]!;
+      return { topic, refused: false, notice: null, points, groups: [{ documentId: first.documentId, year: first.year, points }], documentCount: 1 };
     },
   };
   return engine;

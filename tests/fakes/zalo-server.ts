@@ -33,6 +33,8 @@ export interface FakeZaloServer {
   pushUpdate(update: unknown): void;
   /** The next `times` calls of `method` fail as described. */
   failNext(method: string, failure: InjectedFailure, times?: number): void;
+  /** From now on sendMessage to this chat is refused with Zalo's 403 (a user who blocked the bot). */
+  blockChat(chatId: string): void;
   webhook: { url: string; secret_token: string } | null;
   /** Resolves when `predicate` holds, polling every 5 ms; rejects after `timeoutMs`. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
@@ -50,6 +52,7 @@ export async function startFakeZaloServer(
   const updates: unknown[] = [];
   const failures = new Map<string, InjectedFailure[]>();
   const calls: RecordedCall[] = [];
+  const blocked = new Set<string>();
   let previousPollHadUpdate = false;
 
   const state: FakeZaloServer = {
@@ -66,6 +69,9 @@ export async function startFakeZaloServer(
       const list = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) list.push(failure);
       failures.set(method, list);
+    },
+    blockChat(chatId) {
+      blocked.add(chatId);
     },
     webhook: null,
     async waitFor(predicate, timeoutMs = 3000) {
@@ -106,6 +112,9 @@ export async function startFakeZaloServer(
     const failure = failures.get(method)?.shift();
     if (failure) return fail(failure, send);
     if (method === 'getUpdates') return poll(body, send);
+    if (method === 'sendMessage' && blocked.has(String(body.chat_id))) {
+      return send(403, { ok: false, error_code: 403, description: 'Forbidden: the user has blocked this bot' });
+    }
     const [status, payload] = answer(method, body);
     send(status, payload);
   }

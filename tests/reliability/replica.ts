@@ -11,6 +11,7 @@ import { createZaloBot, type ZaloBot, type ZaloBotConfig } from '../../src/chann
 import { createZaloClient } from '../../src/channels/zalo/client.ts';
 import { createSharedChatContexts } from '../../src/channels/zalo/chat-context.ts';
 import type { Clock } from '../../src/core/ports.ts';
+import type { NoticeDesk } from '../../src/core/notices.ts';
 import type { FakeZaloServer } from '../fakes/zalo-server.ts';
 
 /** The bundled corpus (five real documents, 2021–2023). */
@@ -59,7 +60,7 @@ export interface ZaloReplica {
 export function createZaloReplica(
   core: Core,
   zalo: FakeZaloServer,
-  options: { logger: Logger; config?: Partial<ZaloBotConfig> },
+  options: { logger: Logger; config?: Partial<ZaloBotConfig>; notices?: NoticeDesk },
 ): ZaloReplica {
   const retry = { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 };
   const client = createZaloClient({ token: zalo.token, baseUrl: zalo.baseUrl, timeoutMs: 5000, retry, logger: options.logger });
@@ -80,6 +81,7 @@ export function createZaloReplica(
     admin,
     // Wired as src/main.ts wires it: chat context in the database, shared by replicas.
     contexts: createSharedChatContexts(core.chatMemory),
+    ...(options.notices ? { notices: options.notices } : {}),
   });
   function deliver(update: unknown): Promise<Response> {
     const hook = bot.webhook;

@@ -14,6 +14,8 @@ import { registerUserCommands, USER_COMMANDS } from './commands.ts';
 import { APOLOGY, type AskedQuestion, type BotContext, type HandlerDeps, type TelegramBotDeps } from './context.ts';
 import { DEFAULT_API_ROOT } from './download.ts';
 import { createQuestionHandler } from './questions.ts';
+import { registerOutlineCommand } from './outline.ts';
+import { registerNoticeCommands } from './notices.ts';
 
 export type { TelegramBotConfig, TelegramBotDeps } from './context.ts';
 
@@ -115,6 +117,8 @@ function installMiddleware(bot: Bot<BotContext>, deps: HandlerDeps): void {
     else ctx.log.info('duplicate update ignored');
   });
   registerUserCommands(bot, deps);
+  registerOutlineCommand(bot, deps);
+  registerNoticeCommands(bot, deps);
   registerAdminCommands(bot, deps);
   registerCallbacks(bot, deps);
   bot.on('message:document', createUploadHandler(deps));

@@ -1,6 +1,6 @@
 /**
  * User commands: /start, /help, /vanban, /xem, /diemtin, /nam. Each one is a thin call into the Library or
- * the AnswerEngine followed by a renderer.
+ * the AnswerEngine followed by a renderer. (/decuong: outline.ts; /theodoi, /boqua, /moi: notices.ts.)
  */
 import type { Bot, CommandContext } from 'grammy';
 import type { BotCommand } from 'grammy/types';
@@ -9,6 +9,7 @@ import { conversationId, sendHtml, withTyping, type BotContext, type HandlerDeps
 import { bold, code, italic, paragraph, toHtmlMessages } from './format.ts';
 import { refusalText, withinRateLimit } from './questions.ts';
 import { renderTalkingPoints, renderText } from './render.ts';
+import { talkingPointsUsage } from '../../answer/talking-point-words.ts';
 import { renderDocumentList, renderOutline, renderSection, renderYear } from './render-library.ts';
 
 /** Commands everyone sees in Telegram's menu (registered with setMyCommands). */
@@ -19,6 +20,10 @@ export const USER_COMMANDS: BotCommand[] = [
   { command: 'xem', description: 'Xem dàn ý hoặc một mục: /xem <văn bản> [mục]' },
   { command: 'diemtin', description: 'Dàn ý tuyên truyền theo chủ đề: /diemtin <chủ đề>' },
   { command: 'nam', description: 'Văn bản của một năm: /nam <năm>' },
+  { command: 'decuong', description: 'Đề cương tuyên truyền (tệp Word): /decuong <chủ đề>' },
+  { command: 'moi', description: 'Văn bản mới đăng trong 30 ngày qua' },
+  { command: 'theodoi', description: 'Nhận thông báo khi có văn bản mới' },
+  { command: 'boqua', description: 'Thôi nhận thông báo văn bản mới' },
 ];
 
 const EXAMPLES = [
@@ -36,7 +41,9 @@ function helpMessages(): string[] {
     paragraph(
       bold('Lệnh:\n'),
       '/vanban – danh sách văn bản\n/xem <văn bản> [mục] – dàn ý hoặc toàn văn một mục, ví dụ /xem 12-KH/ĐU II.1\n',
-      '/diemtin <chủ đề> – dàn ý tuyên truyền có trích dẫn\n/nam <năm> – văn bản của một năm',
+      '/diemtin <chủ đề> – dàn ý tuyên truyền có trích dẫn\n/decuong <chủ đề> – đề cương tuyên truyền (tệp Word)\n',
+      '/nam <năm> – văn bản của một năm\n/moi – văn bản mới đăng trong 30 ngày qua\n',
+      '/theodoi – nhận thông báo khi có văn bản mới; /boqua – thôi nhận',
     ),
     paragraph(italic('Trong nhóm: nhắc tên bot hoặc trả lời tin nhắn của bot để hỏi.')),
   ]);
@@ -96,7 +103,7 @@ async function xem(deps: HandlerDeps, ctx: CommandContext<BotContext>): Promise<
 async function diemtin(deps: HandlerDeps, ctx: CommandContext<BotContext>): Promise<void> {
   const topic = ctx.match.trim();
   if (!topic) {
-    await sendHtml(ctx, renderText('Cách dùng: /diemtin <chủ đề>, ví dụ /diemtin đấu tranh phản bác quan điểm sai trái'));
+    await sendHtml(ctx, renderText(talkingPointsUsage('/diemtin')));
     return;
   }
   if (!(await withinRateLimit(deps, ctx))) return;

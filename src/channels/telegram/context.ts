@@ -6,6 +6,7 @@ import type { Context } from 'grammy';
 import type { InlineKeyboardMarkup, UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { ChatMemory, Clock } from '../../core/ports.ts';
+import type { NoticeDesk } from '../../core/notices.ts';
 import type { Actor, Activity, Admin, AskService, Library } from '../../core/services.ts';
 import type { CallbackCodec, ShortKeyStore } from './callback-data.ts';
 
@@ -47,6 +48,8 @@ export interface TelegramBotDeps {
   config: TelegramBotConfig;
   /** Shares remembered button data between replicas; in process only without it. */
   chatMemory?: ChatMemory;
+  /** New-document notices: /theodoi, /boqua, /moi (they say the feature is off without it). */
+  notices?: NoticeDesk;
 }
 
 /** A remembered question, so feedback can say what it was about. */

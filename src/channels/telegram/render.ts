@@ -4,6 +4,7 @@
  */
 import type { Answer, Citation, TalkingPoints } from '../../core/types.ts';
 import { citationLine, documentName } from '../citation-label.ts';
+import { groupHeading, pointsSummary, pointSources } from '../../answer/talking-point-words.ts';
 import { bold, italic, paragraph, plain, quote, toHtmlMessages, type Block } from './format.ts';
 
 /** Shown when the engine returned neither text nor citations. */
@@ -38,18 +39,27 @@ export function renderAnswer(answer: Answer): string[] {
   return toHtmlMessages(blocks);
 }
 
-/** Talking points for báo cáo viên: numbered points, each with its quotes and citations. */
+/**
+ * Talking points for báo cáo viên: how many points from how many documents, then each document (newest first)
+ * with its points numbered across the list, each point quoted and followed by where it is said.
+ */
 export function renderTalkingPoints(tp: TalkingPoints): string[] {
   const blocks: Block[] = [paragraph(bold(`Dàn ý tuyên truyền: ${tp.topic}`))];
-  if (tp.notice) blocks.push(noticeBlock(tp.notice));
   if (tp.refused || tp.points.length === 0) {
     blocks.push(paragraph('Chưa tìm thấy nội dung về chủ đề này trong các văn bản hiện có.'));
     return toHtmlMessages(blocks);
   }
-  tp.points.forEach((point, index) => {
-    blocks.push(paragraph(bold(`${index + 1}. ${point.title}`)));
-    for (const c of point.citations) blocks.push(...citedQuote(c));
-  });
+  blocks.push(paragraph(pointsSummary(tp)));
+  if (tp.notice) blocks.push(noticeBlock(tp.notice));
+  let n = 0;
+  for (const group of tp.groups) {
+    const first = group.points[0]?.citations[0];
+    if (first) blocks.push(paragraph(bold(`📄 ${groupHeading(first)}`)));
+    for (const point of group.points) {
+      blocks.push({ ...paragraph(bold(`${++n}. `), point.title), keepWithPrevious: point === group.points[0] });
+      blocks.push({ ...paragraph(italic(pointSources(point).join('\n'))), keepWithPrevious: true });
+    }
+  }
   return toHtmlMessages(blocks);
 }
 

@@ -6,7 +6,8 @@ import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
 import type { AskService, Library, TalkingPointsResult } from '../../core/services.ts';
 import { answerOf } from '../../ask/ask-service.ts';
-import { citationLine, documentLine } from '../citation-label.ts';
+import { documentLine } from '../citation-label.ts';
+import { groupHeading, pointsSummary, pointSources, talkingPointsUsage } from '../../answer/talking-point-words.ts';
 
 export interface TerminalDeps {
   askService: AskService;
@@ -24,11 +25,17 @@ const HELP = [
 ].join('\n');
 
 function renderPoints(result: TalkingPointsResult): string {
-  if (!result.ok) return answerOf(result).text;
+  if (!result.ok) return result.reason === 'empty' ? talkingPointsUsage('/diemtin') : answerOf(result).text;
   const tp = result.points;
   if (tp.refused) return tp.notice ?? 'Không có nội dung phù hợp.';
-  const lines = tp.points.map((p, i) => `${i + 1}. ${p.title}\n   ${p.citations.map(citationLine).join('\n   ')}`);
-  return [`Dàn ý về "${tp.topic}":`, ...lines, tp.notice ?? ''].filter(Boolean).join('\n');
+  const lines = [`Dàn ý về "${tp.topic}": ${pointsSummary(tp)}`];
+  if (tp.notice) lines.push(tp.notice);
+  let n = 0;
+  for (const g of tp.groups) {
+    if (g.points[0]?.citations[0]) lines.push(`— ${groupHeading(g.points[0].citations[0])}`);
+    for (const p of g.points) lines.push(`${++n}. ${p.title}\n   ${pointSources(p).join('\n   ')}`);
+  }
+  return lines.join('\n');
 }
 
 async function command(line: string, deps: TerminalDeps): Promise<string> {

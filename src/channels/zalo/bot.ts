@@ -7,6 +7,7 @@
 import type { Logger } from 'pino';
 import { ConfigError } from '../../core/errors.ts';
 import type { Activity, Admin, AskService, Library } from '../../core/services.ts';
+import type { NoticeDesk } from '../../core/notices.ts';
 import type { ZaloUpdate } from './api-types.ts';
 import type { ZaloClient } from './client.ts';
 import { createMemoryChatContexts, type ChatContextStore } from './chat-context.ts';
@@ -44,6 +45,8 @@ export interface ZaloBotDeps {
   admin?: Pick<Admin, 'stats' | 'retire' | 'history'>;
   /** Per-chat follow-up memory; in-process by default (one replica). */
   contexts?: ChatContextStore;
+  /** New-document notices ("theo dõi", "bỏ theo dõi", "văn bản mới"). */
+  notices?: NoticeDesk;
 }
 
 /** A running (or ready) Zalo bot. */
@@ -69,6 +72,7 @@ export function createZaloBot(deps: ZaloBotDeps): ZaloBot {
     activity: deps.activity,
     contexts: deps.contexts ?? createMemoryChatContexts(),
     admin: deps.admin,
+    notices: deps.notices,
     botName: () => botName,
   });
   const handle = createUpdateHandler({

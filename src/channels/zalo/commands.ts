@@ -13,6 +13,12 @@ export type ZaloCommand =
   /** `xem <văn bản> [mục]`: an outline, or one section; `ref` is empty for `xem II.1` (the last document). */
   | { kind: 'open'; ref: string; section: string | null }
   | { kind: 'talking-points'; topic: string }
+  /** `đề cương <chủ đề>`: the outline as text (the Word file is on Telegram). */
+  | { kind: 'outline'; topic: string }
+  /** `theo dõi`, `bỏ theo dõi`: new-document notices; `văn bản mới`: what was published lately. */
+  | { kind: 'subscribe' }
+  | { kind: 'unsubscribe' }
+  | { kind: 'new-documents' }
   | { kind: 'year'; year: number }
   | { kind: 'feedback'; helpful: boolean }
   | { kind: 'stats' }
@@ -35,14 +41,27 @@ const EXACT: Array<[string[], ZaloCommand]> = [
   [['thong', 'ke'], { kind: 'stats' }],
   [['/thongke'], { kind: 'stats' }],
   [['xac', 'nhan', 'xoa'], { kind: 'confirm-retire' }],
+  // Bare commands explain themselves instead of being asked as questions.
+  [['diem', 'tin'], { kind: 'talking-points', topic: '' }],
+  [['/diemtin'], { kind: 'talking-points', topic: '' }],
+  [['de', 'cuong'], { kind: 'outline', topic: '' }],
+  [['/decuong'], { kind: 'outline', topic: '' }],
+  [['theo', 'doi'], { kind: 'subscribe' }],
+  [['/theodoi'], { kind: 'subscribe' }],
+  [['bo', 'theo', 'doi'], { kind: 'unsubscribe' }],
+  [['/boqua'], { kind: 'unsubscribe' }],
+  [['van', 'ban', 'moi'], { kind: 'new-documents' }],
+  [['/moi'], { kind: 'new-documents' }],
 ];
 
 /** Commands followed by an argument, as folded leading words. */
-const PREFIXES: Array<[string[], 'open' | 'talking-points' | 'year' | 'retire']> = [
+const PREFIXES: Array<[string[], 'open' | 'talking-points' | 'outline' | 'year' | 'retire']> = [
   [['xem'], 'open'],
   [['/xem'], 'open'],
   [['diem', 'tin'], 'talking-points'],
   [['/diemtin'], 'talking-points'],
+  [['de', 'cuong'], 'outline'],
+  [['/decuong'], 'outline'],
   [['nam'], 'year'],
   [['/nam'], 'year'],
   [['xoa'], 'retire'],
@@ -70,6 +89,7 @@ function withArgument(kind: (typeof PREFIXES)[number][1], rest: string[]): ZaloC
   const argument = rest.join(' ');
   switch (kind) {
     case 'talking-points':
+    case 'outline':
       return { kind, topic: argument };
     case 'retire':
       return { kind, ref: argument };

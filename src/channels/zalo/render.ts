@@ -5,6 +5,7 @@
  */
 import { splitIntoMessages } from '../split-message.ts';
 import { citationLine } from '../citation-label.ts';
+import { groupHeading, pointsSummary, pointSources, sourceLine, sourcesOf } from '../../answer/talking-point-words.ts';
 import type { Answer, Citation, StoredDocument, StoredSection, TalkingPoints } from '../../core/types.ts';
 
 /** Zalo's limit for one text message. */
@@ -88,22 +89,45 @@ function shortSection(c: Pick<Citation, 'section'>): string {
   return c.section === '' ? 'phần mở đầu' : `mục ${c.section}`;
 }
 
-/** Talking points as a numbered list; each point carries its citations, numbered across the list for `xem n`. */
+/**
+ * Talking points: how many from how many documents, then each document (newest first) with its points; each
+ * point's sources are numbered across the list for `xem n`.
+ */
 export function renderTalkingPoints(points: TalkingPoints): string[] {
   if (points.refused || points.points.length === 0) {
     const notice = points.notice ? plainText(points.notice) : `Chưa tìm thấy nội dung về "${points.topic}" trong văn bản.`;
     return toMessages([notice, BROWSE_HINT]);
   }
+  return toMessages([...talkingPointParagraphs(points, `Điểm tin: ${plainText(points.topic)}`), followUpFooter(points.points.flatMap((p) => p.citations), false)]);
+}
+
+/** The paragraphs of talking points under `title` (shared by `điểm tin` and the text outline). */
+export function talkingPointParagraphs(points: TalkingPoints, title: string): string[] {
   let n = 0;
-  const paragraphs = [`Điểm tin: ${plainText(points.topic)}`];
+  let point = 0;
+  const paragraphs = [title, pointsSummary(points)];
   if (points.notice) paragraphs.push(plainText(points.notice));
-  points.points.forEach((point, i) => {
-    const lines = [`${i + 1}. ${plainText(point.title)}`];
-    for (const c of point.citations) lines.push(citationParagraph(c, ++n));
-    paragraphs.push(lines.join('\n'));
-  });
-  paragraphs.push(followUpFooter(points.points.flatMap((p) => p.citations), false));
-  return toMessages(paragraphs);
+  for (const group of points.groups) {
+    const first = group.points[0]?.citations[0];
+    if (first) paragraphs.push(`📄 ${plainText(groupHeading(first))}`);
+    for (const p of group.points) {
+      const sources = pointSources(p).map((s) => `   [${++n}] ${plainText(s)}`);
+      paragraphs.push([`${++point}. ${plainText(p.title)}`, ...sources].join('\n'));
+    }
+  }
+  return paragraphs;
+}
+
+/** The đề cương as text (Zalo takes no files): the points, the sources, and where the Word file is. */
+export function renderTalkOutline(points: TalkingPoints): string[] {
+  if (points.refused || points.points.length === 0) return renderTalkingPoints(points);
+  const topic = plainText(points.topic);
+  const sources = sourcesOf(points).map((c, i) => `${i + 1}. ${plainText(sourceLine(c))}`);
+  return toMessages([
+    ...talkingPointParagraphs(points, `Đề cương tuyên truyền: ${topic}`),
+    ['Nguồn trích dẫn:', ...sources].join('\n'),
+    `Bản Word của đề cương này có trên Telegram: gửi "/decuong ${topic}" cho bot trên Telegram.`,
+  ]);
 }
 
 /** A citation for a whole section opened from the library (no quote). */

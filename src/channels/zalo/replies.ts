@@ -1,4 +1,5 @@
 /** Fixed Vietnamese replies of the Zalo bot, kept together so wording is reviewed in one place. */
+import { outlineUsage, talkingPointsUsage } from '../../answer/talking-point-words.ts';
 
 /** Sent when handling an update failed for any reason; the log gets the details. */
 export const APOLOGY = 'Xin lỗi, hệ thống đang bận, vui lòng thử lại sau.';
@@ -20,7 +21,8 @@ export const DOCUMENT_NOT_FOUND = (ref: string) =>
 export const SECTION_NOT_FOUND = (label: string) => `Văn bản này không có mục ${label}. Gõ "xem" kèm tên văn bản để xem dàn ý.`;
 export const WHICH_DOCUMENT = 'Bạn muốn xem văn bản nào? Ví dụ: "xem 12-KH/ĐU II.1". Gõ "văn bản" để xem danh sách.';
 export const NO_DOCUMENTS = 'Kho chưa có văn bản nào.';
-export const TOPIC_MISSING = 'Bạn muốn điểm tin chủ đề gì? Ví dụ: "điểm tin đấu tranh phản bác quan điểm sai trái".';
+export const TOPIC_MISSING = talkingPointsUsage('điểm tin');
+export const OUTLINE_TOPIC_MISSING = outlineUsage('đề cương');
 
 export const NOTHING_TO_RATE = 'Chưa có câu trả lời nào để góp ý.';
 export const THANKS_UP = 'Cảm ơn bạn đã góp ý!';
@@ -46,6 +48,9 @@ export function helpText(name: string | null): string {
     '• xem <số hiệu> [mục] – dàn ý hoặc toàn văn một mục, ví dụ: xem 12-KH/ĐU II.1',
     '• xem <số> – mở mục số n của câu trả lời trước',
     '• điểm tin <chủ đề> – dàn ý tuyên truyền có trích dẫn',
+    '• đề cương <chủ đề> – đề cương tuyên truyền (bản Word có trên Telegram)',
+    '• văn bản mới – văn bản đăng trong 30 ngày qua',
+    '• theo dõi / bỏ theo dõi – nhận / thôi nhận thông báo khi có văn bản mới',
     '• năm <năm> – văn bản của một năm, ví dụ: năm 2023',
     '• đúng / sai – góp ý về câu trả lời vừa rồi',
     name ? `Trong nhóm, hãy nhắc @${name} khi hỏi.` : 'Trong nhóm, hãy nhắc tên bot (@) khi hỏi.',

@@ -9,7 +9,9 @@ import { documentLine } from '../citation-label.ts';
 import type { ZaloClient } from './client.ts';
 import type { ChatContextStore } from './chat-context.ts';
 import type { ZaloCommand } from './commands.ts';
-import { renderAnswer, renderSection, renderTalkingPoints } from './render.ts';
+import { renderAnswer, renderSection, renderTalkingPoints, renderTalkOutline } from './render.ts';
+import { createNoticeCommands } from './notices.ts';
+import type { NoticeDesk } from '../../core/notices.ts';
 import { renderDocumentList, renderOutline, renderStats, renderYear } from './render-library.ts';
 import * as say from './replies.ts';
 
@@ -24,6 +26,8 @@ export interface TextHandlerDeps {
   activity: Activity;
   contexts: ChatContextStore;
   admin?: Pick<Admin, 'stats' | 'retire' | 'history'>;
+  /** New-document notices ("theo dõi", "bỏ theo dõi", "văn bản mới"); they say the feature is off without it. */
+  notices?: NoticeDesk;
   botName: () => string | null;
 }
 
@@ -42,6 +46,7 @@ export interface TextMessage {
 /** Creates the function that answers one parsed command. */
 export function createTextHandler(deps: TextHandlerDeps) {
   const { askService, library, activity, contexts } = deps;
+  const notices = createNoticeCommands(deps.notices, contexts);
 
   /** The ask-service request for `text` from this message's chat and user, showing "typing" while answering. */
   function request(m: TextMessage, text: string): AskRequest {
@@ -111,12 +116,13 @@ export function createTextHandler(deps: TextHandlerDeps) {
     await openDocument(m, doc, label);
   }
 
-  async function talkingPoints(m: TextMessage, topic: string): Promise<void> {
+  /** Talking points (`điểm tin`) or the outline as text (`đề cương`); their sources numbered for `xem n`. */
+  async function talkingPoints(m: TextMessage, topic: string, outline = false): Promise<void> {
     const result = await askService.talkingPoints(request(m, topic));
-    if (!result.ok) return m.reply([refusal(result, say.TOPIC_MISSING)]);
+    if (!result.ok) return m.reply([refusal(result, outline ? say.OUTLINE_TOPIC_MISSING : say.TOPIC_MISSING)]);
     const cited = result.points.points.flatMap((p) => p.citations);
-    await contexts.update(m.chatId, { question: `điểm tin ${topic}`, items: cited.map(itemOf) });
-    await m.reply(renderTalkingPoints(result.points));
+    await contexts.update(m.chatId, { question: `${outline ? 'đề cương' : 'điểm tin'} ${topic}`, items: cited.map(itemOf) });
+    await m.reply(outline ? renderTalkOutline(result.points) : renderTalkingPoints(result.points));
   }
 
   async function feedback(m: TextMessage, helpful: boolean): Promise<void> {
@@ -172,6 +178,14 @@ export function createTextHandler(deps: TextHandlerDeps) {
         return open(m, command.ref, command.section);
       case 'talking-points':
         return talkingPoints(m, command.topic);
+      case 'outline':
+        return talkingPoints(m, command.topic, true);
+      case 'subscribe':
+        return notices.subscribe(m);
+      case 'unsubscribe':
+        return notices.unsubscribe(m);
+      case 'new-documents':
+        return notices.recent(m);
       case 'feedback':
         return feedback(m, command.helpful);
       case 'stats':

@@ -50,6 +50,14 @@ export async function call(method, path, body) {
   return json;
 }
 
+/** Fetches a file from the admin API: its bytes and the name the server gives it. */
+export async function download(path) {
+  const res = await fetch(`/admin/api${path}`, { headers: headers() });
+  if (!res.ok) throw new ApiFailure(res.status, await res.json().catch(() => null));
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+  return { blob: await res.blob(), name: encoded ? decodeURIComponent(encoded) : 'de-cuong.docx' };
+}
+
 /** Uploads a file as multipart `file`; `onProgress(percent)` follows the upload. */
 export function uploadFile(file, onProgress) {
   return new Promise((resolve, reject) => {

@@ -8,7 +8,7 @@ import { $, DOCUMENT_TYPES, fill, h, show } from './dom.js';
 import { loadList } from './documents.js';
 import { renderReview } from './review.js';
 import { loadStats } from './stats.js';
-import { ask } from './try.js';
+import { ask, downloadOutline } from './try.js';
 
 const VIEWS = ['login', 'upload', 'documents', 'try', 'stats'];
 let flashTimer;
@@ -106,6 +106,7 @@ function start() {
   for (const tab of document.querySelectorAll('.tab')) tab.addEventListener('click', () => go(tab.dataset.view));
   docs.filters.addEventListener('submit', (e) => (e.preventDefault(), loadList(docs)));
   $('#try-form').addEventListener('submit', (e) => (e.preventDefault(), ask($('#try-question').value.trim(), $('#try-result'), notify)));
+  $('#try-outline').addEventListener('click', () => downloadOutline($('#try-question').value.trim(), notify));
   wireUpload();
   if (token()) enter();
   else go('login');

@@ -1,8 +1,9 @@
 /**
  * The "thử câu hỏi" box: the answer and its citations exactly as a user reads them, then, for the admin only,
- * the retrieved sections with their scores.
+ * the retrieved sections with their scores; "Tải đề cương" downloads the outline on the same words.
  */
-import { call } from './api.js';
+/* global document, URL, setTimeout */
+import { call, download } from './api.js';
 import { fill, h, show } from './dom.js';
 
 const OUTCOME_VI = {
@@ -19,6 +20,23 @@ export async function ask(question, container, notify) {
     const r = await call('POST', '/try', { question });
     show(container);
     fill(container, render(r));
+  } catch (err) {
+    notify(err.message, true);
+  }
+}
+
+/** Downloads the đề cương tuyên truyền on `topic` as a Word file (the same outline as Telegram's /decuong). */
+export async function downloadOutline(topic, notify) {
+  if (!topic) return notify('Nhập chủ đề vào ô câu hỏi rồi bấm "Tải đề cương".', true);
+  try {
+    const { blob, name } = await download(`/outline.docx?topic=${encodeURIComponent(topic)}`);
+    const url = URL.createObjectURL(blob);
+    const link = h('a', { href: url, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    notify(`Đã tải ${name}`);
   } catch (err) {
     notify(err.message, true);
   }

@@ -73,10 +73,19 @@ describe('user commands', () => {
   it('/diemtin gives talking points with citations', async () => {
     const { h, text } = await run('/diemtin đấu tranh phản bác quan điểm sai trái');
     expect(text).toContain('Dàn ý tuyên truyền: đấu tranh phản bác quan điểm sai trái');
+    expect(text).toContain('3 ý, trích nguyên văn từ 1 văn bản.');
+    expect(text).toContain('📄 Kế hoạch');
     expect(text).toContain('1. Kết quả xây dựng Đảng');
     expect(text).toContain('3. Phát huy vai trò Mặt trận');
     expect(text).toContain('mục IV.4');
     expect(h.fake.methods()[0]).toBe('sendChatAction');
+  });
+
+  it('/diemtin without a topic explains how to use it, without asking the engine', async () => {
+    const { h, text } = await run('/diemtin');
+    expect(text).toContain('gõ /diemtin và chủ đề');
+    expect(text).not.toContain('không có trong văn bản');
+    expect(h.engine.asked).toEqual([]);
   });
 
   it('/nam lists a year, or says which years exist', async () => {

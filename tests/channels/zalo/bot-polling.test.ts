@@ -80,7 +80,7 @@ describe('Zalo bot, long polling', () => {
     expect(section).toContain('Những kết quả bước đầu <tạo> chuyển biến & mạnh mẽ.');
     expect(year).toContain('Năm 2023 có 1 văn bản');
     expect(noYear).toContain('Chưa có văn bản năm 2025 trong kho; có: 2023.');
-    expect(points).toMatch(/Điểm tin: xây dựng Đảng\n\n1\. Kết quả xây dựng Đảng\n📄 \[1\]/);
+    expect(points).toMatch(/Điểm tin: xây dựng Đảng\n\n3 ý, trích nguyên văn từ 1 văn bản\.\n\n📄 Kế hoạch[^\n]*\n\n1\. Kết quả xây dựng Đảng\n {3}\[1\] mục II\.1/);
     expect(points).toContain('3. Phát huy vai trò Mặt trận');
     expect(help).toContain('điểm tin <chủ đề>');
     expect(t.engine.asked).toHaveLength(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../src/channels/zalo/commands.ts';
-import { plainText, renderAnswer, renderTalkingPoints } from '../../../src/channels/zalo/render.ts';
+import { plainText, renderAnswer, renderTalkingPoints, renderTalkOutline } from '../../../src/channels/zalo/render.ts';
 import { renderOutline, renderStats } from '../../../src/channels/zalo/render-library.ts';
 import { FAKE_DOC, FAKE_SECTIONS, fakeAnswer, fakeCitation, fakeRefusal } from '../../fakes/fake-services.ts';
 
@@ -38,21 +38,38 @@ describe('Zalo rendering', () => {
   });
 
   it('renders talking points as a numbered list with citations numbered for "xem n"', () => {
+    const points = [
+      { title: '**Bảo vệ** nền tảng', citations: [fakeCitation(), fakeCitation({ section: 'II.2', documentId: 'doc-2', year: 2022 })] },
+      { title: 'Phát huy vai trò', citations: [fakeCitation({ section: 'IV.4' })] },
+    ];
     const [message] = renderTalkingPoints({
       topic: 'phản bác quan điểm sai trái',
       refused: false,
       notice: null,
-      points: [
-        { title: '**Bảo vệ** nền tảng', citations: [fakeCitation(), fakeCitation({ section: 'II.2' })] },
-        { title: 'Phát huy vai trò', citations: [fakeCitation({ section: 'IV.4' })] },
-      ],
+      points,
+      groups: [{ documentId: 'doc-1', year: 2023, points }],
+      documentCount: 2,
     });
-    expect(message).toContain('1. Bảo vệ nền tảng\n📄 [1] ');
-    expect(message).toContain('2. Phát huy vai trò\n📄 [3] ');
+    expect(message).toContain('2 ý, trích nguyên văn từ 2 văn bản');
+    expect(message).toContain('📄 Kế hoạch');
+    expect(message).toContain('1. Bảo vệ nền tảng\n   [1] mục II.1');
+    expect(message).toContain('   [2] cũng trong Kế hoạch');
+    expect(message).toContain('2. Phát huy vai trò\n   [3] mục IV.4');
     expect(message).toContain('"xem 3" – mục IV.4');
     expect(message).not.toContain('đúng');
-    const refused = renderTalkingPoints({ topic: 'giá vàng', refused: true, notice: null, points: [] });
+    const refused = renderTalkingPoints({ topic: 'giá vàng', refused: true, notice: null, points: [], groups: [], documentCount: 0 });
     expect(refused[0]).toContain('Chưa tìm thấy nội dung về "giá vàng"');
+  });
+
+  it('renders the đề cương as text, with its sources, and says the Word file is on Telegram', () => {
+    const points = [{ title: 'Bảo vệ nền tảng', citations: [fakeCitation(), fakeCitation({ documentId: 'doc-2', section: 'II.2', number: '12-KH/ĐU', year: 2021, issuer: 'Đảng ủy Khu kinh tế' })] }];
+    const messages = renderTalkOutline({ topic: 'mạng xã hội', refused: false, notice: null, points, groups: [{ documentId: 'doc-1', year: 2023, points }], documentCount: 2 });
+    const text = messages.join('\n\n');
+    expect(text).toContain('Đề cương tuyên truyền: mạng xã hội');
+    expect(text).toContain('Nguồn trích dẫn:\n1. Kế hoạch "thông tin, tuyên truyền');
+    expect(text).toContain('2. Kế hoạch số 12-KH/ĐU');
+    expect(text).toContain('Bản Word của đề cương này có trên Telegram: gửi "/decuong mạng xã hội"');
+    for (const m of messages) expect(m.length).toBeLessThanOrEqual(2000);
   });
 
   it('renders outlines and stats compactly', () => {
@@ -86,6 +103,14 @@ describe('Zalo typed commands', () => {
     ['xem II.1', { kind: 'open', ref: '', section: 'II.1' }],
     ['điểm tin đấu tranh phản bác', { kind: 'talking-points', topic: 'đấu tranh phản bác' }],
     ['diem tin xay dung dang', { kind: 'talking-points', topic: 'xay dung dang' }],
+    ['điểm tin', { kind: 'talking-points', topic: '' }],
+    ['đề cương mạng xã hội', { kind: 'outline', topic: 'mạng xã hội' }],
+    ['de cuong', { kind: 'outline', topic: '' }],
+    ['theo dõi', { kind: 'subscribe' }],
+    ['Theo doi', { kind: 'subscribe' }],
+    ['bỏ theo dõi', { kind: 'unsubscribe' }],
+    ['văn bản mới', { kind: 'new-documents' }],
+    ['/moi', { kind: 'new-documents' }],
     ['năm 2023', { kind: 'year', year: 2023 }],
     ['nam 2022', { kind: 'year', year: 2022 }],
     ['Đúng!', { kind: 'feedback', helpful: true }],
