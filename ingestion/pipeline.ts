@@ -68,6 +68,7 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       sections: parsed.sections,
       chunks,
       references: parsed.references,
+      force: parsed.force,
       text: parsed.text,
       warnings: parsed.warnings,
       embeddingModel: deps.embedder.model,
