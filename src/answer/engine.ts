@@ -24,6 +24,7 @@ import { resolveFollowUp } from './follow-up.ts';
 import { selectSections } from './select.ts';
 import { listQuote } from './list-quote.ts';
 import { buildTalkingPoints } from './talking-points.ts';
+import { answerInForce } from './in-force.ts';
 import type { ModelWriter } from './model-answer.ts';
 
 export interface EngineOptions {
@@ -78,7 +79,15 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (follow.kind === 'clarify') return makeAnswer({ outcome: 'refused', intro: follow.reply, citations: [], notice: null });
     if (follow.kind === 'section') return (await openSection(follow.documentId, follow.label)) ?? (await noSuchSection(follow.documentId, follow.label));
     const question = follow.kind === 'rewrite' ? follow.question : text;
-    return answerRanked(await rankQuestion(question));
+    const ranking = await rankQuestion(question);
+    return (await inForce(ranking)) ?? answerRanked(ranking);
+  }
+
+  /** "X còn hiệu lực không?": answered from the statements of force, citing both documents (src/answer/in-force.ts). */
+  async function inForce({ intent, ranked }: Ranking): Promise<Answer | null> {
+    if (intent.shape !== 'in_force') return null;
+    const best = answerable(ranked[0], intent) ? ranked[0] : undefined;
+    return answerInForce(intent, ranked, best, { store: deps.store, catalog: deps.catalog, numberKeys: deps.numberKeys, maxQuoteChars: options.maxQuoteChars });
   }
 
   /** Reads the question, settles it against the collection and ranks the sections (or finds the year missing). */
