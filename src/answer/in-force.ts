@@ -56,9 +56,9 @@ async function current(link: ForceLink, deps: InForceDeps): Promise<StoredDocume
   return doc;
 }
 
-/** ", từ ngày …" when the relation holds from another day than the date of the document that states it. */
-function since(link: ForceLink): string {
-  return link.since && link.since !== link.other.date ? `, từ ${dayWords(link.since)}` : '';
+/** ", từ ngày …" when the relation holds from another day than `stated`, the date of the document that states it. */
+function since(link: ForceLink, stated: string | null = link.other.date): string {
+  return link.since && link.since !== stated ? `, từ ${dayWords(link.since)}` : '';
 }
 
 /** The lead sentence, by the document's state. */
@@ -102,7 +102,7 @@ async function answerAbsent(intent: ResolvedIntent, deps: InForceDeps): Promise<
   const stating = docs.find((d) => d.id === about.statingDocumentId);
   const verb = { replaces: 'đã được thay thế bởi', abolishes: 'đã bị bãi bỏ bởi', amends: 'đã được sửa đổi, bổ sung bởi', expires: 'đã hết hiệu lực theo', continues: 'được tiếp tục thực hiện theo' }[about.kind];
   const state = about.kind === 'amends' || about.kind === 'continues' ? 'còn hiệu lực' : 'không còn hiệu lực';
-  const intro = `${partyName(about.other)} (chưa có trong kho) ${state}: ${verb} ${stating ? partyName(partyOf(stating)) : 'văn bản trong kho'}${since(about)}.`;
+  const intro = `${partyName(about.other)} (chưa có trong kho) ${state}: ${verb} ${stating ? partyName(partyOf(stating)) : 'văn bản trong kho'}${since(about, stating?.issuedOn ?? null)}.`;
   const cited = await statementCitation(about, deps);
   return cited ? makeAnswer({ outcome: 'answered', intro, citations: [cited], notice: null }) : null;
 }
