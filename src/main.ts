@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   const seeded = await seedIfEmpty(core, config.DOCUMENTS_DIR, logger);
   await embedMissing(core, logger);
   logger.info({ seeded, backend: core.db.kind, embedder: core.embedder.model }, 'store ready');
-  const admin = createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog });
+  const admin = createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog, clock: core.clock });
   // One ask service for every channel and the HTTP API: one place for the checks and the activity log.
   const { askService } = core;
   const channels = buildChannels(config, core, logger, admin, askService);

@@ -1,6 +1,6 @@
 /**
  * The HTTP admin API under `/admin/api`: bearer-token auth, then the document routes (upload, review, edit,
- * publish, cancel, retire, restore, delete, list, detail) and the insight routes (statistics, try a question).
+ * publish, cancel, retire, restore, delete, list, detail, correcting a link of force) and the insight routes (statistics, try a question).
  * Mounted only when ADMIN_API_TOKEN is set; every write goes through the admin service, which audits it.
  */
 import { Hono } from 'hono';
@@ -10,6 +10,7 @@ import { requireBearer } from './auth.ts';
 import { registerDocumentWrites } from './admin-documents.ts';
 import { registerDocumentReads } from './admin-document-reads.ts';
 import { registerInsights } from './admin-insights.ts';
+import { registerForceRoutes } from './admin-force.ts';
 
 export type { AdminApiDeps } from './admin-deps.ts';
 
@@ -20,6 +21,7 @@ export function createAdminApi(deps: AdminApiDeps): Hono {
   app.use('*', requireBearer(deps.token));
   registerDocumentWrites(app, deps);
   registerDocumentReads(app, deps);
+  registerForceRoutes(app, deps);
   registerInsights(app, deps);
   // After auth, so an unknown admin route does not reveal itself to a caller without the token.
   app.all('*', () => {

@@ -6,10 +6,12 @@ import type { DraftReview } from '../core/services.ts';
 import type { StoredDocument, StoredSection } from '../core/types.ts';
 import { documentLine } from '../answer/citation-label.ts';
 import { foldedView, tidySpaces } from '../text/normalize.ts';
+import { forceChainLines } from '../answer/force-words.ts';
+import { forceJson } from './force-views.ts';
 
 /** One thing the admin should check before publishing. */
 export interface ReviewWarning {
-  code: 'no_type' | 'no_number' | 'no_title' | 'no_issuer' | 'no_year' | 'no_outline' | 'replaces' | 'duplicate';
+  code: 'no_type' | 'no_number' | 'no_title' | 'no_issuer' | 'no_year' | 'no_outline' | 'replaces' | 'duplicate' | 'force';
   message: string;
 }
 
@@ -74,13 +76,15 @@ export function reviewWarnings(review: DraftReview, duplicates: StoredDocument[]
     const r = review.replaces;
     out.push({ code: 'replaces', message: `Có thể là phiên bản mới của: ${documentLine(r)} (phiên bản ${r.version}); khi đăng, bản cũ sẽ được thay thế` });
   }
+  // What its statements of force will do ("Sẽ thay thế: Quy định số 05-QĐ/TU ngày 12/9/2019"), and what already replaced it.
+  for (const line of forceChainLines(review.force?.force, { draft: d.status === 'draft' })) out.push({ code: 'force', message: line });
   for (const dup of duplicates) {
     out.push({ code: 'duplicate', message: `Có thể trùng với văn bản đã có: ${documentLine(dup)} (tệp ${dup.source})` });
   }
   return out;
 }
 
-/** The review body: `{id, status, metadata, outline, warnings, replaces, source, text}`. */
+/** The review body: `{id, status, metadata, outline, warnings, replaces, force, source, text}`. */
 export function reviewJson(review: DraftReview, duplicates: StoredDocument[], sections: StoredSection[]) {
   const d = review.document;
   return {
@@ -91,6 +95,7 @@ export function reviewJson(review: DraftReview, duplicates: StoredDocument[], se
     outline: outlineJson(review.outline),
     warnings: reviewWarnings(review, duplicates),
     replaces: review.replaces ? documentJson(review.replaces) : null,
+    force: forceJson(review.force, d.status === 'draft'),
     text: textParts(sections),
   };
 }
