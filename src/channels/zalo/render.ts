@@ -4,7 +4,7 @@
  * typed follow-up footer replaces the buttons Zalo does not have.
  */
 import { splitIntoMessages } from '../split-message.ts';
-import { citationLine } from '../citation-label.ts';
+import { citationForce, citationLine } from '../citation-label.ts';
 import type { Answer, Citation, StoredDocument, StoredSection, TalkingPoints } from '../../core/types.ts';
 
 /** Zalo's limit for one text message. */
@@ -120,6 +120,7 @@ export function sectionCitation(doc: StoredDocument, section: StoredSection): Ci
     issuedOn: doc.issuedOn,
     documentId: doc.id,
     quote: section.fullText,
+    ...citationForce(doc),
   };
 }
 
