@@ -58,7 +58,9 @@ export function forceStatusLine(force: DocumentForce | undefined): string {
     return `Tình trạng: đang có hiệu lực${from}`;
   }
   const text = forceNoteText(note).replace(/^⚠️ /u, '');
-  const from = note.since && note.state !== 'not_yet' && !(note.state === 'expired' && !note.by) ? ` (từ ${dayWords(note.since)})` : '';
+  // "(từ ngày …)" only when it says more than the date of the document named just before it.
+  const dated = note.state !== 'not_yet' && !(note.state === 'expired' && !note.by) && note.since !== note.by?.date;
+  const from = note.since && dated ? ` (từ ${dayWords(note.since)})` : '';
   return `Tình trạng: ${text}${from}`;
 }
 
@@ -73,7 +75,8 @@ const DOES: Record<ForceLink['kind'], [now: string, draft: string, done: string]
 
 function linkLine(l: ForceLink, verb: string, withSince: boolean): string {
   const where = l.other.documentId ? '' : ' (chưa có trong kho)';
-  const since = withSince && l.since ? ` – từ ${dayWords(l.since)}${l.applied ? '' : ' (chưa đến ngày)'}` : '';
+  const dated = withSince && l.since && (l.since !== l.other.date || !l.applied);
+  const since = dated && l.since ? ` – từ ${dayWords(l.since)}${l.applied ? '' : ' (chưa đến ngày)'}` : '';
   return `${verb}: ${partyName(l.other)}${where}${since}`;
 }
 
