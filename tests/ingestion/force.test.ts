@@ -2,7 +2,7 @@
  * Statements of force found at ingestion: what a document replaces, abolishes, amends, ends or continues, and
  * when it takes effect — and the many sentences with the same words that state nothing (tasks, narration).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractForce } from '../../ingestion/force.ts';
@@ -86,14 +86,9 @@ describe('statements of force', () => {
   });
 
   it('finds nothing in the bundled corpus and the layout fixtures, which state no force', () => {
-    for (const dir of ['data/documents', '../shared/fixtures/documents']) {
-      let files: string[] = [];
-      try {
-        files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
-      } catch {
-        continue; // the shared fixtures live beside the repository only on the development machine
-      }
-      for (const f of files) {
+    // The shared fixtures live beside the repository only on the development machine.
+    for (const dir of ['data/documents', '../shared/fixtures/documents'].filter((d) => existsSync(d))) {
+      for (const f of readdirSync(dir).filter((name) => name.endsWith('.txt'))) {
         const doc = parseDocument({ source: f, text: readFileSync(join(dir, f), 'utf8'), contentHash: f });
         expect(doc.force.filter((s) => s.kind !== 'effective'), f).toEqual([]);
       }
