@@ -92,11 +92,36 @@ function passiveTargets(text: string, cue: Cue, refs: LocatedReference[], cues: 
     if (r.end <= cue.start) last = i;
   });
   const tail = refs[last];
-  if (tail && cue.start - tail.end <= SUBJECT_GAP && !blocked(text, tail.end, cue.start, cues, cue)) return chain(refs, last, text, cues, -1).reverse();
+  if (tail && cue.start - tail.end <= SUBJECT_GAP && !blocked(text, tail.end, cue.start, cues, cue)) return subjectBefore(text, refs, last, cues);
   // "Các văn bản sau hết hiệu lực …:" names its documents after the colon.
   const colon = text.indexOf(':', cue.end);
   const listed = colon >= 0 && !refs.some((r) => r.start >= cue.end && r.start < colon);
   return listed ? activeTargets(text, { ...cue, end: colon + 1 }, refs, cues, null) : [];
+}
+
+/** "… đã được sửa đổi, bổ sung một số điều theo ": the document before it is the subject, the one after it its amender. */
+const NARRATED_GAP = /^\s*,?\s*(?:đã\s+)?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)[^.;]*?\s(?:theo|bởi|bằng|tại)\s+$/iu;
+
+/**
+ * The documents named before a passive cue, ending at `last`: a list ("Quy định số 05 … và Hướng dẫn số 02 … hết
+ * hiệu lực"), or, past a narrated amendment, the document amended ("Luật Giáo dục số 38/2005/QH11 đã được sửa
+ * đổi, bổ sung một số điều theo Luật số 44/2009/QH12 hết hiệu lực" ends the Luật Giáo dục).
+ */
+function subjectBefore(text: string, refs: LocatedReference[], last: number, cues: Cue[]): LocatedReference[] {
+  let subjects = chain(refs, last, text, cues, -1).reverse();
+  for (;;) {
+    const first = refs.indexOf(subjects[0] as LocatedReference);
+    const prev = refs[first - 1];
+    if (!prev || !NARRATED_GAP.test(text.slice(prev.end, (subjects[0] as LocatedReference).start))) return subjects;
+    subjects = chain(refs, first - 1, text, cues, -1).reverse();
+  }
+}
+
+/** "… được sửa đổi theo Luật số 44/2009/QH12": a passive act another document did, told, not stated. */
+function narrated(text: string, cue: Cue, refs: LocatedReference[], own: string | null): boolean {
+  if (cue.voice !== 'passive') return false;
+  const next = refs.find((r) => r.start >= cue.end);
+  return next !== undefined && !isOwn(next, own) && next.start - cue.end <= 80 && /(?:^|\s)(?:theo|bởi|bằng|tại)\s+$/u.test(text.slice(cue.end, next.start));
 }
 
 /**
@@ -125,11 +150,12 @@ function actualKind(kind: ForceKind, text: string, cue: Cue, target: LocatedRefe
 
 /** Statements of one sentence. */
 function statementsOf(unit: Unit, own: string | null): ForceStatement[] {
-  const cues = findCues(unit.text);
-  if (cues.length === 0) return [];
+  const found = findCues(unit.text);
+  if (found.length === 0) return [];
   const refs = locateReferences(unit.text, unit.label)
     .filter((r) => r.reference.number !== null)
-    .map((r) => clipped(r, unit.text, cues));
+    .map((r) => clipped(r, unit.text, found));
+  const cues = found.filter((c) => !narrated(unit.text, c, refs, own));
   const out: ForceStatement[] = [];
   const base = { text: unit.text.replace(/\s+/gu, ' ').trim(), sectionLabel: unit.label };
   for (const cue of cues) {

@@ -50,6 +50,12 @@ describe('statements of force', () => {
     ]);
   });
 
+  it('reads a law ending the law it replaces, past the amendments it narrates', () => {
+    const text = 'Luật Giáo dục số 38/2005/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 44/2009/QH12 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.';
+    expect(statements(text, '43/2019/QH14')).toEqual([{ kind: 'expires', target: '38/2005/QH11', date: null, fromSigning: false }]);
+    expect(statements('Quy định số 05-QĐ/TU được thay thế bằng Quy định này.').map((s) => [s.kind, s.target])).toEqual([['replaces', '05-QĐ/TU']]);
+  });
+
   it('reads a list under "… hết hiệu lực:" item by item', () => {
     const found = extractForce(body('Các văn bản sau hết hiệu lực kể từ ngày Quy định này có hiệu lực:\n- Quy định số 05-QĐ/TU, ngày 12/9/2019;\n- Hướng dẫn số 02-HD/TU, ngày 01/10/2019.'), { number: '12-QĐ/TU', title: '' });
     expect(found.map((s) => [s.kind, s.target?.number])).toEqual([
