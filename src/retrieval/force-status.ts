@@ -39,6 +39,16 @@ function issuerFit(written: string | null, issuer: string | null): number {
   return want.length === 0 ? 0 : want.filter((w) => have.has(w)).length / want.length;
 }
 
+/** Words that only say what kind of place it is: "TP. Bắc Kạn" and "Bắc Kạn" are one place. */
+const PLACE_KIND = /^(?:tp|thanh pho|tinh|huyen|thi xa|quan|xa|phuong)\.?\s+/u;
+
+/** Two place names of one place ("Lâm Giang" and "TP. Lâm Giang"), or unknown: only a known difference separates. */
+function samePlace(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const [x, y] = [a, b].map((p) => foldedView(p).trim().replace(PLACE_KIND, ''));
+  return x === y || (x as string).includes(y as string) || (y as string).includes(x as string);
+}
+
 /**
  * The document a statement names, among the collection's documents with its number key: not the stating
  * document, not a later one (a document cannot replace what did not exist), of the date the statement gives,
@@ -54,7 +64,7 @@ function linkedDocument(s: StoredForceStatement, stating: StoredDocument, byKey:
       d.id !== stating.id &&
       !(s.target?.date && d.issuedOn && d.issuedOn !== s.target.date) &&
       !(stating.issuedOn && d.issuedOn && d.issuedOn > stating.issuedOn) &&
-      !(local && stating.place && d.place && foldedView(stating.place) !== foldedView(d.place)),
+      !(local && !samePlace(stating.place, d.place)),
   );
   fits.sort((a, b) => issuerFit(s.target?.issuer ?? null, b.issuer) - issuerFit(s.target?.issuer ?? null, a.issuer) || (b.issuedOn ?? '').localeCompare(a.issuedOn ?? ''));
   return fits[0] ?? null;

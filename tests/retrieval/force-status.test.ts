@@ -55,6 +55,8 @@ describe('force status', () => {
     expect(resolveForce([otherTerm, later, NEW], undated, '2025-07-01').get('other-term')?.state).toBe('replaced');
     const admin = [statement('new', { kind: 'replaces', target: target('05-QĐ/TU') }, { linkSource: 'admin', linkedId: null })];
     expect(resolveForce([OLD, NEW], admin, '2025-07-01').get('old')?.state).toBe('in_force');
+    const city = doc('city', '05-QĐ/TU', '2019-09-12', { place: 'TP. Lâm Giang' });
+    expect(resolveForce([city, NEW], REPLACES, '2025-07-01').get('city')?.state).toBe('replaced');
     const relinked = [statement('new', { kind: 'replaces', target: target('05-QĐ/TU') }, { linkSource: 'admin', linkedId: 'elsewhere' })];
     expect(resolveForce([OLD, elsewhere, NEW], relinked, '2025-07-01').get('elsewhere')?.state).toBe('replaced');
   });
