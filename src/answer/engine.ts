@@ -86,8 +86,8 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
   /** "X còn hiệu lực không?": answered from the statements of force, citing both documents (src/answer/in-force.ts). */
   async function inForce({ intent, ranked }: Ranking): Promise<Answer | null> {
     if (intent.shape !== 'in_force') return null;
-    const best = answerable(ranked[0], intent) ? ranked[0] : undefined;
-    return answerInForce(intent, ranked, best, { store: deps.store, catalog: deps.catalog, numberKeys: deps.numberKeys, maxQuoteChars: options.maxQuoteChars });
+    const found = answerable(ranked[0], intent);
+    return answerInForce(intent, ranked, found, { store: deps.store, catalog: deps.catalog, numberKeys: deps.numberKeys, maxQuoteChars: options.maxQuoteChars });
   }
 
   /** Reads the question, settles it against the collection and ranks the sections (or finds the year missing). */

@@ -108,13 +108,24 @@ async function answerAbsent(intent: ResolvedIntent, deps: InForceDeps): Promise<
 }
 
 /**
- * The answer to "is X still in force": X is the document the question names by number (or, naming none, the
- * one that answers it best, `best`). Null when it cannot tell which document is meant; the engine then
- * answers as usual.
+ * The document a question that names no number asks about ("Hướng dẫn về sử dụng mạng xã hội còn hiệu lực
+ * không?"): of the type it names, the one covering most of it — by coverage, not by score, so the document being
+ * out of force (which lowers its score) does not hide it behind the one that replaced it.
  */
-export async function answerInForce(intent: ResolvedIntent, ranked: RankedSection[], best: RankedSection | undefined, deps: InForceDeps): Promise<Answer | null> {
+function describedDocument(ranked: RankedSection[], intent: ResolvedIntent): StoredDocument | undefined {
+  const typed = ranked.filter((r) => r.document.type !== null && intent.docTypes.includes(r.document.type));
+  const pool = (typed.length > 0 ? typed : ranked).slice(0, 10);
+  return [...pool].sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0]?.document;
+}
+
+/**
+ * The answer to "is X still in force": X is the document the question names by number (or, naming none, the one
+ * it describes, when `answerable` says the collection answers it at all). Null when it cannot tell which document
+ * is meant; the engine then answers as usual.
+ */
+export async function answerInForce(intent: ResolvedIntent, ranked: RankedSection[], answerable: boolean, deps: InForceDeps): Promise<Answer | null> {
   const named = await Promise.all(intent.documentIds.map(async (id) => (await deps.catalog.get(id))?.document));
-  const doc = named.find((d) => d !== undefined) ?? (intent.numberKeys.length === 0 ? best?.document : undefined);
+  const doc = named.find((d) => d !== undefined) ?? (intent.numberKeys.length === 0 && answerable ? describedDocument(ranked, intent) : undefined);
   if (!doc) return intent.numberKeys.length > 0 ? answerAbsent(intent, deps) : null;
   const decided = doc.force?.by;
   const citations: Citation[] = [];

@@ -68,6 +68,9 @@ describe.each<Order>(['forward', 'reverse'])('documents in force, ingested %s', 
     const a = await ask('Hướng dẫn 07-HD/BTGTU còn hiệu lực không?');
     expect(a.answer).toMatch(/^Hướng dẫn số 07-HD\/BTGTU ngày 3\/3\/2022 không còn hiệu lực: đã bị bãi bỏ bởi Quyết định số 88-QĐ\/BTGTU ngày 2\/4\/2025\./);
     expect(sources(a)).toEqual([SOURCES.abolishing, SOURCES.guidance]);
+    const described = await ask('Hướng dẫn về cán bộ đảng viên sử dụng mạng xã hội còn hiệu lực không?');
+    expect(described.answer).toMatch(/^Hướng dẫn số 07-HD\/BTGTU ngày 3\/3\/2022 không còn hiệu lực: đã bị bãi bỏ/);
+    expect(sources(described)).toEqual([SOURCES.abolishing, SOURCES.guidance]);
     const content = await ask('những việc cán bộ, đảng viên không được làm trên mạng xã hội');
     expect(content.citations[0]).toMatchObject({ source: SOURCES.guidance, force: '⚠️ đã bị bãi bỏ bởi Quyết định số 88-QĐ/BTGTU ngày 2/4/2025' });
   });
