@@ -1,9 +1,10 @@
 /**
- * Text → ParsedDocument: repair, section tree, metadata, references, admin overrides and the warnings an
+ * Text → ParsedDocument: repair, section tree, metadata, references, statements of force, admin overrides and the warnings an
  * admin should look at before the document is published.
  */
 import { IngestError } from '../src/core/errors.ts';
 import type { DocumentMetadata, ParsedDocument, ParsedSection } from '../src/core/types.ts';
+import { extractForce } from './force.ts';
 import { extractMetadata } from './metadata.ts';
 import { extractReferences } from './references.ts';
 import { repairText } from './repair.ts';
@@ -58,6 +59,7 @@ export function parseDocument(input: ParseInput, overrides: Partial<DocumentMeta
     metadata,
     sections,
     references: extractReferences(sections),
+    force: extractForce(sections, metadata),
     text,
     sourceText: input.text,
     warnings: [...(input.extractionNotes ?? []), ...warningsFor(metadata, sections)],

@@ -90,6 +90,7 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       sections: parsed.sections,
       chunks,
       references: parsed.references,
+      force: parsed.force,
       text: parsed.text,
       sourceText: parsed.sourceText,
       warnings: parsed.warnings,

@@ -95,11 +95,18 @@ function readCitation(text: string, index: number, length: number, number: strin
   return { start, end, type, date: iso, issuer };
 }
 
-/** Every citation in one text, in reading order. */
-export function findReferences(text: string, sectionLabel: string): DocumentReference[] {
+/** A citation with where it stands in the text it was read from (`start` at its type word, `end` after its issuer). */
+export interface LocatedReference {
+  reference: DocumentReference;
+  start: number;
+  end: number;
+}
+
+/** Every citation in one text with its position, in reading order (statements of force need the positions). */
+export function locateReferences(text: string, sectionLabel: string): LocatedReference[] {
   return findDocNumbers(text).map((m) => {
     const c = readCitation(text, m.index, m.length, m.number);
-    return {
+    const reference = {
       type: c.type,
       number: m.number,
       date: c.date,
@@ -107,7 +114,13 @@ export function findReferences(text: string, sectionLabel: string): DocumentRefe
       text: text.slice(c.start, c.end).replace(/\s+/gu, ' ').trim(),
       sectionLabel,
     };
+    return { reference, start: c.start, end: c.end };
   });
+}
+
+/** Every citation in one text, in reading order. */
+export function findReferences(text: string, sectionLabel: string): DocumentReference[] {
+  return locateReferences(text, sectionLabel).map((r) => r.reference);
 }
 
 /**

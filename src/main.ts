@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   const noticeLog = logger.child({ module: 'notices' });
   const notices = createPublicationNotices({ db: core.db, store: core.store, clock: core.clock, logger: noticeLog });
   const admin = withPublicationNotices(
-    createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog }),
+    createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog, clock: core.clock }),
     notices,
     noticeLog,
   );

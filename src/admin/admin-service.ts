@@ -1,9 +1,10 @@
 /**
  * Admin operations shared by the Telegram admin commands, the CLI and (later) the HTTP admin API:
  * upload → draft with what the parser understood → publish (replacing the old version atomically) or
- * cancel; retire, remove, history and statistics. Every write is recorded in the audit log.
+ * cancel; retire, remove, history and statistics; what a document replaces or amends, and the correction of a
+ * wrong link (src/admin/force-admin.ts). Every write is recorded in the audit log.
  */
-import type { DocumentStore } from '../core/ports.ts';
+import type { Clock, DocumentStore } from '../core/ports.ts';
 import type { Activity, Actor, Admin, DraftReview } from '../core/services.ts';
 import type { StoredDocument } from '../core/types.ts';
 import { StoreError } from '../core/errors.ts';
@@ -20,17 +21,21 @@ const STATUS_WORDS: Record<StoredDocument['status'], string> = {
   retired: 'đã gỡ',
 };
 import type { Catalog } from '../retrieval/catalog.ts';
+import { createForceAdmin } from './force-admin.ts';
 
 export interface AdminDeps {
   store: DocumentStore;
   ingestor: Ingestor;
   activity: Activity;
   catalog: Catalog;
+  /** "Today" for effective dates in the force review; the system clock when absent. */
+  clock?: Clock;
 }
 
 /** Creates the admin service. */
 export function createAdminService(deps: AdminDeps): Admin {
   const { store, activity, catalog } = deps;
+  const forces = createForceAdmin({ store, activity, catalog, clock: deps.clock ?? { now: () => new Date() } });
 
   async function review(document: StoredDocument): Promise<DraftReview> {
     const sections = await store.getSections(document.id);
@@ -40,6 +45,7 @@ export function createAdminService(deps: AdminDeps): Admin {
       outline: sections.map((s) => ({ label: s.label, heading: s.heading, level: s.level })),
       replaces: replaces && replaces.id !== document.id ? replaces : null,
       warnings: document.warnings,
+      force: await forces.review(document),
     };
   }
 
@@ -103,6 +109,8 @@ export function createAdminService(deps: AdminDeps): Admin {
     },
     history: (id) => store.history(id),
     stats: () => activity.stats(),
+    force: (id) => forces.reviewById(id),
+    relinkForce: (id, statementId, target, actor) => forces.relink(id, statementId, target, actor),
   };
 }
 

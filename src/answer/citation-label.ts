@@ -4,6 +4,7 @@
  * `Luật số 43/2019/QH14 "Giáo dục" – … – Điều 5 khoản 2 điểm a`, `… – Phụ lục, dòng 3 "Biên soạn tài liệu …"`.
  */
 import type { Citation, StoredDocument } from '../core/types.ts';
+import { forceNoteText } from './force-words.ts';
 
 /**
  * `Kế hoạch số 12-KH/ĐU` or, without a number, `Kế hoạch "thông tin, tuyên truyền … năm 2023"`; with neither
@@ -53,7 +54,7 @@ export function sectionName(c: Pick<Citation, 'section' | 'heading'>): string {
   return c.heading ? `${words} "${shorten(c.heading, 80)}"` : words;
 }
 
-/** One line naming the document, its year, its issuer and the section. */
+/** One line naming the document, its year, its issuer, the section, and whether it is still in force. */
 export function citationLine(c: Citation): string {
   const parts = [documentName(c)];
   if (c.number && c.title) parts[0] += ` "${shorten(c.title, 70)}"`;
@@ -61,6 +62,8 @@ export function citationLine(c: Citation): string {
   if (when) parts.push(when);
   if (c.issuer) parts.push(c.issuer);
   parts.push(sectionName(c));
+  // A replaced, abolished or amended document says so in the same line, so a quote is never read as in force.
+  if (c.force) parts.push(forceNoteText(c.force));
   return parts.join(' – ');
 }
 

@@ -5,6 +5,7 @@
 import type { Answer, Citation, StoredDocument, StoredSection } from '../core/types.ts';
 import type { QuestionUnits } from '../retrieval/coverage.ts';
 import { citationLine } from './citation-label.ts';
+import { citationForce } from './force-words.ts';
 import { quoteFor } from './quote.ts';
 
 /** The citation of a section, with its verbatim quote. */
@@ -21,6 +22,7 @@ export function citationFor(document: StoredDocument, section: StoredSection, qu
     issuedOn: document.issuedOn,
     documentId: document.id,
     quote,
+    ...citationForce(document),
   };
 }
 

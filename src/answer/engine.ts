@@ -26,6 +26,7 @@ import { selectSections } from './select.ts';
 import { listQuote } from './list-quote.ts';
 import { faithfulQuote, isFaithful } from './faithful-quote.ts';
 import { buildTalkingPoints, keepVerbatim } from './talking-points.ts';
+import { answerInForce } from './in-force.ts';
 import type { ModelWriter } from './model-answer.ts';
 
 export interface EngineOptions {
@@ -81,7 +82,15 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (follow.kind === 'clarify') return makeAnswer({ outcome: 'refused', intro: follow.reply, citations: [], notice: null });
     if (follow.kind === 'section') return (await openSection(follow.documentId, follow.label)) ?? (await noSuchSection(follow.documentId, follow.label));
     const question = follow.kind === 'rewrite' ? follow.question : text;
-    return answerRanked(await rankQuestion(question));
+    const ranking = await rankQuestion(question);
+    return (await inForce(ranking)) ?? answerRanked(ranking);
+  }
+
+  /** "X còn hiệu lực không?": answered from the statements of force, citing both documents (src/answer/in-force.ts). */
+  async function inForce({ intent, ranked }: Ranking): Promise<Answer | null> {
+    if (intent.shape !== 'in_force') return null;
+    const found = answerable(ranked[0], intent);
+    return answerInForce(intent, ranked, found, { store: deps.store, catalog: deps.catalog, numberKeys: deps.numberKeys, maxQuoteChars: options.maxQuoteChars });
   }
 
   /** Reads the question, settles it against the collection and ranks the sections (or finds the year missing). */
@@ -243,7 +252,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       const years = intent.presentYears;
       const ranked = await retrieve(intent, years.length > 0 ? { years } : {});
       // The same guard as answers': every point quotes its document verbatim.
-      return keepVerbatim(buildTalkingPoints(topic, intent, ranked), (id) => deps.store.documentText(id));
+      return keepVerbatim(buildTalkingPoints(topic, intent, ranked), (id) => deps.store.documentSourceText(id));
     },
   };
 }

@@ -1,11 +1,13 @@
 /** The `ask --json` contract, shared by the CLI, the eval, the benchmark and the HTTP ask endpoint. */
 import type { Answer, Citation } from '../core/types.ts';
+import { forceNoteText } from '../answer/force-words.ts';
 
 /** What `ask --json` prints and `POST /api/ask` answers (the evaluation scores this shape). */
 export interface AskJson {
   answer: string;
   refused: boolean;
-  citations: Array<Pick<Citation, 'source' | 'section' | 'heading' | 'title' | 'number' | 'year' | 'quote'>>;
+  /** `force`, only for a document not plainly in force: "⚠️ đã được thay thế bởi Quy định số 12-QĐ/TU ngày 20/5/2024". */
+  citations: Array<Pick<Citation, 'source' | 'section' | 'heading' | 'title' | 'number' | 'year' | 'quote'> & { force?: string }>;
   latency_ms: number;
 }
 
@@ -22,6 +24,7 @@ export function toAskJson(answer: Answer): AskJson {
       number: c.number,
       year: c.year,
       quote: c.quote,
+      ...(c.force ? { force: forceNoteText(c.force) } : {}),
     })),
     latency_ms: answer.latencyMs,
   };

@@ -82,7 +82,7 @@ async function main(): Promise<number> {
 /** Publishes the drafts just stored, as an admin would: replacing older versions, audited, announced. */
 async function publishDrafts(core: Core, logger: Logger, results: IngestResult[]): Promise<IngestResult[]> {
   const notices = createPublicationNotices({ db: core.db, store: core.store, clock: core.clock, logger });
-  const service = createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog });
+  const service = createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog, clock: core.clock });
   const admin = withPublicationNotices(service, notices, logger);
   const out: IngestResult[] = [];
   for (const r of results) {

@@ -12,6 +12,7 @@ import type {
   StoredDocument,
   StoredSection,
 } from './types.ts';
+import type { ForceStatement, StoredForceStatement } from './force.ts';
 
 /** Turns texts into vectors. `model` names the model so the store never mixes vectors of two models. */
 export interface Embedder {
@@ -44,6 +45,8 @@ export interface NewDocument {
   sections: ParsedSection[];
   chunks: ChunkToStore[];
   references: DocumentReference[];
+  /** Statements of force (replaces, abolishes, amends, takes effect …); none when absent. */
+  force?: ForceStatement[];
   text: string;
   /** The text as uploaded, before repair. */
   sourceText?: string;
@@ -142,6 +145,16 @@ export interface DocumentStore {
    */
   findReferences(number: string, limit?: number, documentIds?: string[]): Promise<ReferenceHit[]>;
   countActiveChunks(): Promise<number>;
+  /**
+   * Statements of force of the documents with these statuses (default: active) and of these documents, with
+   * their links as stored; targets linked `auto` are matched to the collection by whoever reads them.
+   */
+  forceStatements(filter?: { statuses?: DocumentStatus[]; documentIds?: string[] }): Promise<StoredForceStatement[]>;
+  /**
+   * An admin's correction of the document a statement names: one of the collection, none (`documentId: null`),
+   * or `auto` (by number again). Null when the statement does not exist.
+   */
+  setForceLink(statementId: number, link: { documentId: string | null } | 'auto'): Promise<StoredForceStatement | null>;
 
   /** BM25 over the stored terms; `terms` maps a query term to its weight multiplier (usually 1). */
   lexicalSearch(terms: Map<string, number>, filter: SearchFilter, limit: number): Promise<ChunkHit[]>;

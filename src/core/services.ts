@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { DocumentMetadata, StoredDocument, StoredSection } from './types.ts';
+import type { DocumentForce, ForceKind, ForceTarget } from './force.ts';
 import type { Answer, Question, TalkingPoints } from './types.ts';
 
 /** Why the engine would answer a question the way it does: how it read it and how it ranked the sections. */
@@ -120,6 +121,25 @@ export interface Actor {
   name?: string;
 }
 
+/** One statement of a document naming another, with the document of the collection it is linked to. */
+export interface ForceStatementView {
+  id: number;
+  kind: ForceKind;
+  text: string;
+  sectionLabel: string;
+  target: ForceTarget;
+  /** `admin` when an admin set the link. */
+  linkSource: 'auto' | 'admin';
+  /** The linked document; null when the collection has none (or an admin unlinked it). */
+  linked: StoredDocument | null;
+}
+
+/** What a document's statements of force do: its status and chain, and each statement with its link. */
+export interface ForceReview {
+  force: DocumentForce;
+  statements: ForceStatementView[];
+}
+
 /** What the parser understood about an upload, shown to the admin before publishing. */
 export interface DraftReview {
   document: StoredDocument;
@@ -129,6 +149,8 @@ export interface DraftReview {
   warnings: string[];
   /** The upload had the same bytes as this stored document (a draft or an active one): nothing new was stored. */
   sameContent?: boolean;
+  /** What it will replace, abolish or amend once published ("Sẽ thay thế: Quy định số 05-QĐ/TU ngày 12/9/2019"). */
+  force?: ForceReview;
 }
 
 /** An upload was refused (empty, binary, unknown type, too large …): a value, not an error. */
@@ -158,6 +180,13 @@ export interface Admin {
   remove(documentId: string, actor: Actor): Promise<void>;
   history(documentId: string): Promise<StoredDocument[]>;
   stats(): Promise<UsageStats>;
+  /** A document's force: status, chain and statements with their links (for a draft: as once published). */
+  force(documentId: string): Promise<ForceReview>;
+  /**
+   * Corrects the document a statement of `documentId` names: another document's id, `null` (none of the
+   * collection) or `auto` (linked by number again). Audited; answers see it at once.
+   */
+  relinkForce(documentId: string, statementId: number, target: string | null | 'auto', actor: Actor): Promise<ForceReview>;
 }
 
 /** Numbers admins act on. */

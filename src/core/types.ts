@@ -2,6 +2,7 @@
  * Core domain types shared by ingestion, the store, retrieval, the answer engine and the channels.
  * Nothing here knows about Telegram, Zalo, pg or HTTP.
  */
+import type { DocumentForce, ForceNote, ForceStatement } from './force.ts';
 
 /**
  * The document types a directive can have, in their canonical Vietnamese spelling: Party types first, then the
@@ -100,6 +101,8 @@ export interface ParsedDocument {
   metadata: DocumentMetadata;
   sections: ParsedSection[];
   references: DocumentReference[];
+  /** What the document says about its own force and other documents' (src/core/force.ts). */
+  force: ForceStatement[];
   /** The repaired full text (kept for admins and for quote checks). */
   text: string;
   /** The text as extracted from the upload, before repair: what a quote must stand in verbatim. */
@@ -134,6 +137,8 @@ export interface StoredDocument extends DocumentMetadata {
   sectionCount: number;
   chunkCount: number;
   warnings: string[];
+  /** Whether it is in force, and its chain (replaces / replaced by); set where the collection's statements are applied (the catalog). */
+  force?: DocumentForce;
 }
 
 /** A section as stored, with the full text including its descendants. */
@@ -180,6 +185,8 @@ export interface Citation {
   documentId: string;
   /** Verbatim text from the section (fragments joined by `…`). */
   quote: string;
+  /** Set when the document is not plainly in force (replaced, abolished, amended …): the citation says so. */
+  force?: ForceNote;
 }
 
 /** What channels pass to the engine. */

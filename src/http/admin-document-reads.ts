@@ -1,6 +1,6 @@
 /**
  * Admin API reads: the document list with filters, and one document with its outline, text, warnings,
- * references to and from other stored documents, and version history.
+ * references to and from other stored documents, its force (status and chain), and version history.
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { ApiError } from './api-error.ts';
 import type { AdminApiDeps } from './admin-deps.ts';
 import { requireDocument } from './admin-documents.ts';
 import { documentJson, outlineJson, reviewWarnings, textParts } from './admin-views.ts';
+import { forceJson } from './force-views.ts';
 
 const STATUSES = ['draft', 'active', 'replaced', 'retired'] as const satisfies readonly DocumentStatus[];
 
@@ -62,16 +63,18 @@ async function referencesFrom(deps: AdminApiDeps, doc: StoredDocument, all: Stor
 
 async function detail(deps: AdminApiDeps, id: string) {
   const doc = await requireDocument(deps, id);
-  const [sections, all, history] = await Promise.all([
+  const [sections, all, history, force] = await Promise.all([
     deps.store.getSections(doc.id),
     deps.store.listDocuments(),
     deps.admin.history(doc.id),
+    deps.admin.force(doc.id),
   ]);
   const outline = outlineJson(sections);
   const replaces = doc.status === 'draft' ? (history.find((d) => d.status === 'active' && d.id !== doc.id) ?? null) : null;
   return {
     document: documentJson(doc),
-    warnings: doc.status === 'draft' ? reviewWarnings({ document: doc, outline, replaces, warnings: doc.warnings }, []) : [],
+    force: forceJson(force, doc.status === 'draft'),
+    warnings: doc.status === 'draft' ? reviewWarnings({ document: doc, outline, replaces, warnings: doc.warnings, force }, []) : [],
     outline,
     text: textParts(sections),
     references: { to: await referencesTo(deps, doc, all), from: await referencesFrom(deps, doc, all) },

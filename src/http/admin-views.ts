@@ -10,9 +10,23 @@ import { sameContentWarning } from '../admin/admin-service.ts';
 import { TITLE_FROM_FILE_NAME } from '../../ingestion/pipeline.ts';
 import { titleFromSource } from '../../ingestion/source-name.ts';
 
+import { forceChainLines } from '../answer/force-words.ts';
+import { forceJson } from './force-views.ts';
+
 /** One thing the admin should check before publishing. */
 export interface ReviewWarning {
-  code: 'same_content' | 'no_type' | 'no_number' | 'no_title' | 'title_from_file_name' | 'no_issuer' | 'no_year' | 'no_outline' | 'replaces' | 'duplicate';
+  code:
+    | 'same_content'
+    | 'no_type'
+    | 'no_number'
+    | 'no_title'
+    | 'title_from_file_name'
+    | 'no_issuer'
+    | 'no_year'
+    | 'no_outline'
+    | 'replaces'
+    | 'duplicate'
+    | 'force';
   message: string;
 }
 
@@ -81,13 +95,15 @@ export function reviewWarnings(review: DraftReview, duplicates: StoredDocument[]
     const r = review.replaces;
     out.push({ code: 'replaces', message: `Có thể là phiên bản mới của: ${documentLine(r)} (phiên bản ${r.version}); khi đăng, bản cũ sẽ được thay thế` });
   }
+  // What its statements of force will do ("Sẽ thay thế: Quy định số 05-QĐ/TU ngày 12/9/2019"), and what already replaced it.
+  for (const line of forceChainLines(review.force?.force, { draft: d.status === 'draft' })) out.push({ code: 'force', message: line });
   for (const dup of duplicates) {
     out.push({ code: 'duplicate', message: `Có thể trùng với văn bản đã có: ${documentLine(dup)} (tệp ${dup.source})` });
   }
   return out;
 }
 
-/** The review body: `{id, status, metadata, outline, warnings, replaces, source, text}`. */
+/** The review body: `{id, status, metadata, outline, warnings, replaces, force, source, text}`. */
 export function reviewJson(review: DraftReview, duplicates: StoredDocument[], sections: StoredSection[]) {
   const d = review.document;
   return {
@@ -98,6 +114,7 @@ export function reviewJson(review: DraftReview, duplicates: StoredDocument[], se
     outline: outlineJson(review.outline),
     warnings: reviewWarnings(review, duplicates),
     replaces: review.replaces ? documentJson(review.replaces) : null,
+    force: forceJson(review.force, d.status === 'draft'),
     text: textParts(sections),
     /** The upload had the same bytes as this stored draft or document: nothing new was stored. */
     same_content: review.sameContent === true,

@@ -1,11 +1,12 @@
 /**
- * A short-lived cache of the active documents and their profiles (type, number, title, issuer, signer,
- * opening part). Retrieval uses it for year availability, document affinity ("Bắc Kạn", "Huyện ủy") and
+ * A short-lived cache of the active documents, with their force (src/retrieval/force-status.ts), and their
+ * profiles (type, number, title, issuer, signer, opening part). Retrieval uses it for year availability, document affinity ("Bắc Kạn", "Huyện ủy") and
  * citation metadata without a query per question. Refreshed after `ttlMs` or on `invalidate()`.
  */
 import type { Clock, DocumentStore } from '../core/ports.ts';
 import type { StoredDocument } from '../core/types.ts';
 import { profileOf, type TextProfile } from './coverage.ts';
+import { vietnamDay, withForce } from './force-status.ts';
 
 export interface CatalogEntry {
   document: StoredDocument;
@@ -31,7 +32,8 @@ export function createCatalog(store: DocumentStore, clock: Clock, ttlMs = 10_000
   let profiles = new Map<string, { profile: string; opening: string; entry: CatalogEntry }>();
 
   async function load(): Promise<Map<string, CatalogEntry>> {
-    const docs = await store.listDocuments({ status: 'active' });
+    // Each document carries its force as of today (replaced, abolished, amended …): ranking and citations read it.
+    const docs = withForce(await store.listDocuments({ status: 'active' }), await store.forceStatements(), vietnamDay(clock.now()));
     const openings = await store.getOpeningTexts(docs.filter((d) => !profiles.has(d.id)).map((d) => d.id));
     const map = new Map<string, CatalogEntry>();
     const next = new Map<string, { profile: string; opening: string; entry: CatalogEntry }>();

@@ -61,6 +61,12 @@ export const FEATURES = [
   'unitCoverage',
   /** Best BM25 score within the section's article (or parent part), relative to the best hit. */
   'unitLexical',
+  /**
+   * The section's document is no longer in force: replaced, abolished or ended by another document of the
+   * collection (src/retrieval/force-status.ts). Negative, so "quy định hiện hành về …" answers from the one in
+   * force while the old one stays citable (and flagged) when asked for by name.
+   */
+  'superseded',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

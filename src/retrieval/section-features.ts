@@ -9,6 +9,7 @@ import type { CoverageRules, Features } from './ranking-model.ts';
 import type { SectionPlace } from './outline-cache.ts';
 import type { QueryIntent } from './understand.ts';
 import { foldedView } from '../text/normalize.ts';
+import { isSuperseded } from './force-status.ts';
 
 export interface SectionEvidence {
   intent: QueryIntent;
@@ -97,5 +98,6 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     yearHeading: askedYear ? 1 : 0,
     unitCoverage: coverage(e.units, unit, rules),
     unitLexical: e.unitLexical,
+    superseded: isSuperseded(document) ? 1 : 0,
   };
 }

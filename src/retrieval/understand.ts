@@ -1,7 +1,7 @@
 /**
  * Query understanding: what a question asks for, beyond its words. Years ("năm 2023", "năm nay",
  * "năm ngoái"), document numbers however written, document types, and the shape of the question
- * (where is X mentioned, what is X based on, compare years, a list, a fact).
+ * (where is X mentioned, what is X based on, compare years, a list, a fact, is X still in force).
  */
 import { DOCUMENT_TYPES, type DocumentType } from '../core/types.ts';
 import { isQuestionWord, type Analyzer } from '../text/analyze.ts';
@@ -12,7 +12,7 @@ import { plainReading, type ReadingSyllable } from '../text/reading.ts';
 import type { NormalizedQuestion } from './question-normalizer.ts';
 import type { DirectiveModel } from './directive-model.ts';
 
-export type QuestionShape = 'mentions' | 'basis' | 'issuer' | 'comparison' | 'list' | 'factoid';
+export type QuestionShape = 'mentions' | 'basis' | 'issuer' | 'comparison' | 'list' | 'factoid' | 'in_force';
 
 export interface QueryIntent {
   /** The question as understood (short forms spelled out, typos fixed, accents restored), single-spaced. */
@@ -85,6 +85,10 @@ const BASIS_CUES = [
 ];
 /** Who issued or signed a document: answered from its opening and its metadata. */
 const ISSUER_CUES = /\b(?:(?:do |la )?ai (?:ban hanh|ky)|(?:co quan|don vi) nao (?:ban hanh|ky)|nguoi ky|ky ban hanh)\b/;
+/** "X còn hiệu lực không?", "X có còn hiệu lực?", "X hết hiệu lực chưa?", "X còn áp dụng không?" (src/answer/in-force.ts). */
+const IN_FORCE_CUES = /\b(?:con|het|co) hieu luc\b|\bhieu luc (?:cua|khong|chua)\b|\bcon (?:duoc )?ap dung\b/;
+/** "X đã bị thay thế chưa?", "văn bản nào bãi bỏ X?": the same, when the question names X by number. */
+const REPLACED_CUES = /\b(?:thay the|bai bo)\b/;
 const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi gi', 'giong nhau', 'giong va khac', 'diem moi', 'co gi moi', 'khac voi', 'khac so voi'];
 /** "những nội dung nào", "các cơ quan nào", "gồm", "liệt kê": the answer is a whole list. */
 const LIST_CUES = /\b(?:gom|bao gom|liet ke|nhung gi|nhung (?:\w+ ){1,3}(?:nao|gi)|cac (?:\w+ ){1,3}(?:nao|gi)|co may|may (?:noi dung|nhiem vu|hinh thuc|nhom|muc|diem|yeu cau))\b/;
@@ -105,6 +109,7 @@ const SHAPE_WORDS: Record<QuestionShape, string[]> = {
   mentions: ['nhac', 'den', 'toi', 'de', 'cap', 'van', 'ban'],
   list: ['liet', 'ke', 'bao', 'gom'],
   factoid: [],
+  in_force: ['con', 'het', 'co', 'hieu', 'luc', 'ap', 'dung', 'bi', 'duoc', 'da', 'thay', 'the', 'bai', 'bo', 'van', 'ban', 'nao', 'nua'],
 };
 
 /** True when the syllable is a question word or a cue of the question's shape: not part of its topic. */
@@ -164,6 +169,7 @@ function detectShape(folded: string, years: number[], numberKeys: string[], face
   const asksList = LIST_CUES.test(folded) || (facets.some((f) => LIST_FACETS.includes(f)) && !FACT_CUES.test(folded));
   const plain = asksList ? 'list' : 'factoid';
   // Two years joined by "và" compare them, unless the question asks what one plan says about later years.
+  if (IN_FORCE_CUES.test(folded) || (numberKeys.length > 0 && REPLACED_CUES.test(folded))) return { shape: 'in_force', ifNamedInStore: null };
   const twoYears = years.length > 1 && /\b(va|voi)\b/.test(folded) && !/\b(tiep theo|tro di|nam sau|nam tiep)\b/.test(folded);
   if (has(COMPARE_CUES) || twoYears) return { shape: 'comparison', ifNamedInStore: null };
   if (ISSUER_CUES.test(folded)) return { shape: 'issuer', ifNamedInStore: null };
@@ -211,6 +217,17 @@ function unknownPairShare(reading: ReadingSyllable[]): number {
   return pairs.length === 0 ? 0 : pairs.filter((s) => s.pairKnown === false).length / pairs.length;
 }
 
+/** "hiện hành" at position i: "quy định hiện hành về …" asks for the document in force, which is no topic word. */
+function inForceWord(reading: ReadingSyllable[], i: number): boolean {
+  const [a, b] = [reading[i], reading[i + 1]];
+  return a !== undefined && b !== undefined && a.phrase === b.phrase && foldedView(a.exact) === 'hien' && foldedView(b.exact) === 'hanh';
+}
+
+/** The reading without "hiện hành": the `superseded` ranking feature already prefers documents in force. */
+function withoutInForceWords(reading: ReadingSyllable[]): ReadingSyllable[] {
+  return reading.filter((_, i) => !inForceWord(reading, i) && !inForceWord(reading, i - 1));
+}
+
 /** A question read as typed, without the collection's statistics (talking-point topics, tests). */
 export function plainQuestion(question: string, analyzer: Analyzer): NormalizedQuestion {
   const typed = nfc(question).replace(/\s+/g, ' ').trim();
@@ -224,7 +241,8 @@ export function plainQuestion(question: string, analyzer: Analyzer): NormalizedQ
 
 /** Reads a question. `currentYear` resolves "năm nay"/"năm ngoái". */
 export function understand(question: NormalizedQuestion | string, analyzer: Analyzer, currentYear: number, directives?: DirectiveModel): QueryIntent {
-  const read = typeof question === 'string' ? plainQuestion(question, analyzer) : question;
+  const given = typeof question === 'string' ? plainQuestion(question, analyzer) : question;
+  const read = { ...given, syllables: withoutInForceWords(given.syllables) };
   const text = read.text;
   const folded = foldedView(text);
   const years = detectYears(folded, currentYear);

@@ -14,6 +14,7 @@ import {
   insertSections,
 } from './document-save.ts';
 import { chunksMissingEmbedding, saveEmbeddings, vectorSearch } from './embeddings.ts';
+import { insertForceStatements, selectForceStatements, updateForceLink } from './force-queries.ts';
 import { recentIngestions, logIngestion } from './ingestion-log.ts';
 import { lexicalSearch, termFrequencies } from './lexical-index.ts';
 import { refreshPlannerStats } from './planner-stats.ts';
@@ -48,6 +49,8 @@ export function createPgDocumentStore(db: Db): DocumentStore {
     getReferences: (id) => q.selectReferences(db, id),
     findReferences: (number, limit, documentIds) => q.selectReferenceHits(db, number, limit, documentIds),
     countActiveChunks: () => q.countActiveChunks(db),
+    forceStatements: (filter) => selectForceStatements(db, filter),
+    setForceLink: (id, link) => updateForceLink(db, id, link),
     lexicalSearch: (terms, filter, limit) => lexicalSearch(db, terms, filter, limit),
     termFrequencies: (terms) => termFrequencies(db, terms),
     vectorSearch: (model, vector, filter, limit) => vectorSearch(db, model, vector, filter, limit),
@@ -63,8 +66,9 @@ export function createPgDocumentStore(db: Db): DocumentStore {
 }
 
 /**
- * One transaction: document, sections, chunks with lexical weights and statistics, vectors, references, and
- * (when stored active with `replaces`) the old version marked replaced. Any failure leaves no trace.
+ * One transaction: document, sections, chunks with lexical weights and statistics, vectors, references,
+ * statements of force, and (when stored active with `replaces`) the old version marked replaced. Any failure
+ * leaves no trace.
  */
 async function saveDocument(db: Db, doc: NewDocument, replaces: string | undefined): Promise<StoredDocument> {
   const id = randomUUID();
@@ -75,6 +79,7 @@ async function saveDocument(db: Db, doc: NewDocument, replaces: string | undefin
     const chunkIds = await insertChunks(tx, id, doc.chunks, sectionIds);
     await insertChunkEmbeddings(tx, doc.embeddingModel, doc.chunks, chunkIds);
     await insertReferences(tx, id, doc.references);
+    await insertForceStatements(tx, id, doc.force ?? []);
     if (old && doc.status === 'active') await q.markReplaced(tx, old.id, id);
   });
   await keepPlannerStats(db);

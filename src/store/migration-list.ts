@@ -206,6 +206,36 @@ const oneChatMemory = [
   `DROP TABLE conversations`,
 ];
 
+/**
+ * Statements of force (src/core/force.ts): what a document says it replaces, abolishes, amends, ends or continues,
+ * and when it takes effect. The named document is kept as written (number, key, date, issuer), so it is linked to
+ * the collection when the statement is read and a document arriving later is found then; an admin's correction
+ * is `link_source = 'admin'` with `linked_id` (null: it names no document of the collection). A linked document
+ * that is deleted leaves the statement unlinked.
+ */
+const forceStatements = [
+  `CREATE TABLE force_statements (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    document_id uuid NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    ord int NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('replaces', 'abolishes', 'amends', 'continues', 'expires', 'effective')),
+    section_label text NOT NULL,
+    text text NOT NULL,
+    target_type text,
+    target_number text,
+    target_number_key text,
+    target_date date,
+    target_issuer text,
+    stated_date date,
+    from_signing boolean NOT NULL DEFAULT false,
+    link_source text NOT NULL DEFAULT 'auto' CHECK (link_source IN ('auto', 'admin')),
+    linked_id uuid REFERENCES documents (id) ON DELETE SET NULL,
+    UNIQUE (document_id, ord)
+  )`,
+  `CREATE INDEX force_statements_target_key_idx ON force_statements (target_number_key) WHERE target_number_key IS NOT NULL`,
+  `CREATE INDEX force_statements_linked_idx ON force_statements (linked_id) WHERE linked_id IS NOT NULL`,
+];
+
 /** All migrations, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'pgvector extension', statements: ['CREATE EXTENSION IF NOT EXISTS vector'] },
@@ -227,4 +257,5 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: ['ALTER TABLE documents ADD COLUMN source_text text'],
   },
   { version: 7, name: 'new-document notices: subscriptions, publications, outbox, pace', statements: NOTICE_TABLES },
+  { version: 8, name: 'statements of force: replaces, abolishes, amends, takes effect', statements: forceStatements },
 ];

@@ -57,6 +57,17 @@ describe('sectionName and citationLine', () => {
     expect(citationLine(base)).toBe('Luật số 43/2019/QH14 "Giáo dục" – ngày 14/6/2019 – Quốc hội – Điều 5 khoản 2 điểm a "Người học"');
   });
 
+  it('says in the same line that the document was replaced, abolished or amended', () => {
+    const by = { documentId: 'n', type: 'Quy định' as const, number: '12-QĐ/TU', date: '2024-05-20', title: null, issuer: null };
+    const old = { ...base, type: 'Quy định' as const, number: '05-QĐ/TU', title: 'tiếp dân', issuedOn: '2019-09-12', issuer: 'Tỉnh ủy', section: 'Điều 3', heading: 'Thời gian' };
+    expect(citationLine({ ...old, force: { state: 'replaced', by, since: '2024-05-20' } })).toBe(
+      'Quy định số 05-QĐ/TU "tiếp dân" – ngày 12/9/2019 – Tỉnh ủy – Điều 3 "Thời gian" – ⚠️ đã được thay thế bởi Quy định số 12-QĐ/TU ngày 20/5/2024',
+    );
+    expect(citationLine({ ...old, force: { state: 'abolished', by: { ...by, type: 'Quyết định', number: '88-QĐ/BTGTU', date: '2025-04-02' }, since: null } })).toMatch(/– ⚠️ đã bị bãi bỏ bởi Quyết định số 88-QĐ\/BTGTU ngày 2\/4\/2025$/);
+    expect(citationLine({ ...old, force: { state: 'amended', by, since: null } })).toMatch(/– đã được sửa đổi, bổ sung bởi Quy định số 12-QĐ\/TU ngày 20\/5\/2024$/);
+    expect(citationLine(old)).not.toMatch(/thay thế|hiệu lực/);
+  });
+
   it('says an appendix row as a line of the appendix', () => {
     expect(sectionName({ section: 'Phụ lục.2', heading: 'Biên soạn tài liệu' })).toBe('Phụ lục, dòng 2 "Biên soạn tài liệu"');
   });

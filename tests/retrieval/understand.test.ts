@@ -74,12 +74,24 @@ describe('shapes', () => {
     ['Nội dung tuyên truyền thường xuyên năm 2022 gồm những gì?', 'list'],
     ['liệt kê các hình thức tuyên truyền', 'list'],
     ['Ban Tuyên giáo Thành ủy Bắc Kạn có nhiệm vụ gì?', 'factoid'],
+    ['Quy định 05-QĐ/TU còn hiệu lực không?', 'in_force'],
+    ['quy dinh 05 co con hieu luc ko', 'in_force'],
+    ['Hướng dẫn 07-HD/BTGTU hết hiệu lực chưa?', 'in_force'],
+    ['Quy định 05-QĐ/TU đã bị thay thế chưa?', 'in_force'],
+    ['quy định hiện hành về tiếp dân của bí thư cấp ủy', 'factoid'],
+    ['Tiếp tục thực hiện Chỉ thị nào về thay thế cán bộ?', 'factoid'],
   ])('%s → %s', (q, shape) => {
     expect(read(q).shape).toBe(shape);
   });
 });
 
 describe('the intent', () => {
+  it('keeps "hiện hành" out of the topic: it asks for the document in force', () => {
+    const intent = read('quy định hiện hành về tiếp dân');
+    expect([...intent.terms.keys()].some((t) => t.includes('hanh'))).toBe(false);
+    expect(intent.reading.map((s) => s.exact)).toEqual(['quy', 'định', 'về', 'tiếp', 'dân']);
+  });
+
   it('normalises the text and keeps the expansions for coverage', () => {
     const intent = read('  MTTQ   tỉnh\u00a0làm gì?  ');
     expect(intent.typed).toBe('MTTQ tỉnh làm gì?');

@@ -10,6 +10,7 @@ import { migrate } from '../../src/store/migrations.ts';
 import { MIGRATIONS } from '../../src/store/migration-list.ts';
 import { activityCases } from './contract-activity.ts';
 import { documentCases } from './contract-documents.ts';
+import { forceCases } from './contract-force.ts';
 import { searchCases } from './contract-search.ts';
 
 /** A migrated database opened by a backend factory, and how to dispose of it. */
@@ -99,5 +100,6 @@ export function storeContract(name: string, open: () => Promise<OpenedBackend>):
     documentCases(ctx);
     searchCases(ctx);
     activityCases(ctx);
+    forceCases(ctx);
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Admin side of the bot: document uploads (checked, downloaded, parsed into a draft, reviewed) and the
- * commands /tailen, /xoa, /phienban, /thongke. Only users in `config.adminIds` get past `requireAdmin`;
+ * commands /tailen, /xoa, /phienban, /thongke, /lienket. Only users in `config.adminIds` get past `requireAdmin`;
  * everyone else gets a polite refusal and nothing is downloaded. The Admin service records the audit log.
  */
 import type { Bot, CommandContext, Filter } from 'grammy';
@@ -11,6 +11,7 @@ import { BOT_API_DOWNLOAD_LIMIT, downloadFile, fileUrl } from './download.ts';
 import { retireKeyboard, reviewKeyboard } from './keyboards.ts';
 import { renderText } from './render.ts';
 import { renderDraftReview, renderHistory, renderStats } from './render-admin.ts';
+import { RELINK_COMMAND, relinkCommand } from './admin-force.ts';
 
 /** Extra commands shown in admins' private chats. */
 export const ADMIN_COMMANDS: BotCommand[] = [
@@ -18,6 +19,7 @@ export const ADMIN_COMMANDS: BotCommand[] = [
   { command: 'xoa', description: 'Gỡ văn bản: /xoa <văn bản>' },
   { command: 'phienban', description: 'Các phiên bản: /phienban <văn bản>' },
   { command: 'thongke', description: 'Thống kê câu hỏi và góp ý' },
+  RELINK_COMMAND,
 ];
 
 /** File types the ingestion pipeline reads. */
@@ -123,4 +125,5 @@ export function registerAdminCommands(bot: Bot<BotContext>, deps: HandlerDeps): 
     }),
   );
   bot.command('thongke', requireAdmin(deps, async (ctx) => sendHtml(ctx, renderStats(await deps.admin.stats()))));
+  bot.command('lienket', requireAdmin(deps, (ctx) => relinkCommand(deps, ctx)));
 }

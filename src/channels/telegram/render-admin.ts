@@ -6,6 +6,7 @@ import type { StoredDocument, YearSource } from '../../core/types.ts';
 import { documentLine } from '../citation-label.ts';
 import { bold, italic, paragraph, plain, toHtmlMessages, type Block, type Span } from './format.ts';
 import { outlineText } from './render-library.ts';
+import { forceBlocks } from './admin-force.ts';
 
 const YEAR_SOURCES: Record<YearSource, string> = {
   override: 'do quản trị viên nhập',
@@ -40,6 +41,7 @@ export function renderDraftReview(review: DraftReview, fileName: string): string
       ...fieldSpans('Năm', year),
       ...fieldSpans('Thay thế', replaces, true),
     ),
+    ...forceBlocks(review.force, d.id, true),
     paragraph(bold(`Dàn ý (${review.outline.length} mục):`)),
     paragraph(review.outline.length > 0 ? outlineText(review.outline) : '(không nhận ra mục nào)'),
   ];

@@ -3,7 +3,7 @@
  * a year holds. Everything from documents is raw text here; `toHtmlMessages` escapes it.
  */
 import type { Citation, StoredDocument, StoredSection } from '../../core/types.ts';
-import { documentLine, documentName, sectionName } from '../citation-label.ts';
+import { citationForce, documentLine, documentName, forceChainLines, forceStatusLine, sectionName } from '../citation-label.ts';
 import { bold, code, italic, paragraph, plain, toHtmlMessages, type Block } from './format.ts';
 import { citationBlock } from './render.ts';
 
@@ -46,7 +46,16 @@ export function sectionCitation(d: StoredDocument, s: StoredSection): Citation {
     issuedOn: d.issuedOn,
     documentId: d.id,
     quote: '',
+    ...citationForce(d),
   };
+}
+
+/** `/xem`: whether the document is in force, and its chain (replaces / replaced by), when known. */
+function forceParagraphs(d: StoredDocument): Block[] {
+  if (!d.force) return [];
+  const status = forceStatusLine(d.force);
+  const chain = forceChainLines(d.force);
+  return [paragraph(d.force.state === 'in_force' ? italic(status) : bold(`⚠️ ${status}`)), ...(chain.length > 0 ? [paragraph(chain.join('\n'))] : [])];
 }
 
 function outlineLine(s: { label: string; heading: string; level: number }): string {
@@ -60,12 +69,13 @@ export function outlineText(sections: Array<{ label: string; heading: string; le
   return sections.map(outlineLine).join('\n');
 }
 
-/** `/xem <văn bản>`: the document's heading and its section tree. */
+/** `/xem <văn bản>`: the document's heading, whether it is in force and its chain, and its section tree. */
 export function renderOutline(d: StoredDocument, sections: StoredSection[]): string[] {
   const example = sections.find((s) => s.label !== '')?.label ?? 'I';
   return toHtmlMessages([
     paragraph(bold(documentLine(d))),
     ...(d.number && d.title ? [paragraph(italic(d.title))] : []), // without a number the title is already in the name
+    ...forceParagraphs(d),
     paragraph(sections.length > 0 ? outlineText(sections) : '(Văn bản chưa có mục nào.)'),
     paragraph(italic('Xem một mục: '), code(`/xem ${documentRef(d)} ${example}`)),
   ]);

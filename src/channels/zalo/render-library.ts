@@ -1,5 +1,5 @@
 /** Compact plain-text renderings of library listings and admin numbers for Zalo. */
-import { documentLine } from '../citation-label.ts';
+import { documentLine, forceChainLines, forceStatusLine } from '../citation-label.ts';
 import type { UsageStats } from '../../core/services.ts';
 import type { StoredDocument, StoredSection } from '../../core/types.ts';
 import { plainText, toMessages } from './render.ts';
@@ -17,7 +17,7 @@ export function renderYear(year: number, result: { documents: StoredDocument[]; 
   return toMessages([`Chưa có văn bản năm ${year} trong kho${have}.`]);
 }
 
-/** A document's outline: one line per heading, one paragraph per top-level part. */
+/** A document's outline: whether it is in force and its chain, then one line per heading, one paragraph per top-level part. */
 export function renderOutline(doc: StoredDocument, sections: StoredSection[]): string[] {
   const parts: string[][] = [];
   for (const s of [...sections].sort((a, b) => a.order - b.order)) {
@@ -28,8 +28,10 @@ export function renderOutline(doc: StoredDocument, sections: StoredSection[]): s
   }
   const labelled = sections.filter((s) => s.label !== '');
   const example = (labelled.find((s) => s.label.includes('.')) ?? labelled[0])?.label ?? 'I';
+  const force = doc.force ? [[forceStatusLine(doc.force), ...forceChainLines(doc.force)].join('\n')] : [];
   return toMessages([
     `Dàn ý: ${plainText(documentLine(doc))}`,
+    ...force,
     ...parts.map((p) => p.join('\n')),
     `Gõ "xem ${example}" (hoặc số mục khác) để xem toàn văn một mục.`,
   ]);

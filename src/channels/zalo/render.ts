@@ -4,7 +4,7 @@
  * typed follow-up footer replaces the buttons Zalo does not have.
  */
 import { splitIntoMessages } from '../split-message.ts';
-import { citationLine } from '../citation-label.ts';
+import { citationForce, citationLine } from '../citation-label.ts';
 import { groupHeading, pointsSummary, pointSources, sourceLine, sourcesOf } from '../../answer/talking-point-words.ts';
 import type { Answer, Citation, StoredDocument, StoredSection, TalkingPoints } from '../../core/types.ts';
 
@@ -144,6 +144,7 @@ export function sectionCitation(doc: StoredDocument, section: StoredSection): Ci
     issuedOn: doc.issuedOn,
     documentId: doc.id,
     quote: section.fullText,
+    ...citationForce(doc),
   };
 }
 

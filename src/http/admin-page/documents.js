@@ -1,11 +1,13 @@
 /* global window, URLSearchParams */
 /**
- * The document list with filters, and one document's detail: metadata, outline, text, references to and from
- * other documents, version history, and the actions its status allows (publish, cancel, retire, restore, delete).
+ * The document list with filters, and one document's detail: metadata, outline, text, its force (status, chain,
+ * correctable links), references to and from other documents, version history, and the actions its status
+ * allows (publish, cancel, retire, restore, delete).
  */
 import { call } from './api.js';
 import { documentText, fill, h, outlineTree, scrollToSection, show, STATUS_VI } from './dom.js';
 import { renderReview } from './review.js';
+import { forcePanel } from './force.js';
 
 const badge = (status) => h('span', { class: `badge ${status}` }, STATUS_VI[status] ?? status);
 
@@ -42,7 +44,7 @@ export async function openDetail(ctx, id) {
     const detail = await call('GET', `/documents/${id}`);
     show(ctx.detail);
     if (detail.document.status === 'draft') {
-      const review = { id, status: 'draft', source: detail.document.source, metadata: detail.document.metadata, outline: detail.outline, warnings: detail.warnings, replaces: null, text: detail.text };
+      const review = { id, status: 'draft', source: detail.document.source, metadata: detail.document.metadata, outline: detail.outline, warnings: detail.warnings, replaces: null, force: detail.force, text: detail.text };
       renderReview(ctx.detail, review, { notify: ctx.notify, done: (m) => afterAction(ctx, m) });
     } else {
       renderDetail(ctx, detail);
@@ -115,6 +117,7 @@ function renderDetail(ctx, detail) {
         field('Loại', m.type), field('Số hiệu', m.number), field('Trích yếu', m.title), field('Cơ quan ban hành', m.issuer),
         field('Năm', m.year), field('Ngày ban hành', m.issuedOn), field('Người ký', m.signer), field('Tệp', d.source), field('Phiên bản', d.version)),
       actionsFor(ctx, d),
+      forcePanel(d.id, detail.force, { notify: ctx.notify }),
       references(ctx, detail.references),
       h('h3', {}, 'Lịch sử phiên bản'),
       history(ctx, detail.history),

@@ -1,9 +1,11 @@
 /**
  * The review screen of a draft: the outline as a tree next to the document text, the detected metadata in
- * editable fields, the warnings, and Đăng (publish) / Huỷ (cancel).
+ * editable fields, the warnings, what it will replace or amend (with its links, correctable), and Đăng (publish)
+ * / Huỷ (cancel).
  */
 import { call } from './api.js';
 import { DOCUMENT_TYPES, documentText, fill, h, outlineTree, scrollToSection } from './dom.js';
+import { forcePanel } from './force.js';
 
 const FIELDS = [
   ['type', 'Loại văn bản'],
@@ -86,6 +88,7 @@ export function renderReview(container, review, { notify, done }) {
       review.replaces ? h('p', { class: 'replaces' }, `Sẽ thay thế: ${review.replaces.name} (phiên bản ${review.replaces.version})`) : null,
       h('h3', {}, 'Cần kiểm tra'),
       warnings,
+      forcePanel(review.id, review.force, { notify }),
       form,
       draft
         ? h('div', { class: 'actions' },
