@@ -31,7 +31,7 @@ async function fit(setsPath: string): Promise<number> {
   const logger = createLogger('warn');
   const { examples, refusals, missed } = await collectExamples(loadFitSets(setsPath), config, logger);
   const before = DEFAULT_RANKING_MODEL.weights;
-  const weights = fitWeights(examples);
+  const weights = fitWeights(examples, { prior: before });
   const refusal = fitRefusal(refusals);
   const oldRefusal = refusalAccuracy(refusals, DEFAULT_RANKING_MODEL.refusal);
   const newRefusal = refusalAccuracy(refusals, refusal);

@@ -116,7 +116,7 @@ export function topAccuracy(examples: FitExample[], weights: Features): number {
  * put one of them first, not merely above the many easy others). Each question weighs the same; an L2 penalty
  * keeps the weights of rare features near zero.
  */
-export function fitWeights(examples: FitExample[], opts: { iterations?: number; rate?: number; l2?: number } = {}): Features {
+export function fitWeights(examples: FitExample[], opts: { iterations?: number; rate?: number; l2?: number; prior?: Features } = {}): Features {
   const iterations = opts.iterations ?? 3000;
   const rate = opts.rate ?? 0.3;
   const l2 = opts.l2 ?? 0.003;
@@ -140,7 +140,12 @@ export function fitWeights(examples: FitExample[], opts: { iterations?: number; 
     }
     w.forEach((_, i) => (w[i] = (w[i] as number) - rate * ((grad[i] as number) / lists.length + l2 * (w[i] as number))));
   }
-  return Object.fromEntries(FEATURES.map((f, i) => [f, Math.round((w[i] as number) * 1000) / 1000])) as Features;
+  // A feature the tuning questions never show (no replaced document among them, say) keeps its prior weight: the
+  // data say nothing about it, and zero would switch it off.
+  const seen = new Set(FEATURES.filter((f) => examples.some((e) => [...e.positives, ...e.negatives].some((x) => x[f] !== 0))));
+  return Object.fromEntries(
+    FEATURES.map((f, i) => [f, seen.has(f) || !opts.prior ? Math.round((w[i] as number) * 1000) / 1000 : opts.prior[f]]),
+  ) as Features;
 }
 
 /**
