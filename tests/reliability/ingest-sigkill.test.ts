@@ -155,5 +155,6 @@ describe('SIGKILL in the middle of an ingest', () => {
     } finally {
       await reopened.close();
     }
-  });
+    // Two child processes each ingesting documents: slow on two busy cores.
+  }, 300_000);
 });
