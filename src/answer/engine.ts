@@ -9,7 +9,7 @@ import type { Answer, Question, StoredDocument } from '../core/types.ts';
 import type { Analyzer } from '../text/analyze.ts';
 import type { Catalog } from '../retrieval/catalog.ts';
 import { retrieveSections, type RankedSection } from '../retrieval/search.ts';
-import { answerableChance, type RankingModel, type RefusalFeatures } from '../retrieval/ranking-model.ts';
+import { answerableChance, type RankingModel } from '../retrieval/ranking-model.ts';
 import { topicUnits, understand, type QueryIntent } from '../retrieval/understand.ts';
 import { resolveIntent, type ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import type { QuestionNormalizer } from '../retrieval/question-normalizer.ts';
@@ -25,6 +25,8 @@ import { resolveFollowUp } from './follow-up.ts';
 import { selectSections } from './select.ts';
 import { listQuote } from './list-quote.ts';
 import { faithfulQuote, isFaithful } from './faithful-quote.ts';
+import { introFor, listIntro } from './intro.ts';
+import { refusalFeatures } from './refusal-features.ts';
 import { buildTalkingPoints, keepVerbatim } from './talking-points.ts';
 import { answerInForce } from './in-force.ts';
 import type { ModelWriter } from './model-answer.ts';
@@ -141,6 +143,10 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       topCoverage: top ? round(top.coverage) : 0,
       retrieved: ranked.slice(0, 8).map((r) => ({ source: r.document.source, section: r.section.label, score: round(r.score) })),
     };
+    // "Luật Báo chí quy định gì?" when the collection holds no such law: say so rather than quote another text.
+    if (intent.namedLaws.length > 0 && intent.shape !== 'mentions' && !(await holdsLaw(intent.namedLaws))) {
+      return makeAnswer({ outcome: 'refused', intro: lawNotHeldText(intent.typed), citations: [], notice: null, debug });
+    }
     if (!top || !answerable(top, intent)) {
       return makeAnswer({ outcome: 'refused', intro: refusalText(), citations: [], notice: null, debug });
     }
@@ -192,6 +198,12 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     const quote = section.fullText.trim() || section.headingLine;
     const citation = citationFor(entry.document, section, quote);
     return makeAnswer({ outcome: 'answered', intro: `Toàn văn mục ${label}:`, citations: [citation], notice: null });
+  }
+
+  /** An active law of the collection bears one of these (folded) names. */
+  async function holdsLaw(names: string[]): Promise<boolean> {
+    const laws = (await deps.catalog.entries()).filter((e) => e.document.type !== null && LAW_TYPES.includes(e.document.type));
+    return laws.some((e) => names.some((n) => foldedView(e.document.title).includes(n)));
   }
 
   /** Active documents of the collection whose number the question names. */
@@ -257,67 +269,13 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
   };
 }
 
-/** What the refusal model reads off a question and its best section. */
-function refusalFeatures(intent: QueryIntent, top: RankedSection): RefusalFeatures {
-  return {
-    score: top.score / 10,
-    coverage: top.features.coverage,
-    residualCoverage: top.features.residualCoverage,
-    unknownShare: intent.unknownShare,
-    unknownPairShare: intent.unknownPairShare,
-    facet: intent.facets.length > 0 ? 1 : 0,
-    body: intent.bodies.length > 0 ? 1 : 0,
-    namedNumber: intent.numberKeys.length > 0 ? 1 : 0,
-    now: intent.asksNow ? 1 : 0,
-    whoIs: intent.asksWho ? 1 : 0,
-  };
-}
+/** Types whose documents a question names by name ("Luật Báo chí"). */
+const LAW_TYPES: string[] = ['Luật', 'Bộ luật', 'Pháp lệnh', 'Văn bản hợp nhất', 'Hiến pháp'];
 
-/** What the items of a list are called, by the role asked for. */
-const ITEM_NOUNS: Record<string, string> = {
-  purpose: 'mục đích',
-  requirement: 'yêu cầu',
-  content: 'nội dung',
-  focus: 'nội dung',
-  regular: 'nội dung',
-  form: 'hình thức',
-  task: 'nhiệm vụ',
-  implementation: 'cơ quan, đơn vị được giao',
-  target: 'chỉ tiêu',
-  shortcoming: 'hạn chế',
-  viewpoint: 'quan điểm',
-  slogan: 'khẩu hiệu',
-};
-
-/** "Văn bản nêu 5 nội dung:" — a list says how many items it has. */
-function listIntro(intent: ResolvedIntent, count: number): string {
-  const noun = intent.facets.map((f) => ITEM_NOUNS[f]).find(Boolean) ?? 'ý';
-  return `Văn bản nêu ${count} ${noun}:`;
-}
-
-/** The lead sentence, by the shape of the question. */
-function introFor(intent: QueryIntent, count: number, first: StoredDocument | undefined): string {
-  const places = count > 1 ? `${count} chỗ` : 'chỗ sau';
-  switch (intent.shape) {
-    case 'mentions':
-      return `Nội dung bạn hỏi được nhắc đến ở ${places} trong các văn bản:`;
-    case 'basis':
-      return 'Văn bản được ban hành căn cứ / để thực hiện các văn bản sau (phần mở đầu):';
-    case 'issuer':
-      return issuerIntro(first);
-    case 'comparison':
-      return count > 1 ? 'Đặt cạnh nhau theo từng năm để so sánh:' : 'Chỉ tìm thấy nội dung của một năm:';
-    default:
-      return count > 1 ? 'Các văn bản trong kho nêu như sau:' : 'Văn bản nêu như sau:';
-  }
-}
-
-/** "Who issued it": the issuer and signer the document names (its metadata), then its opening is quoted. */
-function issuerIntro(d: StoredDocument | undefined): string {
-  if (!d?.issuer) return 'Phần mở đầu của văn bản nêu cơ quan ban hành:';
-  const place = d.place && !foldedView(d.issuer).includes(foldedView(d.place)) ? ` (${d.place})` : '';
-  const signer = d.signer ? ` Người ký: ${d.signer}${d.signerRole ? `, ${d.signerRole}` : ''}.` : '';
-  return `Văn bản do ${d.issuer}${place} ban hành.${signer} Phần mở đầu:`;
+/** The collection has no law by the name asked about. */
+function lawNotHeldText(question: string): string {
+  const name = /(?:Bộ luật|Luật|Pháp lệnh)\s+[^,?.;]+?(?=\s+(?:năm|số|quy định|thì|có|về)\b|[,?.;]|$)/iu.exec(question)?.[0];
+  return `Kho chưa có ${name ? `"${name}"` : 'văn bản luật này'}, nên không trích dẫn được. ${refusalText()}`;
 }
 
 /** The section's heading or text names "năm <year>" (a year in a range such as 2021 - 2025 does not count). */

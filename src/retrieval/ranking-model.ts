@@ -104,8 +104,10 @@ export const REFUSAL_FEATURES = [
   'namedNumber',
   /** The question is about today ("hiện nay", "hôm nay", "mới nhất"), which dated directives do not tell. */
   'now',
-  /** The question asks who someone is ("ai là", "là ai"). */
+  /** The question asks who someone is ("ai là", "là ai") or about a person's life ("sinh năm nào"). */
   'whoIs',
+  /** The question asks a price ("giá … bao nhiêu", "1 kg"). */
+  'price',
 ] as const;
 
 export type RefusalFeatureName = (typeof REFUSAL_FEATURES)[number];

@@ -7,7 +7,7 @@ import { DOCUMENT_TYPES, type DocumentType } from '../core/types.ts';
 import { isQuestionWord, type Analyzer } from '../text/analyze.ts';
 import { questionUnits, type QuestionUnits } from './coverage.ts';
 import { findNumberKeys } from '../text/number-key.ts';
-import { foldedView, nfc } from '../text/normalize.ts';
+import { exactView, foldedView, nfc } from '../text/normalize.ts';
 import { plainReading, type ReadingSyllable } from '../text/reading.ts';
 import type { NormalizedQuestion } from './question-normalizer.ts';
 import type { DirectiveModel } from './directive-model.ts';
@@ -54,12 +54,18 @@ export interface QueryIntent {
   unknownPairShare: number;
   /** It asks about today ("hiện nay", "hôm nay", "mới nhất"), which dated directives do not tell. */
   asksNow: boolean;
-  /** It asks who someone is ("ai là", "là ai"). */
+  /** It asks who someone is ("ai là", "là ai") or about a person's life ("sinh năm nào", "quê quán"). */
   asksWho: boolean;
+  /** It asks a price ("giá … bao nhiêu", "1 kg"). */
+  asksPrice: boolean;
+  /** State laws it names by name ("Luật Báo chí" → "bao chi"), folded: answered only if the collection holds them. */
+  namedLaws: string[];
 }
 
 const NOW_CUES = /\b(?:hien nay|hien tai|hien co|bay gio|hom nay|ngay mai|toi nay|toi qua|hom qua|tuan truoc|tuan nay|tuan toi|thang nay|moi nhat|gan nhat|dang la)\b/;
-const WHO_CUES = /\b(?:la ai|ai la|ai dang|ai doat|ai giu|ai lam (?:chu tich|bi thu|giam doc|bo truong))\b/;
+const WHO_CUES = /\b(?:la ai|ai la|ai dang|ai doat|ai giu|ai lam (?:chu tich|bi thu|giam doc|bo truong)|sinh nam|nam sinh|que quan|que o|tieu su|bao nhieu tuoi)\b/;
+/** A price: "giá … bao nhiêu", "1 kg", "mấy nghìn". Matched with the accents read, since "gia" alone is also "gia đình". */
+const PRICE_CUES = /(?:^|\s)giá(?!\s+trị)(?:\s+\S+){0,6}\s+(?:bao nhiêu|mấy|bn)(?=\s|$)|\d+\s*(?:kg|ký|cân|lít)(?=\s|$)|\bgiá (?:vàng|xăng|dầu|điện|gạo|lúa|đất|nhà|vé)/u;
 
 /** Roles that ask what someone must do. */
 const DUTY_FACETS = ['implementation', 'task'];
@@ -133,6 +139,24 @@ const CITED_DOCUMENT_YEAR = new RegExp(`\\b(?:${CITED_TYPES})\\s+(?:so\\s+)?\\d[
  */
 export function citedDocumentYears(folded: string): number[] {
   return [...new Set([...folded.matchAll(CITED_DOCUMENT_YEAR)].map((m) => Number(m[1])))];
+}
+
+/** Words that end a law's name in a question ("Luật Báo chí năm 2016 quy định…", "Luật Giáo dục có…"). */
+const NAME_ENDS = new Set('nam so quy thi co ve cua duoc da moi hien nay nao gi la hay va voi tai trong theo cho khi ma de'.split(' '));
+
+/** Names of the laws a question names ("Luật Báo chí" → "bao chi"); "pháp luật", "kỷ luật" are no law. */
+function namedLaws(folded: string): string[] {
+  const names: string[] = [];
+  for (const m of folded.matchAll(/(?<!\b(?:phap|ky|dieu|luat) )\b(?:bo luat|luat|phap lenh)\s+([a-z ]+)/g)) {
+    const words = (m[1] as string).trim().split(/\s+/);
+    const name: string[] = [];
+    for (const w of words) {
+      if (NAME_ENDS.has(w) || name.length >= 5) break;
+      name.push(w);
+    }
+    if (name.length >= 1 && !(name.length === 1 && name[0] === 'nay')) names.push(name.join(' '));
+  }
+  return [...new Set(names)];
 }
 
 /** A state law's name with its year ("Luật Giáo dục năm 2019", "Bộ luật Lao động 2019", "Nghị định … năm 2021"). */
@@ -268,6 +292,8 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     unknownPairShare: unknownPairShare(read.syllables),
     asksNow: NOW_CUES.test(folded),
     asksWho: WHO_CUES.test(folded),
+    asksPrice: PRICE_CUES.test(exactView(text)),
+    namedLaws: namedLaws(folded),
     terms: withoutYears(analyzer.readingTerms(read.syllables), years),
     ...roles,
   };

@@ -1,0 +1,55 @@
+/**
+ * The lead sentence of an answer, by the shape of the question: how many items a list has ("Văn bản nêu 5 nội
+ * dung:"), where something is cited, who issued a document, a comparison by year.
+ */
+import type { StoredDocument } from '../core/types.ts';
+import type { QueryIntent } from '../retrieval/understand.ts';
+import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
+import { foldedView } from '../text/normalize.ts';
+
+/** What the items of a list are called, by the role asked for. */
+const ITEM_NOUNS: Record<string, string> = {
+  purpose: 'mục đích',
+  requirement: 'yêu cầu',
+  content: 'nội dung',
+  focus: 'nội dung',
+  regular: 'nội dung',
+  form: 'hình thức',
+  task: 'nhiệm vụ',
+  implementation: 'cơ quan, đơn vị được giao',
+  target: 'chỉ tiêu',
+  shortcoming: 'hạn chế',
+  viewpoint: 'quan điểm',
+  slogan: 'khẩu hiệu',
+};
+
+/** "Văn bản nêu 5 nội dung:" — a list says how many items it has. */
+export function listIntro(intent: ResolvedIntent, count: number): string {
+  const noun = intent.facets.map((f) => ITEM_NOUNS[f]).find(Boolean) ?? 'ý';
+  return `Văn bản nêu ${count} ${noun}:`;
+}
+
+/** The lead sentence, by the shape of the question. */
+export function introFor(intent: QueryIntent, count: number, first: StoredDocument | undefined): string {
+  const places = count > 1 ? `${count} chỗ` : 'chỗ sau';
+  switch (intent.shape) {
+    case 'mentions':
+      return `Nội dung bạn hỏi được nhắc đến ở ${places} trong các văn bản:`;
+    case 'basis':
+      return 'Văn bản được ban hành căn cứ / để thực hiện các văn bản sau (phần mở đầu):';
+    case 'issuer':
+      return issuerIntro(first);
+    case 'comparison':
+      return count > 1 ? 'Đặt cạnh nhau theo từng năm để so sánh:' : 'Chỉ tìm thấy nội dung của một năm:';
+    default:
+      return count > 1 ? 'Các văn bản trong kho nêu như sau:' : 'Văn bản nêu như sau:';
+  }
+}
+
+/** "Who issued it": the issuer and signer the document names (its metadata), then its opening is quoted. */
+function issuerIntro(d: StoredDocument | undefined): string {
+  if (!d?.issuer) return 'Phần mở đầu của văn bản nêu cơ quan ban hành:';
+  const place = d.place && !foldedView(d.issuer).includes(foldedView(d.place)) ? ` (${d.place})` : '';
+  const signer = d.signer ? ` Người ký: ${d.signer}${d.signerRole ? `, ${d.signerRole}` : ''}.` : '';
+  return `Văn bản do ${d.issuer}${place} ban hành.${signer} Phần mở đầu:`;
+}

@@ -1,0 +1,23 @@
+/**
+ * What the refusal model (src/retrieval/ranking-model.ts) reads off a question and its best section.
+ */
+import type { RefusalFeatures } from '../retrieval/ranking-model.ts';
+import type { RankedSection } from '../retrieval/search.ts';
+import type { QueryIntent } from '../retrieval/understand.ts';
+
+/** What the refusal model reads off a question and its best section. */
+export function refusalFeatures(intent: QueryIntent, top: RankedSection): RefusalFeatures {
+  return {
+    score: top.score / 10,
+    coverage: top.features.coverage,
+    residualCoverage: top.features.residualCoverage,
+    unknownShare: intent.unknownShare,
+    unknownPairShare: intent.unknownPairShare,
+    facet: intent.facets.length > 0 ? 1 : 0,
+    body: intent.bodies.length > 0 ? 1 : 0,
+    namedNumber: intent.numberKeys.length > 0 ? 1 : 0,
+    now: intent.asksNow ? 1 : 0,
+    whoIs: intent.asksWho ? 1 : 0,
+    price: intent.asksPrice ? 1 : 0,
+  };
+}
