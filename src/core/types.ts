@@ -3,6 +3,7 @@
  * Nothing here knows about Telegram, Zalo, pg or HTTP.
  */
 import type { DocumentForce, ForceNote, ForceStatement } from './force.ts';
+import type { StageTimes } from './stage-clock.ts';
 
 /**
  * The document types a directive can have, in their canonical Vietnamese spelling: Party types first, then the
@@ -214,7 +215,13 @@ export interface Answer {
   /** Whether a model wrote the prose (citations are still checked by the product). */
   mode: 'extractive' | 'model';
   /** Retrieval diagnostics for admins and logs. */
-  debug: { topScore: number; topCoverage?: number; retrieved: Array<{ source: string; section: string; score: number }> };
+  debug: {
+    topScore: number;
+    topCoverage?: number;
+    retrieved: Array<{ source: string; section: string; score: number }>;
+    /** Milliseconds spent per stage of the answer (src/core/stage-clock.ts). */
+    stagesMs?: StageTimes;
+  };
   latencyMs: number;
 }
 
