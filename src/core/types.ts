@@ -37,6 +37,9 @@ export const DOCUMENT_TYPES = [
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
+/** State legal documents (laws and the decrees and circulars under them), as opposed to the Party's own. */
+export const STATE_LEGAL_TYPES: ReadonlySet<DocumentType> = new Set(['Hiến pháp', 'Bộ luật', 'Luật', 'Pháp lệnh', 'Nghị định', 'Thông tư', 'Văn bản hợp nhất']);
+
 /**
  * Where a document's year came from, most reliable first. A state number's year (`45/2019/QH14`, the year it
  * was passed or signed) counts as `date`: the store's schema accepts exactly these four values.
