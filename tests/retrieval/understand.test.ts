@@ -77,6 +77,8 @@ describe('shapes', () => {
     ['so sanh noi dung tuyen truyen nam 2022 voi nam 2023', 'comparison'],
     ['Nội dung tuyên truyền thường xuyên năm 2022 gồm những gì?', 'list'],
     ['liệt kê các hình thức tuyên truyền', 'list'],
+    // A long plural noun phrase between "những" and "nào" still asks for a list.
+    ['Năm 2026 cần tuyên truyền những ngày lễ lớn, sự kiện lịch sử nào?', 'list'],
     ['Ban Tuyên giáo Thành ủy Bắc Kạn có nhiệm vụ gì?', 'factoid'],
     ['Quy định 05-QĐ/TU còn hiệu lực không?', 'in_force'],
     ['quy dinh 05 co con hieu luc ko', 'in_force'],
