@@ -10,7 +10,7 @@ import type { Analyzer } from '../text/analyze.ts';
 import type { Catalog } from '../retrieval/catalog.ts';
 import { retrieveSections, type RankedSection } from '../retrieval/search.ts';
 import { answerableChance, type RankingModel } from '../retrieval/ranking-model.ts';
-import { topicUnits, understand, type QueryIntent } from '../retrieval/understand.ts';
+import { topicUnits, understand, type QueryIntent, type QuestionShape } from '../retrieval/understand.ts';
 import { resolveIntent, type ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import type { QuestionNormalizer } from '../retrieval/question-normalizer.ts';
 import type { DirectiveModel } from '../retrieval/directive-model.ts';
@@ -30,6 +30,12 @@ import { refusalFeatures } from './refusal-features.ts';
 import { buildTalkingPoints, keepVerbatim } from './talking-points.ts';
 import { answerInForce } from './in-force.ts';
 import type { ModelWriter } from './model-answer.ts';
+import type { Organisations } from '../organisation/organisations.ts';
+import { unitChain } from '../organisation/organisations.ts';
+import type { BodyDirectory } from '../organisation/directory.ts';
+import { SET_UNIT_HINT } from '../organisation/unit-words.ts';
+import { othersText, settleCopies } from './copied-bodies.ts';
+import { withBody } from './whose.ts';
 
 export interface EngineOptions {
   /** Characters quoted per section. */
@@ -54,6 +60,8 @@ export interface EngineDeps {
   /** Keys of document numbers, parsed once per number (a question is checked against every catalog entry). */
   numberKeys: NumberKeyMemo;
   clock: Clock;
+  /** The collection's hierarchy of bodies: the asker's unit and whose document each citation is. */
+  organisations: Organisations;
   options: EngineOptions;
   /** Optional generative writer; the extractive answer is served when absent or when it fails. */
   writer?: ModelWriter;
@@ -84,7 +92,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (follow.kind === 'clarify') return makeAnswer({ outcome: 'refused', intro: follow.reply, citations: [], notice: null });
     if (follow.kind === 'section') return (await openSection(follow.documentId, follow.label)) ?? (await noSuchSection(follow.documentId, follow.label));
     const question = follow.kind === 'rewrite' ? follow.question : text;
-    const ranking = await rankQuestion(question);
+    const ranking = await rankQuestion(question, q.organisation);
     return (await inForce(ranking)) ?? answerRanked(ranking);
   }
 
@@ -96,11 +104,12 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
   }
 
   /** Reads the question, settles it against the collection and ranks the sections (or finds the year missing). */
-  async function rankQuestion(question: string): Promise<Ranking> {
+  async function rankQuestion(question: string, organisation?: string): Promise<Ranking> {
     const asked = understand(await deps.normalizer.normalize(question), deps.analyzer, clock.now().getFullYear(), deps.directives);
     const available = await deps.catalog.years();
     const named = asked.numberKeys.length > 0 ? await namedDocuments(asked.numberKeys) : [];
-    const intent = resolveIntent(asked, { years: available, namedDocumentIds: named });
+    const unit = organisation ? unitChain(await deps.organisations.directory(), organisation) : null;
+    const intent = resolveIntent(asked, { years: available, namedDocumentIds: named, unit });
     const present = intent.presentYears;
     if (intent.years.length > 0 && present.length === 0) return { intent, available, ranked: [], yearNote: null };
     if (intent.newestInstead !== null) {
@@ -150,9 +159,15 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (!top || !answerable(top, intent)) {
       return makeAnswer({ outcome: 'refused', intro: refusalText(), citations: [], notice: null, debug });
     }
-    const chosen = selectSections(ranked, intent, options.model.selection);
-    const notice = [missing.length > 0 ? absentYearText(missing, available) : null, yearNote].filter(Boolean).join(' ') || null;
-    return verbatimOnly(buildExtractive(intent, chosen, notice, debug));
+    const directory = await deps.organisations.directory();
+    const selected = selectSections(ranked, intent, options.model.selection);
+    // Several bodies' near-copies of the best answer: quote the highest-level one, name the others (src/answer/copied-bodies.ts).
+    const { chosen, others } = ONE_PLACE_SHAPES.includes(intent.shape) ? settleCopies(selected, ranked, directory, (r) => intent.unit?.closeness.has(r.document.id) ?? false) : { chosen: selected, others: [] };
+    const copies = othersText(others);
+    const notes = [missing.length > 0 ? absentYearText(missing, available) : null, yearNote].filter(Boolean).join(' ');
+    const notice = [notes, copies && !intent.unit ? `${copies}\n${SET_UNIT_HINT}` : copies].filter(Boolean).join('\n') || null;
+    const answer = await verbatimOnly(buildExtractive(intent, chosen, notice, debug, directory));
+    return intent.unit ? { ...answer, unit: intent.unit.body.name } : answer;
   }
 
   /**
@@ -181,11 +196,13 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     return r !== undefined && (r.citesNumber || answerableChance(refusalFeatures(intent, r), options.model.refusal) >= 0.5);
   }
 
-  function buildExtractive(intent: ResolvedIntent, chosen: RankedSection[], notice: string | null, debug: Answer['debug']): Answer {
+  function buildExtractive(intent: ResolvedIntent, chosen: RankedSection[], notice: string | null, debug: Answer['debug'], directory: BodyDirectory): Answer {
     const units = topicUnits(intent);
     // A list question ("gồm những gì") wants every item of the list; other questions the relevant bullets only.
     const lists = chosen.map((r) => (intent.shape === 'list' ? listQuote(r.section, units, options.maxQuoteChars * 2) : null));
-    const citations = chosen.map((r, i) => citationFor(r.document, r.section, lists[i]?.quote ?? quoteSection(r.section, units, options.maxQuoteChars)));
+    const citations = chosen.map((r, i) =>
+      withBody(citationFor(r.document, r.section, lists[i]?.quote ?? quoteSection(r.section, units, options.maxQuoteChars)), directory, intent.unit),
+    );
     const count = lists[0]?.count ?? null;
     const intro = count !== null && citations.length === 1 ? listIntro(intent, count) : introFor(intent, citations.length, chosen[0]?.document);
     return makeAnswer({ outcome: 'answered', intro, citations, notice, debug });
@@ -268,6 +285,9 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     },
   };
 }
+
+/** Shapes answered from one place: near-copies of it from other bodies are settled, not quoted side by side. */
+const ONE_PLACE_SHAPES: QuestionShape[] = ['factoid', 'list'];
 
 /** Types whose documents a question names by name ("Luật Báo chí"). */
 const LAW_TYPES: string[] = ['Luật', 'Bộ luật', 'Pháp lệnh', 'Văn bản hợp nhất', 'Hiến pháp'];

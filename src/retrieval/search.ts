@@ -16,6 +16,7 @@ import type { OutlineCache, SectionPlace } from './outline-cache.ts';
 import { sectionFeatures } from './section-features.ts';
 import type { DirectiveModel } from './directive-model.ts';
 import type { ProfileCache } from './profile-cache.ts';
+import type { UnitChain } from '../organisation/organisations.ts';
 
 /** A section with its evidence. */
 export interface RankedSection {
@@ -74,8 +75,11 @@ async function sectionsCitingNumbers(store: DocumentStore, intent: QueryIntent, 
   return cited;
 }
 
-/** Retrieves and ranks sections for a question, best first. */
-export async function retrieveSections(intent: QueryIntent, filter: SearchFilter, deps: RetrievalDeps): Promise<RankedSection[]> {
+/**
+ * Retrieves and ranks sections for a question, best first. With the asker's unit, the documents of its chain are
+ * searched on their own as well: among thousands of near-copies, the unit's own may not make the general cut.
+ */
+export async function retrieveSections(intent: QueryIntent & { unit?: UnitChain | null }, filter: SearchFilter, deps: RetrievalDeps): Promise<RankedSection[]> {
   const { store, embedder, catalog, model } = deps;
   const k = model.candidates;
   const [vector] = await embedder.embed([intent.text]);
@@ -83,13 +87,15 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
   const named = await namedDocuments(catalog, units, filter.years, model.named);
   const search = (f: SearchFilter) =>
     Promise.all([store.lexicalSearch(intent.terms, f, k), vector ? store.vectorSearch(embedder.model, vector, f, k) : Promise.resolve([])]);
-  const [[lex, vec], [namedLex, namedVec], citing] = await Promise.all([
+  const chainIds = intent.unit && !filter.documentIds ? [...intent.unit.closeness.keys()] : [];
+  const [[lex, vec], [namedLex, namedVec], [chainLex, chainVec], citing] = await Promise.all([
     search(filter),
     named.length > 0 ? search({ ...filter, documentIds: named }) : Promise.resolve([[], []]),
+    chainIds.length > 0 ? search({ ...filter, documentIds: chainIds }) : Promise.resolve([[], []]),
     sectionsCitingNumbers(store, intent, named, model.maxCitingSections),
   ]);
-  const lexical = bestBySection(union(lex, namedLex));
-  const vectors = bestBySection(union(vec, namedVec));
+  const lexical = bestBySection(union(union(lex, namedLex), chainLex));
+  const vectors = bestBySection(union(union(vec, namedVec), chainVec));
   const ids = new Set([...lexical.keys(), ...vectors.keys(), ...(await sectionIdsFor(citing, filter, catalog))]);
   const sections = await store.getSectionsByIds([...ids]);
   const places = await deps.outlines.places(sections.map((s) => ({ documentId: s.documentId, label: s.label })));
@@ -123,6 +129,7 @@ export async function retrieveSections(intent: QueryIntent, filter: SearchFilter
       lexical: lexical.get(section.id) ?? 0,
       vector: vectors.get(section.id) ?? 0,
       citesNumber,
+      chain: intent.unit?.closeness.get(section.documentId) ?? 0,
       rules: model.coverage,
       matchesBody: deps.directives.matchesBody,
       profiles: deps.profiles,
