@@ -54,7 +54,7 @@ function pathOf(url: string): string {
 
 function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin, askService: AskService, notices: NoticeDesk): Channel[] {
   const channels: Channel[] = [];
-  const common = { askService, library: core.library, activity: core.activity, notices };
+  const common = { askService, library: core.library, activity: core.activity, notices, units: core.units };
   if (config.TELEGRAM_BOT_TOKEN) {
     const webhook = config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET ?? '' } : undefined;
     const tg = createTelegramBot({
@@ -174,6 +174,7 @@ async function main(): Promise<void> {
     admin,
     store: core.store,
     askService,
+    units: core.units,
     logger,
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
     clock: core.clock,

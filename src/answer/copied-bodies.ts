@@ -2,7 +2,8 @@
  * Several bodies' plans saying the same thing. When the sections that answer best are near-copies of each other
  * (src/answer/near-copy.ts) from different bodies, the answer quotes the one of the highest-level body (Trung
  * ương before a tỉnh, a tỉnh before its huyện …), never an arbitrary one of them, and names the other bodies that
- * say the same. A section of the asker's own chain is kept as it is: the chain already decided.
+ * say the same. When the best section is of the asker's chain, the chain decided: other bodies' copies of it are
+ * left out.
  */
 import type { RankedSection } from '../retrieval/search.ts';
 import type { BodyDirectory } from '../organisation/directory.ts';
@@ -41,7 +42,9 @@ function rankOf(directory: BodyDirectory, r: RankedSection): number {
  */
 export function settleCopies(chosen: RankedSection[], ranked: RankedSection[], directory: BodyDirectory, inChain: (r: RankedSection) => boolean): CopiedBodies {
   const top = chosen[0];
-  if (!top || inChain(top)) return { chosen, others: [] };
+  if (!top) return { chosen, others: [] };
+  // The asker's chain decided: its document is quoted, and another body's copy of it is not quoted again.
+  if (inChain(top)) return { chosen: [top, ...chosen.slice(1).filter((c) => c.document.id === top.document.id || !sameText(top, c))], others: [] };
   const group = [top];
   for (const r of ranked.slice(0, MAX_COMPARED)) {
     if (r.score < top.score * EQUAL_SCORE) break;
