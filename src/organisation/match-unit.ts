@@ -26,11 +26,22 @@ const WITHIN = 0.15;
 /** At most this many bodies offered. */
 const MAX_OFFERED = 5;
 
-/** Harmonic mean of the share of typed words in the body's name and of the name's words typed. */
+/**
+ * Words every body's name is made of (`đảng ủy`, `ban`, `tỉnh`, `xã` …): sharing only these is no sign of the same
+ * body ("Đảng ủy phường Hòa Bình" is not "Đảng ủy xã Tân Lập").
+ */
+const STRUCTURE = new Set(['dang', 'uy', 'bo', 'ban', 'chi', 'khoi', 'tinh', 'huyen', 'quan', 'xa', 'phuong', 'thi', 'tran', 'thanh', 'pho', 'trung', 'uong', 'thuong', 'vu', 'truc', 'va']);
+
+/** Harmonic mean of the share of typed words in the body's name and of the name's words typed; 0 without a shared name word. */
 function agreement(typed: Set<string>, name: Set<string>): number {
   let shared = 0;
-  for (const w of typed) if (name.has(w)) shared++;
-  if (shared === 0) return 0;
+  let named = false;
+  for (const w of typed) {
+    if (!name.has(w)) continue;
+    shared++;
+    if (!STRUCTURE.has(w)) named = true;
+  }
+  if (!named) return 0;
   const precision = shared / typed.size;
   const recall = shared / name.size;
   return (2 * precision * recall) / (precision + recall);

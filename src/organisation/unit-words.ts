@@ -12,6 +12,7 @@ export function unitChoiceText(choice: UnitChoice, command: string): string {
       return `✅ Đã ghi đơn vị của bạn: ${choice.name}.${chain}\nCâu trả lời sẽ ưu tiên văn bản của đơn vị này, rồi của cấp trên. Gõ ${bare(command)} (không kèm tên) để bỏ.`;
     }
     case 'ambiguous':
+      if (choice.candidates.length === 1) return `Chưa chắc "${choice.typed}" là cơ quan nào. Có phải: ${choice.candidates[0] as string}? Nếu đúng, gõ ${command} với tên đầy đủ đó.`;
       return `Tên "${choice.typed}" khớp với nhiều cơ quan trong kho, bạn hãy gõ lại tên đầy đủ của một trong số:\n${list(choice.candidates)}`;
     case 'unknown': {
       const closest = choice.closest.length > 0 ? ` Các cơ quan gần nhất trong kho:\n${list(choice.closest)}` : ` Gõ ${command} với tên cơ quan ban hành văn bản, ví dụ "Huyện ủy …", "Đảng ủy xã …".`;
