@@ -217,7 +217,7 @@ async function main(): Promise<void> {
 
   if (channels.length === 0) {
     if (terminalChat) {
-      await runTerminalChat({ askService, library: core.library, input: process.stdin, output: process.stdout });
+      await runTerminalChat({ askService, library: core.library, units: core.units, input: process.stdin, output: process.stdout });
       await shutdown('terminal closed');
     } else {
       logger.warn('no channel configured: set TELEGRAM_BOT_TOKEN and/or ZALO_BOT_TOKEN (see .env.example); serving /healthz and /readyz only');
