@@ -2,12 +2,15 @@
  * Several bodies' plans saying the same thing. When the sections that answer best are near-copies of each other
  * (src/answer/near-copy.ts) from different bodies, the answer quotes the one of the highest-level body (Trung
  * ương before a tỉnh, a tỉnh before its huyện …), never an arbitrary one of them, and names the other bodies that
- * say the same. When the best section is of the asker's chain, the chain decided: other bodies' copies of it are
- * left out.
+ * say the same. When the best section is of the asker's chain, the chain decided: sections of bodies outside it
+ * are left out.
  */
 import type { RankedSection } from '../retrieval/search.ts';
+import type { QuestionShape } from '../retrieval/understand.ts';
 import type { BodyDirectory } from '../organisation/directory.ts';
+import type { UnitChain } from '../organisation/organisations.ts';
 import { LEVEL_RANK } from '../organisation/body.ts';
+import { SET_UNIT_HINT } from '../organisation/unit-words.ts';
 import { quotableText } from './compose.ts';
 import { isNearCopy } from './near-copy.ts';
 
@@ -43,8 +46,8 @@ function rankOf(directory: BodyDirectory, r: RankedSection): number {
 export function settleCopies(chosen: RankedSection[], ranked: RankedSection[], directory: BodyDirectory, inChain: (r: RankedSection) => boolean): CopiedBodies {
   const top = chosen[0];
   if (!top) return { chosen, others: [] };
-  // The asker's chain decided: its document is quoted, and another body's copy of it is not quoted again.
-  if (inChain(top)) return { chosen: [top, ...chosen.slice(1).filter((c) => c.document.id === top.document.id || !sameText(top, c))], others: [] };
+  // The asker's chain decided: its documents are quoted, not other bodies' sections that merely score as high.
+  if (inChain(top)) return { chosen: chosen.filter(inChain), others: [] };
   const group = [top];
   for (const r of ranked.slice(0, MAX_COMPARED)) {
     if (r.score < top.score * EQUAL_SCORE) break;
@@ -52,8 +55,11 @@ export function settleCopies(chosen: RankedSection[], ranked: RankedSection[], d
     if (sameText(top, r)) group.push(r);
   }
   if (group.length === 1) return { chosen, others: [] };
-  // Highest level first; between equals, the better-ranked one (the order `ranked` gave them).
-  const ordered = group.map((r, i) => ({ r, i, rank: rankOf(directory, r) })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  // Highest level first; between bodies of one level, the document the collection has held longest (a copy comes
+  // after what it copies), then the better-ranked one.
+  const ordered = group
+    .map((r, i) => ({ r, i, rank: rankOf(directory, r), since: r.document.createdAt?.getTime() ?? Infinity }))
+    .sort((a, b) => a.rank - b.rank || a.since - b.since || a.i - b.i);
   const best = (ordered[0] as (typeof ordered)[number]).r;
   const quoted = new Set(group.map((g) => g.document.id));
   const rest = chosen.slice(1).filter((c) => !quoted.has(c.document.id) && !sameText(best, c));
@@ -73,4 +79,76 @@ export function othersText(others: string[]): string | null {
   const named = others.slice(0, MAX_NAMED_BODIES).join('; ');
   const more = others.length > MAX_NAMED_BODIES ? ` (và ${others.length - MAX_NAMED_BODIES} cơ quan khác)` : '';
   return `Nội dung tương tự cũng có trong văn bản của: ${named}${more}.`;
+}
+
+/** Shapes answered from one place: near-copies of it from other bodies are settled, not quoted side by side. */
+const ONE_PLACE_SHAPES: QuestionShape[] = ['factoid', 'list'];
+
+/** Sections within this share of the best score count as equally good when ordering mentions by level. */
+const SAME_SCORE = 0.02;
+
+/**
+ * "Where is X mentioned": with a unit, the chain's sections first, so its mentions are the ones selected; without
+ * one, among sections scoring about the same (a mention copied into many plans), higher bodies and the documents
+ * held longest first, so the copies' original or their highest body is the one selected.
+ */
+export function mentionOrder(ranked: RankedSection[], unit: UnitChain | null, directory: BodyDirectory): RankedSection[] {
+  if (unit) {
+    const inChain = ranked.filter((r) => unit.closeness.has(r.document.id));
+    return [...inChain, ...ranked.filter((r) => !unit.closeness.has(r.document.id))];
+  }
+  const top = ranked[0]?.score ?? 0;
+  const width = Math.max(Math.abs(top) * SAME_SCORE, Number.EPSILON);
+  return ranked
+    .map((r, i) => ({ r, i, tier: Math.floor((top - r.score) / width), rank: rankOf(directory, r), since: r.document.createdAt?.getTime() ?? Infinity }))
+    .sort((a, b) => a.tier - b.tier || a.rank - b.rank || a.since - b.since || a.i - b.i)
+    .map((x) => x.r);
+}
+
+/** Selected mentions that copy an earlier selected one are folded into it, their bodies named. */
+function foldMentionCopies(selected: RankedSection[], directory: BodyDirectory): CopiedBodies {
+  const chosen: RankedSection[] = [];
+  const copies: RankedSection[] = [];
+  for (const r of selected) {
+    if (chosen.some((c) => c.document.id !== r.document.id && sameText(c, r))) copies.push(r);
+    else chosen.push(r);
+  }
+  const kept = new Set(chosen.map((c) => directory.bodyOf(c.document.id)?.name ?? c.document.issuer));
+  const byLevel = [...copies].sort((a, b) => rankOf(directory, a) - rankOf(directory, b));
+  return { chosen, others: bodyNames(byLevel, directory).filter((n) => !kept.has(n)) };
+}
+
+/** Names of the bodies of `sections` (one each, in order). */
+function bodyNames(sections: RankedSection[], directory: BodyDirectory): string[] {
+  const names: string[] = [];
+  for (const r of sections) {
+    const name = directory.bodyOf(r.document.id)?.name ?? r.document.issuer;
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * The sections an answer quotes once bodies are considered, and the line naming the others: near-copies settled on
+ * the highest level (with how to set one's unit when none is set); with a unit, a mention list keeps the chain's
+ * places and names the other bodies that mention it too.
+ */
+export function settleBodies(shape: QuestionShape, unit: UnitChain | null, selected: RankedSection[], ranked: RankedSection[], directory: BodyDirectory): { chosen: RankedSection[]; note: string | null } {
+  const inChain = (r: RankedSection) => unit?.closeness.has(r.document.id) ?? false;
+  if (shape === 'mentions' && !unit) {
+    const { chosen, others } = foldMentionCopies(selected, directory);
+    const copies = othersText(others);
+    return { chosen, note: copies ? `${copies}\n${SET_UNIT_HINT}` : null };
+  }
+  if (shape === 'mentions') {
+    const own = selected.filter(inChain);
+    if (own.length === 0) return { chosen: selected, note: null };
+    const others = bodyNames(selected.filter((r) => !inChain(r)), directory);
+    const more = others.length > MAX_NAMED_BODIES ? ` (và ${others.length - MAX_NAMED_BODIES} cơ quan khác)` : '';
+    return { chosen: own, note: others.length > 0 ? `Còn được nhắc đến trong văn bản của: ${others.slice(0, MAX_NAMED_BODIES).join('; ')}${more}.` : null };
+  }
+  if (!ONE_PLACE_SHAPES.includes(shape)) return { chosen: selected, note: null };
+  const { chosen, others } = settleCopies(selected, ranked, directory, inChain);
+  const copies = othersText(others);
+  return { chosen, note: copies && !unit ? `${copies}\n${SET_UNIT_HINT}` : copies };
 }

@@ -10,7 +10,7 @@ import type { Analyzer } from '../text/analyze.ts';
 import type { Catalog } from '../retrieval/catalog.ts';
 import { retrieveSections, type RankedSection } from '../retrieval/search.ts';
 import { answerableChance, type RankingModel } from '../retrieval/ranking-model.ts';
-import { topicUnits, understand, type QueryIntent, type QuestionShape } from '../retrieval/understand.ts';
+import { topicUnits, understand, type QueryIntent } from '../retrieval/understand.ts';
 import { resolveIntent, type ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import type { QuestionNormalizer } from '../retrieval/question-normalizer.ts';
 import type { DirectiveModel } from '../retrieval/directive-model.ts';
@@ -30,11 +30,9 @@ import { refusalFeatures } from './refusal-features.ts';
 import { buildTalkingPoints, keepVerbatim } from './talking-points.ts';
 import { answerInForce } from './in-force.ts';
 import type { ModelWriter } from './model-answer.ts';
-import type { Organisations } from '../organisation/organisations.ts';
-import { unitChain } from '../organisation/organisations.ts';
+import { unitChain, type Organisations } from '../organisation/organisations.ts';
 import type { BodyDirectory } from '../organisation/directory.ts';
-import { SET_UNIT_HINT } from '../organisation/unit-words.ts';
-import { othersText, settleCopies } from './copied-bodies.ts';
+import { mentionOrder, settleBodies } from './copied-bodies.ts';
 import { withBody } from './whose.ts';
 
 export interface EngineOptions {
@@ -160,12 +158,11 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       return makeAnswer({ outcome: 'refused', intro: refusalText(), citations: [], notice: null, debug });
     }
     const directory = await deps.organisations.directory();
-    const selected = selectSections(ranked, intent, options.model.selection);
-    // Several bodies' near-copies of the best answer: quote the highest-level one, name the others (src/answer/copied-bodies.ts).
-    const { chosen, others } = ONE_PLACE_SHAPES.includes(intent.shape) ? settleCopies(selected, ranked, directory, (r) => intent.unit?.closeness.has(r.document.id) ?? false) : { chosen: selected, others: [] };
-    const copies = othersText(others);
+    const selected = selectSections(intent.shape === 'mentions' ? mentionOrder(ranked, intent.unit, directory) : ranked, intent, options.model.selection);
+    // Several bodies saying the same: the asker's chain, else the highest level; the others named (src/answer/copied-bodies.ts).
+    const { chosen, note } = settleBodies(intent.shape, intent.unit, selected, ranked, directory);
     const notes = [missing.length > 0 ? absentYearText(missing, available) : null, yearNote].filter(Boolean).join(' ');
-    const notice = [notes, copies && !intent.unit ? `${copies}\n${SET_UNIT_HINT}` : copies].filter(Boolean).join('\n') || null;
+    const notice = [notes, note].filter(Boolean).join('\n') || null;
     const answer = await verbatimOnly(buildExtractive(intent, chosen, notice, debug, directory));
     return intent.unit ? { ...answer, unit: intent.unit.body.name } : answer;
   }
@@ -285,9 +282,6 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     },
   };
 }
-
-/** Shapes answered from one place: near-copies of it from other bodies are settled, not quoted side by side. */
-const ONE_PLACE_SHAPES: QuestionShape[] = ['factoid', 'list'];
 
 /** Types whose documents a question names by name ("Luật Báo chí"). */
 const LAW_TYPES: string[] = ['Luật', 'Bộ luật', 'Pháp lệnh', 'Văn bản hợp nhất', 'Hiến pháp'];

@@ -4,7 +4,7 @@ import type { StoredDocument, StoredSection } from '../../src/core/types.ts';
 import type { RankedSection } from '../../src/retrieval/search.ts';
 import { buildDirectory } from '../../src/organisation/directory.ts';
 import { unitChain } from '../../src/organisation/organisations.ts';
-import { othersText, settleCopies } from '../../src/answer/copied-bodies.ts';
+import { mentionOrder, othersText, settleBodies, settleCopies } from '../../src/answer/copied-bodies.ts';
 
 const FOCUS = 'Tuyên truyền kết quả thực hiện Nghị quyết Trung ương 4 khóa XII về tăng cường xây dựng, chỉnh đốn Đảng; ngăn chặn, đẩy lùi sự suy thoái về tư tưởng chính trị, đạo đức, lối sống trong cán bộ, đảng viên.';
 const OTHER = 'Tổ chức các hoạt động thông tin, tuyên truyền kỷ niệm các ngày lễ lớn của đất nước và của địa phương trong năm.';
@@ -46,12 +46,21 @@ describe('settleCopies', () => {
     expect(othersText([])).toBeNull();
   });
 
-  it("keeps the asker's own document and drops other bodies' copies of it", () => {
+  it("keeps the asker's chain's documents and drops other bodies' sections, copies or not", () => {
     const chain = unitChain(directory, 'dang uy xa tan lap')!;
     const inChain = (r: RankedSection) => chain.closeness.has(r.document.id);
-    const { chosen, others } = settleCopies([COPIES[0]!, COPIES[4]!, COPIES[7]!], COPIES, directory, inChain);
-    expect(chosen.map((r) => r.document.id)).toEqual(['xa', 'other']);
+    const { chosen, others } = settleCopies([COPIES[0]!, COPIES[4]!, COPIES[7]!, COPIES[2]!], COPIES, directory, inChain);
+    expect(chosen.map((r) => r.document.id)).toEqual(['xa', 'tinh']);
     expect(others).toEqual([]);
+  });
+
+  it('between bodies of one level, quotes the document the collection has held longest', () => {
+    const older = ranked('old', 'Huyện ủy huyện Ba Bể tỉnh Bắc Kạn', 9.5);
+    const newer = ranked('new', 'Huyện ủy huyện Na Rì tỉnh Bắc Kạn', 10);
+    older.document.createdAt = new Date('2024-01-01');
+    newer.document.createdAt = new Date('2025-01-01');
+    const dir = buildDirectory([older.document, newer.document]);
+    expect(settleCopies([newer], [newer, older], dir, noUnit).chosen.map((r) => r.document.id)).toEqual(['old']);
   });
 
   it('leaves a single answer alone', () => {
@@ -70,5 +79,25 @@ describe('unitChain', () => {
     expect(chain.closeness.has('na-ri')).toBe(false);
     expect(chain.relation.get(chain.body.key)).toBe('own');
     expect(unitChain(directory, 'câu lạc bộ')).toBeNull();
+  });
+});
+
+describe('mentions of one text copied into many plans', () => {
+  it('without a unit, orders equally scored mentions by level, and folds copies into one place naming the bodies', () => {
+    const ordered = mentionOrder(COPIES, null, directory);
+    expect(ordered[0]?.document.id).toBe('tinh');
+    const { chosen, note } = settleBodies('mentions', null, ordered.slice(0, 5), ordered, directory);
+    expect(chosen.map((r) => r.document.id)).toEqual(['tinh']);
+    expect(note).toContain('Nội dung tương tự cũng có trong văn bản của: Ban Tuyên giáo Tỉnh ủy Bắc Kạn; Huyện ủy Chợ Mới (tỉnh Bắc Kạn); Huyện ủy Na Rì (tỉnh Bắc Kạn); Đảng ủy xã Tân Lập (huyện Chợ Mới).');
+    expect(note).toContain('/donvi');
+  });
+
+  it("with a unit, the chain's mentions come first and the other bodies are named", () => {
+    const chain = unitChain(directory, 'Đảng ủy xã Tân Lập')!;
+    const ordered = mentionOrder(COPIES, chain, directory);
+    expect(ordered.slice(0, 3).map((r) => r.document.id)).toEqual(['xa', 'huyen', 'tinh']);
+    const { chosen, note } = settleBodies('mentions', chain, ordered.slice(0, 5), ordered, directory);
+    expect(chosen.map((r) => r.document.id)).toEqual(['xa', 'huyen', 'tinh', 'ban']);
+    expect(note).toBe('Còn được nhắc đến trong văn bản của: Huyện ủy Na Rì (tỉnh Bắc Kạn).');
   });
 });
