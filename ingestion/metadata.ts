@@ -5,7 +5,7 @@
  * State documents (Luật, Nghị định, Thông tư, Văn bản hợp nhất …) follow the same path with their own number
  * formats (`45/2019/QH14`, `31/2021/NĐ-CP`, `01/VBHN-VPQH`) and their issuer in the header.
  */
-import type { DocumentMetadata, DocumentType, ParsedSection, YearSource } from '../src/core/types.ts';
+import { STATE_LEGAL_TYPES, type DocumentMetadata, type DocumentType, type ParsedSection, type YearSource } from '../src/core/types.ts';
 import { canonicalDocNumber, docNumberParts, findDocNumbers, typeFromCode } from '../src/text/doc-number.ts';
 import { detectIssuer, sentenceCase, withoutIssuer } from './issuer.ts';
 import { extractReferences, isoDate } from './references.ts';
@@ -22,7 +22,7 @@ const RULE_LINE = /^[-–—_*=.\s]+$/u;
 const TITLE_YEAR = /(?<!(?:đến|tới)\s)năm\s+(\d{4})/giu;
 
 /** Types whose documents are state legal documents: their issuer stands in the header. */
-const STATE_TYPES: ReadonlySet<DocumentType> = new Set(['Hiến pháp', 'Bộ luật', 'Luật', 'Pháp lệnh', 'Nghị định', 'Thông tư', 'Văn bản hợp nhất']);
+const STATE_TYPES = STATE_LEGAL_TYPES;
 /** Types whose title is a name in capitals after the type word (`LUẬT` / `GIÁO DỤC`). */
 const NAMED_TYPES: ReadonlySet<DocumentType> = new Set(['Hiến pháp', 'Bộ luật', 'Luật', 'Pháp lệnh']);
 

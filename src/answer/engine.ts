@@ -4,6 +4,7 @@
  * It knows nothing of Telegram, Zalo, SQL or HTTP.
  */
 import type { Clock, DocumentStore, Embedder } from '../core/ports.ts';
+import { createStageClock, UNTIMED, type StageClock } from '../core/stage-clock.ts';
 import type { AnswerEngine } from '../core/services.ts';
 import type { Answer, Question, StoredDocument } from '../core/types.ts';
 import type { Analyzer } from '../text/analyze.ts';
@@ -82,7 +83,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     retrieval: { store: engineDeps.store, embedder: engineDeps.embedder, catalog: engineDeps.catalog, outlines: engineDeps.outlines, directives: engineDeps.directives, profiles: engineDeps.profiles, model: options.model },
   };
 
-  async function answerQuestion(q: Question): Promise<Answer> {
+  async function answerQuestion(q: Question, stages: StageClock): Promise<Answer> {
     const text = q.text.trim();
     if (text === '') return makeAnswer({ outcome: 'empty', intro: `Bạn hãy gõ câu hỏi. ${HINT}`, citations: [], notice: null });
     const state = await deps.conversations.get(q.conversationId);
@@ -90,8 +91,8 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (follow.kind === 'clarify') return makeAnswer({ outcome: 'refused', intro: follow.reply, citations: [], notice: null });
     if (follow.kind === 'section') return (await openSection(follow.documentId, follow.label)) ?? (await noSuchSection(follow.documentId, follow.label));
     const question = follow.kind === 'rewrite' ? follow.question : text;
-    const ranking = await rankQuestion(question, q.organisation);
-    return (await inForce(ranking)) ?? answerRanked(ranking);
+    const ranking = await rankQuestion(question, stages, q.organisation);
+    return stages.time('quoting', async () => (await inForce(ranking)) ?? answerRanked(ranking));
   }
 
   /** "X còn hiệu lực không?": answered from the statements of force, citing both documents (src/answer/in-force.ts). */
@@ -102,12 +103,15 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
   }
 
   /** Reads the question, settles it against the collection and ranks the sections (or finds the year missing). */
-  async function rankQuestion(question: string, organisation?: string): Promise<Ranking> {
-    const asked = understand(await deps.normalizer.normalize(question), deps.analyzer, clock.now().getFullYear(), deps.directives);
-    const available = await deps.catalog.years();
-    const named = asked.numberKeys.length > 0 ? await namedDocuments(asked.numberKeys) : [];
-    const unit = organisation ? unitChain(await deps.organisations.directory(), organisation) : null;
-    const intent = resolveIntent(asked, { years: available, namedDocumentIds: named, unit });
+  async function rankQuestion(question: string, stages: StageClock, organisation?: string): Promise<Ranking> {
+    const { intent, available } = await stages.time('understanding', async () => {
+      const asked = understand(await deps.normalizer.normalize(question), deps.analyzer, clock.now().getFullYear(), deps.directives);
+      const years = await deps.catalog.years();
+      const named = asked.numberKeys.length > 0 ? await namedDocuments(asked.numberKeys) : [];
+      const unit = organisation ? unitChain(await deps.organisations.directory(), organisation) : null;
+      return { intent: resolveIntent(asked, { years, namedDocumentIds: named, unit }), available: years };
+    });
+    const retrieve = (i: ResolvedIntent, filter: { years?: number[] }) => retrieveFor(i, filter, stages);
     const present = intent.presentYears;
     if (intent.years.length > 0 && present.length === 0) return { intent, available, ranked: [], yearNote: null };
     if (intent.newestInstead !== null) {
@@ -183,9 +187,9 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     return makeAnswer({ ...answer, citations, text: undefined });
   }
 
-  function retrieve(intent: ResolvedIntent, filter: { years?: number[] }): Promise<RankedSection[]> {
+  function retrieveFor(intent: ResolvedIntent, filter: { years?: number[] }, stages: StageClock = UNTIMED): Promise<RankedSection[]> {
     const named = intent.documentIds.length > 0 ? { documentIds: intent.documentIds } : {};
-    return retrieveSections(intent, { ...filter, ...named }, deps.retrieval);
+    return retrieveSections(intent, { ...filter, ...named }, deps.retrieval, stages);
   }
 
   /** The refusal model says the question can be answered from this section, or it cites the number asked about. */
@@ -249,12 +253,13 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     async ask(asked) {
       const started = performance.now();
       const q = { ...asked, text: storableText(cleanUserText(asked.text)) };
-      const answer = await answerQuestion(q);
+      const stages = createStageClock();
+      const answer = await answerQuestion(q, stages);
       await remember(q, answer);
-      return { ...answer, latencyMs: Math.round(performance.now() - started) };
+      return { ...answer, debug: { ...answer.debug, stagesMs: stages.totals() }, latencyMs: Math.round(performance.now() - started) };
     },
     async explain(question, limit = 40) {
-      const { intent, ranked } = await rankQuestion(cleanUserText(question).trim());
+      const { intent, ranked } = await rankQuestion(cleanUserText(question).trim(), UNTIMED);
       return {
         understood: intent.text,
         shape: intent.shape,
@@ -276,7 +281,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       const asked = understand(await deps.normalizer.normalize(topic), deps.analyzer, clock.now().getFullYear(), deps.directives);
       const intent = resolveIntent(asked, { years: await deps.catalog.years(), namedDocumentIds: [] });
       const years = intent.presentYears;
-      const ranked = await retrieve(intent, years.length > 0 ? { years } : {});
+      const ranked = await retrieveFor(intent, years.length > 0 ? { years } : {});
       // The same guard as answers': every point quotes its document verbatim.
       return keepVerbatim(buildTalkingPoints(topic, intent, ranked), (id) => deps.store.documentSourceText(id));
     },

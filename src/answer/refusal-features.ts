@@ -1,6 +1,7 @@
 /**
  * What the refusal model (src/retrieval/ranking-model.ts) reads off a question and its best section.
  */
+import { STATE_LEGAL_TYPES } from '../core/types.ts';
 import type { RefusalFeatures } from '../retrieval/ranking-model.ts';
 import type { RankedSection } from '../retrieval/search.ts';
 import type { QueryIntent } from '../retrieval/understand.ts';
@@ -11,6 +12,7 @@ export function refusalFeatures(intent: QueryIntent, top: RankedSection): Refusa
     score: top.score / 10,
     coverage: top.features.coverage,
     residualCoverage: top.features.residualCoverage,
+    stateLaw: top.document.type !== null && STATE_LEGAL_TYPES.has(top.document.type) ? 1 : 0,
     unknownShare: intent.unknownShare,
     unknownPairShare: intent.unknownPairShare,
     facet: intent.facets.length > 0 ? 1 : 0,

@@ -102,7 +102,7 @@ export function createAskService(deps: AskServiceDeps): AskService {
       const { outcome, latencyMs, debug, mode } = answer;
       const trial = request.trial ? { trial: true } : {};
       const unit = answer.unit ? { unit: true } : {};
-      log.info({ channel: request.channel, outcome, latencyMs, topScore: debug.topScore, citations: answer.citations.length, mode, ...unit, ...trial }, 'answered');
+      log.info({ channel: request.channel, outcome, latencyMs, stagesMs: debug.stagesMs, topScore: debug.topScore, citations: answer.citations.length, mode, ...unit, ...trial }, 'answered');
       return { ok: true, answer };
     },
 

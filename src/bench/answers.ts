@@ -7,7 +7,8 @@ import type { Core } from '../app/open-core.ts';
 import { toAskJson } from '../ask/ask-json.ts';
 import type { EvalQuestion } from '../eval/dataset.ts';
 import type { EvalResult } from '../eval/score.ts';
-import { sampleRss, summarise, type LatencySummary } from './stats.ts';
+import { ANSWER_STAGES, type AnswerStage } from '../core/stage-clock.ts';
+import { percentile, round1, sampleRss, summarise, type LatencySummary } from './stats.ts';
 
 /** What one backend configuration measured. */
 export interface AnswerRun {
@@ -15,6 +16,8 @@ export interface AnswerRun {
   concurrent: LatencySummary;
   concurrency: number;
   peakRssMb: number;
+  /** Where the sequential answers' time went, per stage (ms; lexical and vector search overlap). */
+  stages?: Partial<Record<AnswerStage, { p50: number; p95: number }>>;
   /** Answers of the first timed pass in question order (all questions unless the budget cut it short). */
   results: EvalResult[];
 }
@@ -34,11 +37,27 @@ export interface AnswerRunOptions {
   tag: string;
 }
 
-async function askTimed(core: Core, q: EvalQuestion, conversationId: string): Promise<{ ms: number; result: EvalResult }> {
+interface Timed {
+  ms: number;
+  stages: Partial<Record<AnswerStage, number>>;
+  result: EvalResult;
+}
+
+async function askTimed(core: Core, q: EvalQuestion, conversationId: string): Promise<Timed> {
   const started = performance.now();
   const answer = await core.engine.ask({ text: q.question, conversationId, channel: 'bench' });
   const ms = performance.now() - started;
-  return { ms, result: { id: q.id, question: q.question, response: toAskJson(answer) } };
+  return { ms, stages: answer.debug.stagesMs ?? {}, result: { id: q.id, question: q.question, response: toAskJson(answer) } };
+}
+
+/** p50 and p95 of each stage over the answers (a stage an answer skipped counts as 0 ms for it). */
+function stageSummary(timed: Array<Timed['stages']>): AnswerRun['stages'] {
+  const out: AnswerRun['stages'] = {};
+  for (const stage of ANSWER_STAGES) {
+    const values = timed.map((t) => t[stage] ?? 0);
+    if (values.length > 0) out[stage] = { p50: round1(percentile(values, 50)), p95: round1(percentile(values, 95)) };
+  }
+  return out;
 }
 
 /** Runs `jobs` with at most `limit` running at once; returns each job's latency. */
@@ -66,14 +85,16 @@ export async function measureAnswers(core: Core, questions: EvalQuestion[], opts
 
   const results: EvalResult[] = [];
   const sequentialLatencies: number[] = [];
+  const sequentialStages: Array<Timed['stages']> = [];
   const total = opts.passes * questions.length;
   const seqStarted = performance.now();
   for (let i = 0; i < total; i++) {
     const spent = performance.now() - seqStarted;
     if (i >= opts.minAnswers && spent > opts.budgetMs) break;
     const q = questions[i % questions.length] as EvalQuestion;
-    const { ms, result } = await askTimed(core, q, `${opts.tag}:seq${i}:${q.id}`);
+    const { ms, stages, result } = await askTimed(core, q, `${opts.tag}:seq${i}:${q.id}`);
     sequentialLatencies.push(ms);
+    sequentialStages.push(stages);
     if (i < questions.length) results.push(result);
   }
   const seqWall = performance.now() - seqStarted;
@@ -94,6 +115,7 @@ export async function measureAnswers(core: Core, questions: EvalQuestion[], opts
     concurrent: summarise(concurrentLatencies, concWall),
     concurrency: opts.concurrency,
     peakRssMb: rss.stop(),
+    stages: stageSummary(sequentialStages),
     results,
   };
 }

@@ -3,6 +3,7 @@
  */
 import type { BenchReport, SizeReport } from './run-bench.ts';
 import type { QualityMetrics } from './quality.ts';
+import { ANSWER_STAGES } from '../core/stage-clock.ts';
 
 function table(header: string[], rows: Array<Array<string | number | null>>): string {
   const cell = (v: string | number | null) => (v === null ? '–' : String(v));
@@ -92,6 +93,17 @@ function burstTable(r: BenchReport): string {
 }
 
 /** The whole report as markdown. */
+/** Where the time of a sequential answer goes, per stage, on embedded PGlite with the vector index. */
+function stagesTable(r: BenchReport): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const s of r.sizes) {
+    const stages = s.answers.find((a) => a.backend === 'pglite' && a.vectorIndex)?.run.stages;
+    if (!stages) continue;
+    rows.push([docsLabel(s), ...ANSWER_STAGES.map((st) => (stages[st] ? `${stages[st].p50} / ${stages[st].p95}` : '–'))]);
+  }
+  return table(['documents', ...ANSWER_STAGES.map((st) => `${st} p50 / p95 ms`)], rows);
+}
+
 export function formatMarkdown(r: BenchReport): string {
   return [
     `# Benchmark results${r.quick ? ' (--quick)' : ''}`,
@@ -105,6 +117,10 @@ export function formatMarkdown(r: BenchReport): string {
     '## Answers (warm; dev-set questions)',
     '',
     answersTable(r),
+    '',
+    '## Where an answer\'s time goes (pglite, HNSW, sequential; lexical and vector search run side by side)',
+    '',
+    stagesTable(r),
     '',
     '## Quality at scale (dev set, score.ts)',
     '',

@@ -2,7 +2,8 @@
  * `npm run eval -- [--questions FILE[,FILE…]] [--documents DIR[,DIR…]] [--json] [--baseline] [--calibrate]`: builds
  * a fresh in-memory index from data/documents (or the folders given), answers every question through the same
  * path as `ask`, and prints per-kind metrics. `npm run eval -- --fit` fits the ranking model's weights on the
- * tuning sets of data/eval/fit-sets.json and writes data/ranking-weights.json.
+ * tuning sets of data/eval/fit-sets.json and writes data/ranking-weights.json; `--suite [--half tune|test]` scores
+ * every set of data/eval/suite.json over its own documents, one row each.
  */
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
@@ -12,6 +13,7 @@ import { runEval } from '../eval/run-eval.ts';
 import { formatReport } from '../eval/report.ts';
 import { collectExamples, fitRefusal, fitWeights, loadFitSets, pairwiseAccuracy, refusalAccuracy, topAccuracy, type FitExample } from '../eval/fit.ts';
 import { DEFAULT_RANKING_MODEL, FEATURES, REFUSAL_FEATURES, withModel, type Features, type RankingModel } from '../retrieval/ranking-model.ts';
+import { loadSuite, runSuite, suiteHeader, suiteRow } from '../eval/suite.ts';
 import { runCli } from './run-cli.ts';
 
 const WEIGHTS_FILE = 'data/ranking-weights.json';
@@ -91,6 +93,19 @@ async function sweep(spec: string, questionsPath: string, documents: string | un
   return 0;
 }
 
+/** `--suite [--half tune|test]`: every set of data/eval/suite.json, one table row each, printed as it is done. */
+async function suite(path: string, half: string | undefined): Promise<number> {
+  if (half !== undefined && half !== 'tune' && half !== 'test') throw new Error(`--half takes "tune" or "test", got "${half}"`);
+  process.stdout.write(`${suiteHeader()}\n`);
+  await runSuite(loadSuite(path), {
+    config: loadConfig(),
+    logger: createLogger('warn'),
+    ...(half ? { half } : {}),
+    onRow: (row) => process.stdout.write(`${suiteRow(row)}\n`),
+  });
+  return 0;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -103,8 +118,12 @@ async function main(): Promise<number> {
       fit: { type: 'boolean' },
       'fit-sets': { type: 'string' },
       sweep: { type: 'string' },
+      suite: { type: 'boolean' },
+      'suite-file': { type: 'string' },
+      half: { type: 'string' },
     },
   });
+  if (values.suite) return suite(values['suite-file'] ?? 'data/eval/suite.json', values.half);
   if (values.fit) return fit(values['fit-sets'] ?? 'data/eval/fit-sets.json');
   if (values.sweep) return sweep(values.sweep, values.questions ?? 'data/eval/questions.dev.jsonl', values.documents);
   const config = loadConfig();

@@ -3,6 +3,7 @@
  * Nothing here knows about Telegram, Zalo, pg or HTTP.
  */
 import type { DocumentForce, ForceNote, ForceStatement } from './force.ts';
+import type { StageTimes } from './stage-clock.ts';
 
 /**
  * The document types a directive can have, in their canonical Vietnamese spelling: Party types first, then the
@@ -35,6 +36,9 @@ export const DOCUMENT_TYPES = [
   'Văn bản hợp nhất',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** State legal documents (laws and the decrees and circulars under them), as opposed to the Party's own. */
+export const STATE_LEGAL_TYPES: ReadonlySet<DocumentType> = new Set(['Hiến pháp', 'Bộ luật', 'Luật', 'Pháp lệnh', 'Nghị định', 'Thông tư', 'Văn bản hợp nhất']);
 
 /**
  * Where a document's year came from, most reliable first. A state number's year (`45/2019/QH14`, the year it
@@ -226,7 +230,13 @@ export interface Answer {
   /** The body whose chain the answer preferred (the asker's unit as understood); absent without a unit. */
   unit?: string;
   /** Retrieval diagnostics for admins and logs. */
-  debug: { topScore: number; topCoverage?: number; retrieved: Array<{ source: string; section: string; score: number }> };
+  debug: {
+    topScore: number;
+    topCoverage?: number;
+    retrieved: Array<{ source: string; section: string; score: number }>;
+    /** Milliseconds spent per stage of the answer (src/core/stage-clock.ts). */
+    stagesMs?: StageTimes;
+  };
   latencyMs: number;
 }
 

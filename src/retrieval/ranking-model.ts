@@ -99,6 +99,11 @@ export const REFUSAL_FEATURES = [
   'coverage',
   /** Share of what the question asks beyond naming a document found in the best section. */
   'residualCoverage',
+  /**
+   * The best section is in a state legal document (Luật, Nghị định, Thông tư…): people ask those in their own
+   * situation's words ("mở góc đọc sách trong nhà có cần xin phép không"), far from the article's wording.
+   */
+  'stateLaw',
   /** Share of the question's content words the collection has never seen ("xăng", "bóng đá"). */
   'unknownShare',
   /** Share of the question's pairs of content words the collection has never seen together ("giá vàng"). */

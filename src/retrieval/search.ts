@@ -7,6 +7,7 @@
 import type { DocumentStore, Embedder, SearchFilter, ChunkHit } from '../core/ports.ts';
 import type { OutlineEntry, StoredDocument, StoredSection } from '../core/types.ts';
 import { bm25Idf } from '../core/bm25.ts';
+import { UNTIMED, type StageClock } from '../core/stage-clock.ts';
 import type { Catalog } from './catalog.ts';
 import { unitTerm, type QuestionUnits, type TextProfile } from './coverage.ts';
 import { namedDocuments } from './named-documents.ts';
@@ -75,27 +76,60 @@ async function sectionsCitingNumbers(store: DocumentStore, intent: QueryIntent, 
   return cited;
 }
 
+/** The question as ranking reads it: its intent, and the asker's unit when one is set. */
+type RankingIntent = QueryIntent & { unit?: UnitChain | null };
+
 /**
  * Retrieves and ranks sections for a question, best first. With the asker's unit, the documents of its chain are
  * searched on their own as well: among thousands of near-copies, the unit's own may not make the general cut.
  */
-export async function retrieveSections(intent: QueryIntent & { unit?: UnitChain | null }, filter: SearchFilter, deps: RetrievalDeps): Promise<RankedSection[]> {
+export async function retrieveSections(
+  intent: RankingIntent,
+  filter: SearchFilter,
+  deps: RetrievalDeps,
+  stages: StageClock = UNTIMED,
+): Promise<RankedSection[]> {
   const { store, embedder, catalog, model } = deps;
   const k = model.candidates;
-  const [vector] = await embedder.embed([intent.text]);
-  const units = await weighted(store, topicUnits(intent));
-  const named = await namedDocuments(catalog, units, filter.years, model.named);
+  const vectorOf = stages.time('vector', async () => (await embedder.embed([intent.text]))[0]);
+  const [units, named] = await stages.time('lexical', async () => {
+    const weightedUnits = await weighted(store, topicUnits(intent));
+    return [weightedUnits, await namedDocuments(catalog, weightedUnits, filter.years, model.named)] as const;
+  });
   const search = (f: SearchFilter) =>
-    Promise.all([store.lexicalSearch(intent.terms, f, k), vector ? store.vectorSearch(embedder.model, vector, f, k) : Promise.resolve([])]);
+    Promise.all([
+      stages.time('lexical', () => store.lexicalSearch(intent.terms, f, k)),
+      stages.time('vector', async () => {
+        const vector = await vectorOf;
+        return vector ? store.vectorSearch(embedder.model, vector, f, k) : [];
+      }),
+    ]);
   const chainIds = intent.unit && !filter.documentIds ? [...intent.unit.closeness.keys()] : [];
   const [[lex, vec], [namedLex, namedVec], [chainLex, chainVec], citing] = await Promise.all([
     search(filter),
     named.length > 0 ? search({ ...filter, documentIds: named }) : Promise.resolve([[], []]),
     chainIds.length > 0 ? search({ ...filter, documentIds: chainIds }) : Promise.resolve([[], []]),
-    sectionsCitingNumbers(store, intent, named, model.maxCitingSections),
+    stages.time('lexical', () => sectionsCitingNumbers(store, intent, named, model.maxCitingSections)),
   ]);
-  const lexical = bestBySection(union(union(lex, namedLex), chainLex));
-  const vectors = bestBySection(union(union(vec, namedVec), chainVec));
+  const found = { units, lex: union(lex, chainLex), vec: union(vec, chainVec), namedLex, namedVec, citing };
+  return stages.time('ranking', () => rankCandidates(intent, filter, deps, found));
+}
+
+interface Candidates {
+  units: QuestionUnits;
+  lex: ChunkHit[];
+  vec: ChunkHit[];
+  namedLex: ChunkHit[];
+  namedVec: ChunkHit[];
+  citing: Map<string, string | null>;
+}
+
+/** Reads the candidate sections (and the parts above the best ones) and scores each with the ranking model. */
+async function rankCandidates(intent: RankingIntent, filter: SearchFilter, deps: RetrievalDeps, found: Candidates): Promise<RankedSection[]> {
+  const { store, catalog, model } = deps;
+  const { units, lex, vec, namedLex, namedVec, citing } = found;
+  const lexical = bestBySection(union(lex, namedLex));
+  const vectors = bestBySection(union(vec, namedVec));
   const ids = new Set([...lexical.keys(), ...vectors.keys(), ...(await sectionIdsFor(citing, filter, catalog))]);
   const sections = await store.getSectionsByIds([...ids]);
   const places = await deps.outlines.places(sections.map((s) => ({ documentId: s.documentId, label: s.label })));

@@ -330,3 +330,15 @@ describe('talking points', () => {
     expect(tp.points).toEqual([]);
   });
 });
+
+describe('where an answer spends its time', () => {
+  it('reports each stage it ran, and none it skipped', async () => {
+    const answered = await ask('nội dung trọng tâm năm 2023 là gì?');
+    const stages = answered.debug.stagesMs ?? {};
+    expect(Object.keys(stages).sort()).toEqual(['lexical', 'quoting', 'ranking', 'understanding', 'vector']);
+    for (const ms of Object.values(stages)) expect(ms).toBeGreaterThanOrEqual(0);
+    // A year the collection lacks is settled while understanding: nothing is searched.
+    const missing = await ask('nội dung trọng tâm năm 2019 là gì?');
+    expect(Object.keys(missing.debug.stagesMs ?? {})).not.toContain('lexical');
+  });
+});
