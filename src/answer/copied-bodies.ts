@@ -12,7 +12,7 @@ import type { UnitChain } from '../organisation/organisations.ts';
 import { LEVEL_RANK } from '../organisation/body.ts';
 import { SET_UNIT_HINT } from '../organisation/unit-words.ts';
 import { quotableText } from './compose.ts';
-import { isNearCopy } from './near-copy.ts';
+import { pairsCopy, syllablePairs } from './near-copy.ts';
 
 /** A section answers "about equally" when it scores at least this share of the best one. */
 const EQUAL_SCORE = 0.9;
@@ -28,11 +28,21 @@ export interface CopiedBodies {
   others: string[];
 }
 
-/** The same words both ways: neither says anything the other does not (years and place names aside, mostly). */
-function sameText(a: RankedSection, b: RankedSection): boolean {
-  const x = quotableText(a.section);
-  const y = quotableText(b.section);
-  return isNearCopy(x, y) && isNearCopy(y, x);
+/** Tells whether two sections say the same words both ways: neither says anything the other does not. */
+type SameText = (a: RankedSection, b: RankedSection) => boolean;
+
+/** A {@link SameText} for one answer, reading each section's syllable pairs once (one text is compared with many). */
+function sameTextOnce(): SameText {
+  const memo = new Map<string, Set<string>>();
+  const pairsOf = (r: RankedSection): Set<string> => {
+    let pairs = memo.get(r.section.id);
+    if (!pairs) {
+      pairs = syllablePairs(quotableText(r.section));
+      memo.set(r.section.id, pairs);
+    }
+    return pairs;
+  };
+  return (a, b) => pairsCopy(pairsOf(a), pairsOf(b)) && pairsCopy(pairsOf(b), pairsOf(a));
 }
 
 function rankOf(directory: BodyDirectory, r: RankedSection): number {
@@ -43,7 +53,13 @@ function rankOf(directory: BodyDirectory, r: RankedSection): number {
  * Settles near-copies among the answer's sections. `chosen` is what selection picked (best first), `ranked` every
  * ranked section; `inChain` tells the sections of the asker's chain (none without a unit).
  */
-export function settleCopies(chosen: RankedSection[], ranked: RankedSection[], directory: BodyDirectory, inChain: (r: RankedSection) => boolean): CopiedBodies {
+export function settleCopies(
+  chosen: RankedSection[],
+  ranked: RankedSection[],
+  directory: BodyDirectory,
+  inChain: (r: RankedSection) => boolean,
+  sameText: SameText = sameTextOnce(),
+): CopiedBodies {
   const top = chosen[0];
   if (!top) return { chosen, others: [] };
   // The asker's chain decided: its documents are quoted, not other bodies' sections that merely score as high.
@@ -106,7 +122,7 @@ export function mentionOrder(ranked: RankedSection[], unit: UnitChain | null, di
 }
 
 /** Selected mentions that copy an earlier selected one are folded into it, their bodies named. */
-function foldMentionCopies(selected: RankedSection[], directory: BodyDirectory): CopiedBodies {
+function foldMentionCopies(selected: RankedSection[], directory: BodyDirectory, sameText: SameText): CopiedBodies {
   const chosen: RankedSection[] = [];
   const copies: RankedSection[] = [];
   for (const r of selected) {
@@ -136,7 +152,7 @@ function bodyNames(sections: RankedSection[], directory: BodyDirectory): string[
 export function settleBodies(shape: QuestionShape, unit: UnitChain | null, selected: RankedSection[], ranked: RankedSection[], directory: BodyDirectory): { chosen: RankedSection[]; note: string | null } {
   const inChain = (r: RankedSection) => unit?.closeness.has(r.document.id) ?? false;
   if (shape === 'mentions' && !unit) {
-    const { chosen, others } = foldMentionCopies(selected, directory);
+    const { chosen, others } = foldMentionCopies(selected, directory, sameTextOnce());
     const copies = othersText(others);
     return { chosen, note: copies ? `${copies}\n${SET_UNIT_HINT}` : null };
   }

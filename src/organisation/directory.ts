@@ -62,9 +62,16 @@ export function buildDirectory(documents: StoredDocument[], read: BodyReader = p
     if (!own) continue;
     for (const b of chain) if (!bodies.has(b.key)) bodies.set(b.key, b);
     byDocument.set(d.id, bodies.get(own.key) as Body);
-    documentsOf.set(own.key, [...(documentsOf.get(own.key) ?? []), d.id]);
+    const issued = documentsOf.get(own.key);
+    if (issued) issued.push(d.id);
+    else documentsOf.set(own.key, [d.id]);
   }
-  for (const b of bodies.values()) if (b.parentKey) children.set(b.parentKey, [...(children.get(b.parentKey) ?? []), b]);
+  for (const b of bodies.values()) {
+    if (!b.parentKey) continue;
+    const siblings = children.get(b.parentKey);
+    if (siblings) siblings.push(b);
+    else children.set(b.parentKey, [b]);
+  }
 
   function ancestors(bodyKey: string): Body[] {
     const out: Body[] = [];
