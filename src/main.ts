@@ -21,6 +21,7 @@ import { fstatSync } from 'node:fs';
 import { errorMessage } from './core/errors.ts';
 import type { NoticeDesk } from './core/notices.ts';
 import { createPublicationNotices, withPublicationNotices } from './notices/announce.ts';
+import { chainAudience } from './organisation/notice-audience.ts';
 import { createNoticeDispatcher, type NoticeSender } from './notices/dispatcher.ts';
 import { createPgNoticeDesk } from './store/notice-subscriptions.ts';
 import { createTelegramNoticeSender } from './channels/telegram/notices.ts';
@@ -157,7 +158,9 @@ async function main(): Promise<void> {
   logger.info({ seeded, backend: core.db.kind, embedder: core.embedder.model }, 'store ready');
   // Every publish (Telegram, admin page, CLI) announces the document to subscribers through the outbox.
   const noticeLog = logger.child({ module: 'notices' });
-  const notices = createPublicationNotices({ db: core.db, store: core.store, clock: core.clock, logger: noticeLog });
+  // A subscriber with a unit hears of its chain's documents and Trung ương's (src/organisation/notice-audience.ts).
+  const audience = chainAudience(core.units, core.organisations);
+  const notices = createPublicationNotices({ db: core.db, store: core.store, clock: core.clock, logger: noticeLog, audience });
   const admin = withPublicationNotices(
     createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog, clock: core.clock }),
     notices,
