@@ -27,6 +27,7 @@ import { selectSections } from './select.ts';
 import { listQuote } from './list-quote.ts';
 import { faithfulQuote, isFaithful } from './faithful-quote.ts';
 import { introFor, listIntro } from './intro.ts';
+import { labelInWords } from './citation-label.ts';
 import { refusalFeatures } from './refusal-features.ts';
 import { buildTalkingPoints, keepVerbatim } from './talking-points.ts';
 import { answerInForce } from './in-force.ts';
@@ -215,7 +216,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (!entry || !section) return null;
     const quote = section.fullText.trim() || section.headingLine;
     const citation = citationFor(entry.document, section, quote);
-    return makeAnswer({ outcome: 'answered', intro: `Toàn văn mục ${label}:`, citations: [citation], notice: null });
+    return makeAnswer({ outcome: 'answered', intro: `Toàn văn ${labelInWords(label)}:`, citations: [citation], notice: null });
   }
 
   /** An active law of the collection bears one of these (folded) names. */

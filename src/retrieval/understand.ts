@@ -184,7 +184,8 @@ export function detectYears(folded: string, currentYear: number): number[] {
 }
 
 function detectTypes(folded: string): DocumentType[] {
-  return DOCUMENT_TYPES.filter((t) => new RegExp(`\\b${foldedView(t)}\\b`).test(folded));
+  // "pháp luật" is law in general, not a Luật; "bộ luật" is its own type.
+  return DOCUMENT_TYPES.filter((t) => new RegExp(`(?<!\\b(?:phap|bo) )\\b${foldedView(t)}\\b`).test(folded));
 }
 
 /** The shape, and what it is instead when the number it names is a document of the collection. */

@@ -50,7 +50,8 @@ const FOLDER_BUFFERS = '512MB';
 
 function startParams(dataDir: string | undefined): string[] {
   if (dataDir === undefined) return PGlite.defaultStartParams;
-  return [...PGlite.defaultStartParams, '-c', `shared_buffers=${FOLDER_BUFFERS}`];
+  // The store checkpoints itself (planner-stats.ts: PGlite has no checkpointer); keep few log files for reuse.
+  return [...PGlite.defaultStartParams, '-c', `shared_buffers=${FOLDER_BUFFERS}`, '-c', 'max_wal_size=256MB', '-c', 'min_wal_size=64MB'];
 }
 
 /**

@@ -17,7 +17,7 @@ import { chunksMissingEmbedding, saveEmbeddings, vectorSearch } from './embeddin
 import { insertForceStatements, selectForceStatements, updateForceLink } from './force-queries.ts';
 import { recentIngestions, logIngestion } from './ingestion-log.ts';
 import { lexicalSearch, termFrequencies } from './lexical-index.ts';
-import { refreshPlannerStats } from './planner-stats.ts';
+import { boundWriteAheadLog, refreshPlannerStats } from './planner-stats.ts';
 
 const STATUSES: readonly DocumentStatus[] = ['draft', 'active', 'replaced', 'retired'];
 
@@ -108,13 +108,15 @@ async function publish(db: Db, id: string, replaces: string | undefined): Promis
 }
 
 /**
- * Refreshes planner statistics after the collection changed size. The change itself is committed by then, so
- * a failure here (the database went away) must not report it as failed: the next save tries again.
+ * Refreshes planner statistics after the collection changed size, and keeps an embedded store's log bounded.
+ * The change itself is committed by then, so a failure here (the database went away) must not report it as
+ * failed: the next save tries again.
  */
 async function keepPlannerStats(db: Db): Promise<void> {
   try {
     await refreshPlannerStats(db);
+    await boundWriteAheadLog(db);
   } catch {
-    // Stale statistics only slow queries down; nothing is lost.
+    // Stale statistics only slow queries down, and an unrecycled log only takes disk; nothing is lost.
   }
 }

@@ -99,13 +99,24 @@ export interface CandidateRule {
  * The query terms used to select candidate chunks through the GIN index: the rare ones. A word such as
  * "tuyên truyền" is in almost every chunk of a large collection, and selecting on it would score nearly all of
  * them; chunks that match only common words would rank low anyway. When even the rarest term is in more than
- * MAX_CANDIDATE_CHUNKS chunks (a collection of near-copies), a candidate must hold the two rarest terms.
+ * MAX_CANDIDATE_CHUNKS chunks (a collection of near-copies), a candidate must hold the rarest terms, as many as
+ * it takes to expect at most that many chunks (two at least).
  */
 export function candidateTerms(weights: Map<number, number>, df: Map<number, number>, total: number): CandidateRule {
   const byRarity = [...weights.keys()].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || a - b);
   const freq = (id: number) => df.get(id) ?? 0;
   const first = byRarity[0];
-  if (first !== undefined && freq(first) > MAX_CANDIDATE_CHUNKS && byRarity.length > 1) return { any: [], all: byRarity.slice(0, 2) };
+  if (first !== undefined && freq(first) > MAX_CANDIDATE_CHUNKS && byRarity.length > 1) {
+    // Rarest terms first, until chunks holding all of them would be few enough were the terms independent.
+    const all = [first];
+    let expected = freq(first);
+    for (const id of byRarity.slice(1)) {
+      all.push(id);
+      expected *= freq(id) / Math.max(1, total);
+      if (expected <= MAX_CANDIDATE_CHUNKS) break;
+    }
+    return { any: [], all };
+  }
   const any: number[] = [];
   let selected = 0;
   for (const id of byRarity) {
@@ -166,17 +177,22 @@ export async function lexicalSearch(
   const rule = filterValues.documentIds.length > 0 ? { any: [...weights.keys()], all: [] } : candidateTerms(weights, df, total);
   // Spelled out rather than `cardinality(...) = 0 OR …`, so the planner always sees a GIN-indexable condition.
   const candidates = rule.all.length > 0 ? 'c.term_ids @> $2::int[]' : 'c.term_ids && $2::int[]';
+  // The best `limit` are chosen first and only they are joined to their text and section: a collection of
+  // near-copies can give tens of thousands of candidates, and a section lookup for each took most of the time.
   const rows = await db.query<HitRow>(
     `SELECT c.id::text AS chunk_id, c.document_id::text AS document_id, c.section_id::text AS section_id,
-            s.label AS section_label, c.text, -(c.lexical <#> $1::sparsevec) AS score
-     FROM chunks c
-     JOIN documents d ON d.id = c.document_id
+            s.label AS section_label, c.text, best.score
+     FROM (SELECT c.id, -(c.lexical <#> $1::sparsevec) AS score
+           FROM chunks c
+           JOIN documents d ON d.id = c.document_id
+           WHERE ${candidates} AND d.status = 'active'
+             AND (cardinality($3::int[]) = 0 OR d.year = ANY($3::int[]))
+             AND (cardinality($4::uuid[]) = 0 OR d.id = ANY($4::uuid[]))
+           ORDER BY c.lexical <#> $1::sparsevec, c.id
+           LIMIT $5) AS best
+     JOIN chunks c ON c.id = best.id
      JOIN sections s ON s.id = c.section_id
-     WHERE ${candidates} AND d.status = 'active'
-       AND (cardinality($3::int[]) = 0 OR d.year = ANY($3::int[]))
-       AND (cardinality($4::uuid[]) = 0 OR d.id = ANY($4::uuid[]))
-     ORDER BY c.lexical <#> $1::sparsevec, c.id
-     LIMIT $5`,
+     ORDER BY best.score DESC, best.id`,
     [sparsevecLiteral(weights), rule.all.length > 0 ? rule.all : rule.any, filterValues.years, filterValues.documentIds, limit],
   );
   return rows.map(toChunkHit);

@@ -44,6 +44,10 @@ describe('document types and numbers', () => {
     expect(read('Hướng dẫn tuyên truyền của Thành ủy Bắc Kạn').docTypes).toEqual(['Hướng dẫn']);
     expect(read('ke hoach nam 2022').docTypes).toEqual(['Kế hoạch']);
     expect(read('Quy định 85-QĐ/TW nói về việc gì?').docTypes).toEqual(['Quy định']);
+    // Law in general, and a code, are not a Luật.
+    expect(read('tuyên truyền phổ biến giáo dục pháp luật năm 2023').docTypes).toEqual([]);
+    expect(read('Bộ luật Lao động quy định gì về tuổi nghỉ hưu?').docTypes).toContain('Bộ luật');
+    expect(read('Bộ luật Lao động quy định gì về tuổi nghỉ hưu?').docTypes).not.toContain('Luật');
   });
 
   it('marks a year written right after a document number', () => {

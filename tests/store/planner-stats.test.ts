@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DocumentStore } from '../../src/core/ports.ts';
 import { getSetting } from '../../src/store/lexical-rebuild.ts';
-import { refreshPlannerStats, statsAreStale } from '../../src/store/planner-stats.ts';
+import { boundWriteAheadLog, refreshPlannerStats, statsAreStale } from '../../src/store/planner-stats.ts';
 import { chunk, makeDocument, openMemoryStore } from './fixtures.ts';
 
 let db: Db;
@@ -59,5 +59,21 @@ describe('planner statistics', () => {
     expect(await getSetting(db, 'analyzed_chunk_count')).toBe('5');
     expect(await plannerChunks()).toBe(5);
     expect(await refreshPlannerStats(db)).toBe(false);
+  });
+});
+
+describe('write-ahead log of an embedded store', () => {
+  async function redo(): Promise<string> {
+    const rows = await db.query<{ lsn: string }>('SELECT redo_lsn::text AS lsn FROM pg_control_checkpoint()');
+    return rows[0]?.lsn ?? '';
+  }
+
+  it('checkpoints once the log has grown past the bound, and not before', async () => {
+    await store.saveDocument(makeDocument({ source: 'wal.txt', chunks: manyChunks(50, 'nhật ký') }));
+    const before = await redo();
+    expect(await boundWriteAheadLog(db, 1024 ** 3)).toBe(false);
+    expect(await redo()).toBe(before);
+    expect(await boundWriteAheadLog(db, 1)).toBe(true);
+    expect(await redo()).not.toBe(before);
   });
 });

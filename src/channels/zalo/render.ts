@@ -4,7 +4,7 @@
  * typed follow-up footer replaces the buttons Zalo does not have.
  */
 import { splitIntoMessages } from '../split-message.ts';
-import { citationForce, citationLine } from '../citation-label.ts';
+import { citationForce, citationLine, labelInWords } from '../citation-label.ts';
 import { groupHeading, pointsSummary, pointSources, sourceLine, sourcesOf } from '../../answer/talking-point-words.ts';
 import type { Answer, Citation, StoredDocument, StoredSection, TalkingPoints } from '../../core/types.ts';
 
@@ -86,7 +86,7 @@ export function followUpFooter(citations: Citation[], withFeedback = true): stri
 }
 
 function shortSection(c: Pick<Citation, 'section'>): string {
-  return c.section === '' ? 'phần mở đầu' : `mục ${c.section}`;
+  return labelInWords(c.section);
 }
 
 /**
