@@ -76,6 +76,11 @@ const schema = z
     ANSWER_QUEUE_TIMEOUT_MS: intInRange(100, 600_000, 10_000),
     MAX_UPLOAD_MB: z.coerce.number().positive().max(2000).default(20),
     CONVERSATION_TTL_MINUTES: intInRange(1, 10_080, 30),
+    /**
+     * The unit of every conversation that set none (`/donvi`): a body's name as the collection's issuers give it,
+     * e.g. "Huyện ủy Chợ Mới". Answers prefer that body's documents and those of the bodies above it.
+     */
+    DEFAULT_ORGANISATION: z.string().trim().max(200).optional(),
     /** Days of question history (questions and feedback) kept; older rows are deleted hourly. 0 keeps forever. */
     QUESTION_RETENTION_DAYS: intInRange(0, 36_500, 90),
     /** New-document notices sent per second on Telegram, all replicas together (Telegram allows about 30). */

@@ -21,6 +21,7 @@ import { fstatSync } from 'node:fs';
 import { errorMessage } from './core/errors.ts';
 import type { NoticeDesk } from './core/notices.ts';
 import { createPublicationNotices, withPublicationNotices } from './notices/announce.ts';
+import { chainAudience } from './organisation/notice-audience.ts';
 import { createNoticeDispatcher, type NoticeSender } from './notices/dispatcher.ts';
 import { createPgNoticeDesk } from './store/notice-subscriptions.ts';
 import { createTelegramNoticeSender } from './channels/telegram/notices.ts';
@@ -54,7 +55,7 @@ function pathOf(url: string): string {
 
 function buildChannels(config: Config, core: Core, logger: Logger, admin: Admin, askService: AskService, notices: NoticeDesk): Channel[] {
   const channels: Channel[] = [];
-  const common = { askService, library: core.library, activity: core.activity, notices };
+  const common = { askService, library: core.library, activity: core.activity, notices, units: core.units };
   if (config.TELEGRAM_BOT_TOKEN) {
     const webhook = config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET ?? '' } : undefined;
     const tg = createTelegramBot({
@@ -157,7 +158,9 @@ async function main(): Promise<void> {
   logger.info({ seeded, backend: core.db.kind, embedder: core.embedder.model }, 'store ready');
   // Every publish (Telegram, admin page, CLI) announces the document to subscribers through the outbox.
   const noticeLog = logger.child({ module: 'notices' });
-  const notices = createPublicationNotices({ db: core.db, store: core.store, clock: core.clock, logger: noticeLog });
+  // A subscriber with a unit hears of its chain's documents and Trung ương's (src/organisation/notice-audience.ts).
+  const audience = chainAudience(core.units, core.organisations);
+  const notices = createPublicationNotices({ db: core.db, store: core.store, clock: core.clock, logger: noticeLog, audience });
   const admin = withPublicationNotices(
     createAdminService({ store: core.store, ingestor: core.ingestor, activity: core.activity, catalog: core.catalog, clock: core.clock }),
     notices,
@@ -174,6 +177,7 @@ async function main(): Promise<void> {
     admin,
     store: core.store,
     askService,
+    units: core.units,
     logger,
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
     clock: core.clock,
@@ -216,7 +220,7 @@ async function main(): Promise<void> {
 
   if (channels.length === 0) {
     if (terminalChat) {
-      await runTerminalChat({ askService, library: core.library, input: process.stdin, output: process.stdout });
+      await runTerminalChat({ askService, library: core.library, units: core.units, input: process.stdin, output: process.stdout });
       await shutdown('terminal closed');
     } else {
       logger.warn('no channel configured: set TELEGRAM_BOT_TOKEN and/or ZALO_BOT_TOKEN (see .env.example); serving /healthz and /readyz only');

@@ -5,6 +5,7 @@
  */
 import type { Citation, StoredDocument } from '../core/types.ts';
 import { forceNoteText } from './force-words.ts';
+import { issuerWords } from './whose.ts';
 
 /**
  * `Kế hoạch số 12-KH/ĐU` or, without a number, `Kế hoạch "thông tin, tuyên truyền … năm 2023"`; with neither
@@ -60,7 +61,8 @@ export function citationLine(c: Citation): string {
   if (c.number && c.title) parts[0] += ` "${shorten(c.title, 70)}"`;
   const when = c.issuedOn ? formatDate(c.issuedOn) : c.year ? `năm ${c.year}` : null;
   if (when) parts.push(when);
-  if (c.issuer) parts.push(c.issuer);
+  const who = issuerWords(c);
+  if (who) parts.push(who);
   parts.push(sectionName(c));
   // A replaced, abolished or amended document says so in the same line, so a quote is never read as in force.
   if (c.force) parts.push(forceNoteText(c.force));

@@ -32,6 +32,10 @@ import { refusalFeatures } from './refusal-features.ts';
 import { buildTalkingPoints, keepVerbatim } from './talking-points.ts';
 import { answerInForce } from './in-force.ts';
 import type { ModelWriter } from './model-answer.ts';
+import { unitChain, type Organisations } from '../organisation/organisations.ts';
+import type { BodyDirectory } from '../organisation/directory.ts';
+import { mentionOrder, settleBodies } from './copied-bodies.ts';
+import { withBody } from './whose.ts';
 
 export interface EngineOptions {
   /** Characters quoted per section. */
@@ -56,6 +60,8 @@ export interface EngineDeps {
   /** Keys of document numbers, parsed once per number (a question is checked against every catalog entry). */
   numberKeys: NumberKeyMemo;
   clock: Clock;
+  /** The collection's hierarchy of bodies: the asker's unit and whose document each citation is. */
+  organisations: Organisations;
   options: EngineOptions;
   /** Optional generative writer; the extractive answer is served when absent or when it fails. */
   writer?: ModelWriter;
@@ -86,7 +92,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (follow.kind === 'clarify') return makeAnswer({ outcome: 'refused', intro: follow.reply, citations: [], notice: null });
     if (follow.kind === 'section') return (await openSection(follow.documentId, follow.label)) ?? (await noSuchSection(follow.documentId, follow.label));
     const question = follow.kind === 'rewrite' ? follow.question : text;
-    const ranking = await rankQuestion(question, stages);
+    const ranking = await rankQuestion(question, stages, q.organisation);
     return stages.time('quoting', async () => (await inForce(ranking)) ?? answerRanked(ranking));
   }
 
@@ -98,12 +104,13 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
   }
 
   /** Reads the question, settles it against the collection and ranks the sections (or finds the year missing). */
-  async function rankQuestion(question: string, stages: StageClock): Promise<Ranking> {
+  async function rankQuestion(question: string, stages: StageClock, organisation?: string): Promise<Ranking> {
     const { intent, available } = await stages.time('understanding', async () => {
       const asked = understand(await deps.normalizer.normalize(question), deps.analyzer, clock.now().getFullYear(), deps.directives);
       const years = await deps.catalog.years();
       const named = asked.numberKeys.length > 0 ? await namedDocuments(asked.numberKeys) : [];
-      return { intent: resolveIntent(asked, { years, namedDocumentIds: named }), available: years };
+      const unit = organisation ? unitChain(await deps.organisations.directory(), organisation) : null;
+      return { intent: resolveIntent(asked, { years, namedDocumentIds: named, unit }), available: years };
     });
     const retrieve = (i: ResolvedIntent, filter: { years?: number[] }) => retrieveFor(i, filter, stages);
     const present = intent.presentYears;
@@ -155,9 +162,14 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (!top || !answerable(top, intent)) {
       return makeAnswer({ outcome: 'refused', intro: refusalText(), citations: [], notice: null, debug });
     }
-    const chosen = selectSections(ranked, intent, options.model.selection);
-    const notice = [missing.length > 0 ? absentYearText(missing, available) : null, yearNote].filter(Boolean).join(' ') || null;
-    return verbatimOnly(buildExtractive(intent, chosen, notice, debug));
+    const directory = await deps.organisations.directory();
+    const selected = selectSections(intent.shape === 'mentions' ? mentionOrder(ranked, intent.unit, directory) : ranked, intent, options.model.selection);
+    // Several bodies saying the same: the asker's chain, else the highest level; the others named (src/answer/copied-bodies.ts).
+    const { chosen, note } = settleBodies(intent.shape, intent.unit, selected, ranked, directory);
+    const notes = [missing.length > 0 ? absentYearText(missing, available) : null, yearNote].filter(Boolean).join(' ');
+    const notice = [notes, note].filter(Boolean).join('\n') || null;
+    const answer = await verbatimOnly(buildExtractive(intent, chosen, notice, debug, directory));
+    return intent.unit ? { ...answer, unit: intent.unit.body.name } : answer;
   }
 
   /**
@@ -186,11 +198,13 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     return r !== undefined && (r.citesNumber || answerableChance(refusalFeatures(intent, r), options.model.refusal) >= 0.5);
   }
 
-  function buildExtractive(intent: ResolvedIntent, chosen: RankedSection[], notice: string | null, debug: Answer['debug']): Answer {
+  function buildExtractive(intent: ResolvedIntent, chosen: RankedSection[], notice: string | null, debug: Answer['debug'], directory: BodyDirectory): Answer {
     const units = topicUnits(intent);
     // A list question ("gồm những gì") wants every item of the list; other questions the relevant bullets only.
     const lists = chosen.map((r) => (intent.shape === 'list' ? listQuote(r.section, units, options.maxQuoteChars * 2) : null));
-    const citations = chosen.map((r, i) => citationFor(r.document, r.section, lists[i]?.quote ?? quoteSection(r.section, units, options.maxQuoteChars)));
+    const citations = chosen.map((r, i) =>
+      withBody(citationFor(r.document, r.section, lists[i]?.quote ?? quoteSection(r.section, units, options.maxQuoteChars)), directory, intent.unit),
+    );
     const count = lists[0]?.count ?? null;
     const intro = count !== null && citations.length === 1 ? listIntro(intent, count) : introFor(intent, citations.length, chosen[0]?.document);
     return makeAnswer({ outcome: 'answered', intro, citations, notice, debug });

@@ -10,7 +10,7 @@ import { foldedView, syllables } from '../text/normalize.ts';
 const SHARED_PAIRS = 0.85;
 
 /** Syllable pairs, leaving out asides in parentheses ("(chi tiết tại mục 2.9 Đề cương …)"). */
-function pairs(text: string): Set<string> {
+export function syllablePairs(text: string): Set<string> {
   const words = syllables(foldedView(text.replace(/\([^()]*\)/gu, ' ')));
   const out = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`);
@@ -22,10 +22,13 @@ function pairs(text: string): Set<string> {
  * candidate that adds to the point ("… trong công tác giám sát, phản biện …") is not a copy of it.
  */
 export function isNearCopy(point: string, candidate: string): boolean {
-  const own = pairs(candidate);
-  if (own.size === 0) return false;
-  const other = pairs(point);
+  return pairsCopy(syllablePairs(point), syllablePairs(candidate));
+}
+
+/** {@link isNearCopy} on texts already read into their syllable pairs (to compare one text with many). */
+export function pairsCopy(point: Set<string>, candidate: Set<string>): boolean {
+  if (candidate.size === 0) return false;
   let shared = 0;
-  for (const p of own) if (other.has(p)) shared++;
-  return shared / own.size >= SHARED_PAIRS;
+  for (const p of candidate) if (point.has(p)) shared++;
+  return shared / candidate.size >= SHARED_PAIRS;
 }

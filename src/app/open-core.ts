@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { ChatMemory, Clock, Db, DocumentStore, Embedder } from '../core/ports.ts';
-import type { Activity, AnswerEngine, AskService, Library } from '../core/services.ts';
+import type { Activity, AnswerEngine, AskService, Library, Units } from '../core/services.ts';
 import { openDb } from '../store/open-db.ts';
 import { migrate } from '../store/migrations.ts';
 import { createPgDocumentStore } from '../store/document-store.ts';
@@ -34,6 +34,9 @@ import { createConversationMemory, type ConversationMemory } from '../answer/con
 import { createNumberKeyMemo } from '../text/number-key-memo.ts';
 import { createIngestor, type Ingestor } from '../../ingestion/pipeline.ts';
 import { createModelWriter } from '../llm/model-writer.ts';
+import { createOrganisations, type Organisations } from '../organisation/organisations.ts';
+import { createUnitService } from '../organisation/unit-service.ts';
+import { createPgUnitBook } from '../store/conversation-units.ts';
 
 export interface Core {
   db: Db;
@@ -51,6 +54,10 @@ export interface Core {
   engine: AnswerEngine;
   /** How every channel and the HTTP API ask: checks, engine, activity log, one summary line. */
   askService: AskService;
+  /** The collection's hierarchy of bodies (from the issuers and places it holds). */
+  organisations: Organisations;
+  /** Each conversation's unit (`/donvi`, `đơn vị`, the API's `organisation`), in the database. */
+  units: Units;
   library: Library;
   activity: Activity;
   ingestor: Ingestor;
@@ -100,7 +107,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const directives = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
   const outlines = createOutlineCache(store, directives);
   const profiles = createProfileCache();
+  const organisations = createOrganisations(catalog);
+  const units = createUnitService({ book: createPgUnitBook(db, clock), organisations, defaultUnit: config.DEFAULT_ORGANISATION });
   const engine = createAnswerEngine({
+    organisations,
     directives,
     outlines,
     profiles,
@@ -133,6 +143,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     maxQuestionChars: config.MAX_QUESTION_CHARS,
     rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE, clock },
     slots,
+    units,
   });
   const ingestor = createIngestor({ store, embedder, analyzer, logger, limits: { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 } });
   return {
@@ -148,6 +159,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     conversations,
     engine,
     askService,
+    organisations,
+    units,
     library: createLibrary(store, catalog),
     activity,
     ingestor,

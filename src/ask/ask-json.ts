@@ -7,8 +7,17 @@ export interface AskJson {
   answer: string;
   refused: boolean;
   /** `force`, only for a document not plainly in force: "⚠️ đã được thay thế bởi Quy định số 12-QĐ/TU ngày 20/5/2024". */
-  citations: Array<Pick<Citation, 'source' | 'section' | 'heading' | 'title' | 'number' | 'year' | 'quote'> & { force?: string }>;
+  citations: Array<
+    Pick<Citation, 'source' | 'section' | 'heading' | 'title' | 'number' | 'year' | 'quote'> & {
+      force?: string;
+      /** Whose document it is (the issuing body, with its place), and `own` / `above` relative to the asker's unit. */
+      body?: string;
+      relation?: 'own' | 'above';
+    }
+  >;
   latency_ms: number;
+  /** `POST /api/ask` only: the unit the answer preferred (null: none), and why a unit sent was not used. */
+  organisation?: { unit: string | null; note?: string; candidates?: string[] };
 }
 
 /** Maps an engine answer to the JSON contract. Every outcome but `answered` counts as refused. */
@@ -25,6 +34,8 @@ export function toAskJson(answer: Answer): AskJson {
       year: c.year,
       quote: c.quote,
       ...(c.force ? { force: forceNoteText(c.force) } : {}),
+      ...(c.body ? { body: c.body.name } : {}),
+      ...(c.body?.relation ? { relation: c.body.relation } : {}),
     })),
     latency_ms: answer.latencyMs,
   };

@@ -7,7 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { Clock } from '../core/ports.ts';
-import type { Activity, AnswerEngine, AskRefusal, AskRequest, AskResult, AskService, TalkingPointsResult } from '../core/services.ts';
+import type { Activity, AnswerEngine, AskRefusal, AskRequest, AskResult, AskService, TalkingPointsResult, Units } from '../core/services.ts';
 import type { Answer, Question } from '../core/types.ts';
 import { HINT, makeAnswer } from '../answer/compose.ts';
 import { cleanUserText } from '../text/normalize.ts';
@@ -25,6 +25,8 @@ export interface AskServiceDeps {
   rateLimit?: { perMinute: number; clock: Clock };
   /** The process's answer slots (MAX_ANSWERS_IN_FLIGHT …); without them, nothing waits (CLI, eval). */
   slots?: AnswerSlots;
+  /** The unit each conversation set (or the deployment's default), for requests that name none. */
+  units?: Pick<Units, 'current'>;
 }
 
 /** Rate-limit windows are fixed minutes (see Activity.allowRequest). */
@@ -86,9 +88,10 @@ export function createAskService(deps: AskServiceDeps): AskService {
   return {
     async ask(request): Promise<AskResult> {
       const log = request.log ?? deps.logger;
-      const result = await admitted(request, log, (text) => {
+      const result = await admitted(request, log, async (text) => {
         log.debug({ question: text }, 'question');
-        return deps.engine.ask({ text, ...asker(request) });
+        const organisation = request.organisation ?? (await deps.units?.current(request.conversationId)) ?? undefined;
+        return deps.engine.ask({ text, ...asker(request), ...(organisation ? { organisation } : {}) });
       });
       if (!('value' in result)) return result;
       const { text, value: answer } = result;
@@ -98,7 +101,8 @@ export function createAskService(deps: AskServiceDeps): AskService {
       }
       const { outcome, latencyMs, debug, mode } = answer;
       const trial = request.trial ? { trial: true } : {};
-      log.info({ channel: request.channel, outcome, latencyMs, stagesMs: debug.stagesMs, topScore: debug.topScore, citations: answer.citations.length, mode, ...trial }, 'answered');
+      const unit = answer.unit ? { unit: true } : {};
+      log.info({ channel: request.channel, outcome, latencyMs, stagesMs: debug.stagesMs, topScore: debug.topScore, citations: answer.citations.length, mode, ...unit, ...trial }, 'answered');
       return { ok: true, answer };
     },
 

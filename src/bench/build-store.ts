@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { openCore } from '../app/open-core.ts';
-import { generateSyntheticCorpus, type SourceDocument } from './synthetic-corpus.ts';
+import { generateSyntheticCorpus, SYNTHETIC_VERSION, type SourceDocument } from './synthetic-corpus.ts';
 
 /** The synthetic sequence is one seeded stream, so the 1,000-document collection is a prefix of the 10,000 one. */
 export const DEFAULT_SEED = 20260101;
@@ -25,6 +25,8 @@ export interface StoreManifest {
   synthetic: number;
   chunks: number;
   seed: number;
+  /** SYNTHETIC_VERSION of the generator that wrote the synthetic documents (absent: version 1). */
+  generator?: number;
   budgetSeconds: number;
   complete: boolean;
   bytes: number;
@@ -70,7 +72,8 @@ async function readManifest(dir: string): Promise<StoreManifest | null> {
 export async function buildStore(opts: BuildOptions): Promise<StoreManifest & { reused: boolean }> {
   const known = opts.fresh ? null : await readManifest(opts.dir);
   // A complete collection is reused whatever budget built it; a cut-short one only under the same budget.
-  if (known && known.requested === opts.size && known.seed === opts.seed && (known.complete || known.budgetSeconds === opts.budgetSeconds)) {
+  const sameDocuments = known?.requested === opts.size && known.seed === opts.seed && (known.generator ?? 1) === SYNTHETIC_VERSION;
+  if (known && sameDocuments && (known.complete || known.budgetSeconds === opts.budgetSeconds)) {
     return { ...known, reused: true };
   }
   await rm(opts.dir, { recursive: true, force: true });
@@ -104,6 +107,7 @@ export async function buildStore(opts: BuildOptions): Promise<StoreManifest & { 
     synthetic: stored - bundled,
     chunks,
     seed: opts.seed,
+    generator: SYNTHETIC_VERSION,
     budgetSeconds: opts.budgetSeconds,
     complete: stored + failed === files.length,
     bytes,

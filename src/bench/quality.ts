@@ -3,6 +3,7 @@
  * for our answers and for the baseline (src/eval/baseline.ts), plus the baseline's own answer latency.
  */
 import type { Core } from '../app/open-core.ts';
+import { toAskJson } from '../ask/ask-json.ts';
 import { createBaseline } from '../eval/baseline.ts';
 import type { EvalQuestion } from '../eval/dataset.ts';
 import { scoreByKind, type EvalResult, type Metrics } from '../eval/score.ts';
@@ -42,6 +43,33 @@ export function quality(questions: EvalQuestion[], results: EvalResult[], ctx: S
   const { latency_p50_ms: _p50, latency_p95_ms: _p95, ...rest } = overall;
   const synthetic = results.flatMap((r) => r.response.citations).filter((c) => c.source.startsWith('synthetic-')).length;
   return { ...rest, scored: results.length, synthetic_citations: synthetic };
+}
+
+/**
+ * The unit of a user asking `q`: the body that issued its gold document, as the collection's hierarchy names it
+ * (what `/donvi` would confirm); none for a question with no gold document (refusals, absent years).
+ */
+async function unitFor(core: Core, q: EvalQuestion, bySource: Map<string, string>): Promise<string | undefined> {
+  const id = q.gold?.[0] ? bySource.get(q.gold[0].source) : undefined;
+  if (!id) return undefined;
+  const directory = await core.organisations.directory();
+  return directory.bodyOf(id)?.name;
+}
+
+/**
+ * The dev set again, each question asked by a user whose unit is the issuer of its gold document
+ * (`qualityWithOrganisation` in results.json): what a deployment whose users set their unit gets.
+ */
+export async function qualityWithOrganisation(core: Core, questions: EvalQuestion[], ctx: ScoringContext): Promise<QualityMetrics> {
+  const docs = await core.store.listDocuments({ status: 'active' });
+  const bySource = new Map(docs.map((d) => [d.source, d.id]));
+  const results: EvalResult[] = [];
+  for (const q of questions) {
+    const organisation = await unitFor(core, q, bySource);
+    const answer = await core.engine.ask({ text: q.question, conversationId: `bench:unit:${q.id}`, channel: 'bench', ...(organisation ? { organisation } : {}) });
+    results.push({ id: q.id, question: q.question, response: toAskJson(answer) });
+  }
+  return quality(questions, results, ctx);
 }
 
 /** The baseline over the whole collection: its metrics and its latency (sequential, after a warm-up pass). */

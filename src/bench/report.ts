@@ -61,6 +61,8 @@ function qualityTable(r: BenchReport): string {
     const ours = s.answers.find((a) => a.backend === 'pglite' && a.vectorIndex) ?? s.answers[0];
     const noIndex = s.answers.find((a) => a.backend === 'pglite' && !a.vectorIndex);
     if (ours) rows.push([docsLabel(s), 'ours (HNSW)', ...metricCells(ours.quality)]);
+    // Each question asked by a user whose unit (/donvi) is the issuer of its gold document.
+    if (ours?.qualityWithOrganisation) rows.push([docsLabel(s), 'ours (HNSW), asker\'s unit set', ...metricCells(ours.qualityWithOrganisation)]);
     if (noIndex) rows.push([docsLabel(s), 'ours (no vector index)', ...metricCells(noIndex.quality)]);
     rows.push([docsLabel(s), 'baseline recipe', ...metricCells(s.baseline.quality)]);
   }

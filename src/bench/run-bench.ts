@@ -14,7 +14,7 @@ import { loadQuestions, type EvalQuestion } from '../eval/dataset.ts';
 import { measureAnswers, type AnswerRun } from './answers.ts';
 import { buildStore, collectionFiles, DEFAULT_SEED, readSources, type StoreManifest } from './build-store.ts';
 import { measureColdStart, type ColdStart } from './cold-start.ts';
-import { measureBaseline, quality, scoringContext, type BaselineRun, type QualityMetrics } from './quality.ts';
+import { measureBaseline, quality, qualityWithOrganisation, scoringContext, type BaselineRun, type QualityMetrics } from './quality.ts';
 import type { SourceDocument } from './synthetic-corpus.ts';
 import { round1 } from './stats.ts';
 import { measureWebhook, type WebhookLoad } from './webhook.ts';
@@ -47,6 +47,8 @@ export interface AnswerConfigReport {
   vectorIndex: boolean;
   run: Omit<AnswerRun, 'results'>;
   quality: QualityMetrics;
+  /** The scored configuration only: each question asked with its gold document's issuer as the asker's unit. */
+  qualityWithOrganisation?: QualityMetrics;
 }
 
 export interface SizeReport {
@@ -150,7 +152,8 @@ async function measureConfig(ctx: MeasureContext, dataDir: string, backend: Back
     });
     const scoring = await scoringContext(core, ctx.files);
     const { results, ...rest } = measured;
-    return { backend, vectorIndex, run: rest, quality: quality(ctx.questions, results, scoring) };
+    const withUnit = scored ? { qualityWithOrganisation: await qualityWithOrganisation(core, ctx.questions, scoring) } : {};
+    return { backend, vectorIndex, run: rest, quality: quality(ctx.questions, results, scoring), ...withUnit };
   };
   if (backend === 'pglite') return withCore(ctx, `pglite://${dataDir}`, run);
   const server = await serveOverWire(dataDir);

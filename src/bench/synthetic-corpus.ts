@@ -40,15 +40,36 @@ const PLACES = [
   'Bạc Liêu', 'Cà Mau', 'Hậu Giang', 'An Giang',
 ];
 
-/** Issuing bodies: the display name pattern, the code after the slash in the number, and the kind of body. */
+/**
+ * Invented districts and communes under the synthetic provinces (none is a province's name, so the place of a
+ * document stays its province): a province's collection holds plans of its huyện and their xã, not only its own.
+ */
+const DISTRICTS = ['Bình Sơn', 'Tân Phú', 'Yên Lạc', 'Đồng Xuân', 'Hòa An', 'Phú Lương', 'Thạch Bàn', 'Vĩnh Thạnh'];
+const COMMUNES = ['Tân Lập', 'Quang Trung', 'Hồng Phong', 'Minh Khai', 'Đông Hòa', 'Kim Đồng'];
+
+/** Where a synthetic body is: its province, and a district and commune in it (used by huyện and xã bodies). */
+interface Locality {
+  province: string;
+  district: string;
+  commune: string;
+}
+
+/**
+ * Issuing bodies: the name pattern, the code after the slash in the number, and the body the plan implements.
+ * Bumped with SYNTHETIC_VERSION when it changes, so a stored collection of another generator is rebuilt.
+ */
 const ISSUERS = [
-  { name: (p: string) => `Tỉnh ủy ${p}`, code: 'TU', body: 'Ban Thường vụ Tỉnh ủy' },
-  { name: (p: string) => `Thành ủy ${p}`, code: 'ThU', body: 'Ban Thường vụ Thành ủy' },
-  { name: (p: string) => `Huyện ủy huyện miền núi tỉnh ${p}`, code: 'HU', body: 'Ban Thường vụ Huyện ủy' },
-  { name: (p: string) => `Đảng ủy Khối các cơ quan tỉnh ${p}`, code: 'ĐUK', body: 'Ban Thường vụ Đảng ủy Khối' },
-  { name: (p: string) => `Ban Tuyên giáo Tỉnh ủy ${p}`, code: 'BTGTU', body: 'Ban Tuyên giáo Tỉnh ủy' },
-  { name: (p: string) => `Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh ${p}`, code: 'MTTQ-BTT', body: 'Ban Thường trực' },
+  { name: (l: Locality) => `Tỉnh ủy ${l.province}`, code: 'TU', body: 'Ban Thường vụ Tỉnh ủy' },
+  { name: (l: Locality) => `Thành ủy ${l.province}`, code: 'ThU', body: 'Ban Thường vụ Thành ủy' },
+  { name: (l: Locality) => `Huyện ủy huyện ${l.district} tỉnh ${l.province}`, code: 'HU', body: 'Ban Thường vụ Tỉnh ủy' },
+  { name: (l: Locality) => `Đảng ủy xã ${l.commune} huyện ${l.district} tỉnh ${l.province}`, code: 'ĐU', body: 'Ban Thường vụ Huyện ủy' },
+  { name: (l: Locality) => `Đảng ủy Khối các cơ quan tỉnh ${l.province}`, code: 'ĐUK', body: 'Ban Thường vụ Đảng ủy Khối' },
+  { name: (l: Locality) => `Ban Tuyên giáo Tỉnh ủy ${l.province}`, code: 'BTGTU', body: 'Ban Tuyên giáo Tỉnh ủy' },
+  { name: (l: Locality) => `Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh ${l.province}`, code: 'MTTQ-BTT', body: 'Ban Thường trực' },
 ];
+
+/** The generator's version: stored collections record it and are rebuilt when it changes. */
+export const SYNTHETIC_VERSION = 2;
 
 const TYPES = [
   { word: 'KẾ HOẠCH', code: 'KH', verb: 'xây dựng kế hoạch thực hiện như sau' },
@@ -134,6 +155,7 @@ export function generateSyntheticCorpus(sources: SourceDocument[], count: number
     const year = FIRST_YEAR + Math.floor(random() * (LAST_YEAR - FIRST_YEAR + 1));
     const place = pick(random, PLACES);
     const issuer = pick(random, ISSUERS);
+    const locality = { province: place, district: pick(random, DISTRICTS), commune: pick(random, COMMUNES) };
     const type = pick(random, TYPES);
     const topic = pick(random, TOPICS);
     const number = 1 + Math.floor(random() * 250);
@@ -147,7 +169,7 @@ export function generateSyntheticCorpus(sources: SourceDocument[], count: number
       const part = withK.length > 0 ? (pick(random, withK)[k] as Part) : pick(random, pick(random, partsBySource));
       body.push(`${roman(k)}. ${adapt(part.heading, year - part.sourceYear, place)}\n\n${adapt(part.body, year - part.sourceYear, place)}`);
     }
-    const issuerName = issuer.name(place);
+    const issuerName = issuer.name(locality);
     const text = [
       `Số: ${number}-${type.code}/${issuer.code}`,
       `${place}, ngày ${day} tháng ${month} năm ${year}`,

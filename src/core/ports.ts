@@ -187,6 +187,15 @@ export interface ChatMemory {
 }
 
 /** Time, injected so "năm nay" and expiry are testable. */
+/** The unit each conversation set (`/donvi`, `đơn vị`, the API), in the database so every replica sees it. */
+export interface UnitBook {
+  /** The unit's name as understood when it was set; null when none is set. */
+  get(conversationId: string): Promise<string | null>;
+  put(conversationId: string, unit: { name: string; typed: string }): Promise<void>;
+  /** Forgets the unit; returns the name it had, or null when none was set. */
+  remove(conversationId: string): Promise<string | null>;
+}
+
 export interface Clock {
   now(): Date;
 }

@@ -43,8 +43,8 @@ export interface AskRequest {
   /** What the user typed, as received. */
   text: string;
   /**
-   * The asker's organisation (chi bộ, Đảng bộ …), so that "nội dung trọng tâm năm 2023" can later mean "of my
-   * Đảng bộ and the bodies above it". Carried, not used yet.
+   * The asker's organisation (chi bộ, Đảng bộ …) for this request, so that "nội dung trọng tâm năm 2023" means "of
+   * my Đảng bộ and the bodies above it". When absent, the unit the conversation set (or the deployment's default).
    */
   organisation?: string;
   /** An admin trying a question: answered like any other, never recorded, so the statistics stay honest. */
@@ -101,6 +101,30 @@ export interface AskService {
   talkingPoints(request: AskRequest): Promise<TalkingPointsResult>;
   /** Answers in flight and queued now (readiness reports the process unready while the queue is full). */
   load(): AskLoad;
+}
+
+/** How a unit name was understood against the bodies the collection knows. */
+export type UnitChoice =
+  /** One body: its name and the chain above it (`Đảng ủy xã X › Huyện ủy Y › Tỉnh ủy Z`). */
+  | { kind: 'set'; name: string; chain: string }
+  /** Several bodies fit about equally (at most five offered). */
+  | { kind: 'ambiguous'; typed: string; candidates: string[] }
+  /** None fits; the closest known bodies, if any. */
+  | { kind: 'unknown'; typed: string; closest: string[] };
+
+/**
+ * The asker's unit: `/donvi <tên>` on Telegram, `đơn vị <tên>` on Zalo, `organisation` in `POST /api/ask`.
+ * Remembered per conversation in the database (shared by replicas); DEFAULT_ORGANISATION applies to the others.
+ */
+export interface Units {
+  /** Reads `typed` against the collection's bodies and remembers the body when exactly one fits. */
+  set(conversationId: string, typed: string): Promise<UnitChoice>;
+  /** Forgets the conversation's unit: the name it had (null when none), and the default that applies now. */
+  clear(conversationId: string): Promise<{ previous: string | null; fallback: string | null }>;
+  /** The unit answers use: the conversation's own, else the deployment's default; null when neither. */
+  current(conversationId: string): Promise<string | null>;
+  /** How a name is understood now, without remembering it. */
+  understand(typed: string): Promise<UnitChoice>;
 }
 
 /** Browsing the collection: list, outline, one section, what a year holds. */

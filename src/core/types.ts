@@ -191,6 +191,11 @@ export interface Citation {
   quote: string;
   /** Set when the document is not plainly in force (replaced, abolished, amended …): the citation says so. */
   force?: ForceNote;
+  /**
+   * Whose document it is, as the hierarchy of bodies names its issuer with its place (`Ủy ban Mặt trận Tổ quốc
+   * Việt Nam tỉnh Trà Vinh`), and how it stands to the asker's unit: `own` body or a body `above` it.
+   */
+  body?: { name: string; relation?: 'own' | 'above' };
 }
 
 /** What channels pass to the engine. */
@@ -200,6 +205,11 @@ export interface Question {
   conversationId: string;
   channel: 'telegram' | 'zalo' | 'terminal' | 'cli' | 'api' | 'eval' | 'bench';
   userId?: string;
+  /**
+   * The asker's unit (a body's name, as set with `/donvi` or sent to the API): answers prefer the documents of
+   * that body and the bodies above it.
+   */
+  organisation?: string;
 }
 
 export type AnswerOutcome = 'answered' | 'refused' | 'absent_year' | 'too_long' | 'empty';
@@ -217,6 +227,8 @@ export interface Answer {
   notice: string | null;
   /** Whether a model wrote the prose (citations are still checked by the product). */
   mode: 'extractive' | 'model';
+  /** The body whose chain the answer preferred (the asker's unit as understood); absent without a unit. */
+  unit?: string;
   /** Retrieval diagnostics for admins and logs. */
   debug: {
     topScore: number;

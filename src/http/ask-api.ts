@@ -8,7 +8,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { AskRefusal, AskService } from '../core/services.ts';
+import type { AskRefusal, AskService, Units } from '../core/services.ts';
+import { unitChoiceText } from '../organisation/unit-words.ts';
 import { toAskJson } from '../ask/ask-json.ts';
 import { ApiError, renderError } from './api-error.ts';
 import { requireBearer } from './auth.ts';
@@ -22,6 +23,8 @@ export const systemTime: Clock = { now: () => new Date() };
 /** What the ask endpoint needs. */
 export interface AskApiDeps {
   askService: AskService;
+  /** The `organisation` field: understood against the collection's bodies, remembered per `conversation_id`. */
+  units?: Units;
   logger: Logger;
   /** API_TOKEN; when undefined the endpoint is open. */
   token?: string;
@@ -34,12 +37,37 @@ const askBody = z.object({
   question: z.string().optional(),
   /** Optional: the same id on consecutive calls lets follow-up questions ("còn năm 2022?") resolve. */
   conversation_id: z.string().trim().min(1).max(100).optional(),
+  /**
+   * Optional: the asker's unit ("Huyện ủy Chợ Mới"); answers prefer its documents and those of the bodies above.
+   * With a `conversation_id` it is remembered for the conversation; `""` forgets it.
+   */
+  organisation: z.string().max(200).optional(),
 });
 
-/** Reads `{question, conversation_id?}` (400 for a malformed body); the ask service checks the question itself. */
-export async function readQuestion(c: Context): Promise<{ question: string; conversationId?: string }> {
+/** Reads `{question, conversation_id?, organisation?}` (400 for a malformed body); the ask service checks the question. */
+export async function readQuestion(c: Context): Promise<{ question: string; conversationId?: string; organisation?: string }> {
   const body = await readJson(c, askBody);
-  return { question: body.question ?? '', conversationId: body.conversation_id };
+  return { question: body.question ?? '', conversationId: body.conversation_id, organisation: body.organisation };
+}
+
+/** The unit a request asks for: what to pass the ask service, and what to tell the caller when it fit no body. */
+interface RequestUnit {
+  /** `undefined`: the conversation's remembered unit (or the default) applies; `''`: none. */
+  organisation?: string;
+  note?: string;
+  candidates?: string[];
+}
+
+async function requestUnit(units: Units | undefined, organisation: string | undefined, conversation: string, remembered: boolean): Promise<RequestUnit> {
+  if (!units || organisation === undefined) return {};
+  if (organisation.trim() === '') {
+    if (remembered) await units.clear(conversation);
+    return {};
+  }
+  const choice = remembered ? await units.set(conversation, organisation) : await units.understand(organisation);
+  if (choice.kind === 'set') return { organisation: choice.name };
+  const candidates = choice.kind === 'ambiguous' ? choice.candidates : choice.closest;
+  return { organisation: '', note: unitChoiceText(choice, '"organisation"'), candidates };
 }
 
 /**
@@ -90,12 +118,13 @@ export function createAskApi(deps: AskApiDeps): Hono {
     await next();
   };
   app.post('/ask', shedWhenFull, limitBody(deps.limits.jsonBytes), async (c) => {
-    const { question, conversationId } = await readQuestion(c);
+    const { question, conversationId, organisation } = await readQuestion(c);
     const conversation = `api:${conversationId ?? randomUUID()}`;
-    const request = { text: question, conversationId: conversation, channel: 'api', userId: 'api' } as const;
+    const { organisation: unit, ...told } = await requestUnit(deps.units, organisation, conversation, conversationId !== undefined);
+    const request = { text: question, conversationId: conversation, channel: 'api', userId: 'api', ...(unit !== undefined ? { organisation: unit } : {}) } as const;
     const result = await deps.askService.ask({ ...request, rateLimitKey: `api:${clientAddress(c)}`, log: deps.logger });
     if (!result.ok) throw refusalError(result);
-    return c.json(toAskJson(result.answer));
+    return c.json({ ...toAskJson(result.answer), organisation: { unit: result.answer.unit ?? null, ...told } });
   });
   registerOutlineRoute(app, { askService: deps.askService, logger: deps.logger, clock: deps.clock ?? systemTime, caller: 'api' });
   return app;

@@ -5,7 +5,7 @@
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Clock, DocumentStore } from '../core/ports.ts';
-import type { Admin, AskService } from '../core/services.ts';
+import type { Admin, AskService, Units } from '../core/services.ts';
 import { createAdminApi } from './admin-api.ts';
 import { createAdminPageRoutes, loadAdminPage } from './admin-page.ts';
 import { createAskApi } from './ask-api.ts';
@@ -29,6 +29,8 @@ export interface ApiRoutesDeps {
   admin: Admin;
   store: AdminStore;
   askService: AskService;
+  /** The `organisation` of `POST /api/ask` (without it the field is ignored). */
+  units?: Units;
   logger: Logger;
   maxUploadBytes: number;
   /** Dates the outlines (`/api/outline.docx`, `/admin/api/outline.docx`); the system clock by default. */
@@ -45,7 +47,14 @@ export async function createApiRoutes(deps: ApiRoutesDeps): Promise<RouteGroup[]
   const groups: RouteGroup[] = [
     {
       path: '/api',
-      app: createAskApi({ askService: deps.askService, logger: deps.logger.child({ route: 'api' }), token: deps.apiToken, limits, clock: deps.clock }),
+      app: createAskApi({
+        askService: deps.askService,
+        units: deps.units,
+        logger: deps.logger.child({ route: 'api' }),
+        token: deps.apiToken,
+        limits,
+        clock: deps.clock,
+      }),
     },
   ];
   if (!deps.adminToken) return groups;

@@ -15,9 +15,9 @@ import { listSubscribers, recordPublication } from '../store/notice-subscription
 import { noticeFor } from './notice-content.ts';
 
 /**
- * Who hears about a document. Today everyone subscribed does. Once users have a unit (issue 13: chi bộ → xã →
- * huyện → tỉnh), this is where a subscriber hears only of documents of their own chain and of Trung ương: give
- * `createPublicationNotices` an audience that compares the document's issuer with the subscriber's unit.
+ * Who hears about a document. By default everyone subscribed does; `npm start` gives the audience of
+ * src/organisation/notice-audience.ts, under which a subscriber whose chat set a unit hears only of documents of
+ * its own chain and of Trung ương.
  */
 export type NoticeAudience = (document: StoredDocument, subscriber: Subscriber) => boolean | Promise<boolean>;
 

@@ -19,6 +19,11 @@ export interface Catalog {
   get(documentId: string): Promise<CatalogEntry | undefined>;
   /** Years that have at least one active document, ascending. */
   years(): Promise<number[]>;
+  /**
+   * A value computed from the entries once per refresh, by name (the hierarchy of bodies): computed on first
+   * use after each refresh, shared by every question until the next.
+   */
+  derived<T>(name: string, build: (entries: CatalogEntry[]) => T): Promise<T>;
   invalidate(): void;
 }
 
@@ -26,6 +31,9 @@ export interface Catalog {
 export function createCatalog(store: DocumentStore, clock: Clock, ttlMs = 10_000): Catalog {
   let loadedAt = -Infinity;
   let cache: Promise<Map<string, CatalogEntry>> | null = null;
+  // Values derived from one load, dropped with it.
+  let derivedFrom: Map<string, CatalogEntry> | null = null;
+  let derived = new Map<string, unknown>();
   // Profiles by document id, kept across refreshes: a document's opening never changes (a new version is a
   // new id), so a refresh only reads and profiles documents it has not seen or whose metadata changed.
   // Without this, every refresh read every document's sections, which does not scale to 10,000 documents.
@@ -75,6 +83,15 @@ export function createCatalog(store: DocumentStore, clock: Clock, ttlMs = 10_000
       const ys = new Set<number>();
       for (const e of (await current()).values()) if (e.document.year) ys.add(e.document.year);
       return [...ys].sort((a, b) => a - b);
+    },
+    async derived<T>(name: string, build: (entries: CatalogEntry[]) => T): Promise<T> {
+      const map = await current();
+      if (derivedFrom !== map) {
+        derivedFrom = map;
+        derived = new Map();
+      }
+      if (!derived.has(name)) derived.set(name, build([...map.values()]));
+      return derived.get(name) as T;
     },
     invalidate() {
       cache = null;

@@ -67,6 +67,13 @@ export const FEATURES = [
    * force while the old one stays citable (and flagged) when asked for by name.
    */
   'superseded',
+  /**
+   * The section's document is of the asker's unit (1) or of a body above it (less for each step up: 0.67 the
+   * parent, 0.5 the one above …); 0 outside that chain and when no unit is set (src/organisation/). Plans of many
+   * bodies copy each other word for word; this is what makes "nội dung trọng tâm năm 2023" mean the asker's own.
+   * No tuning question sets a unit, so the fit keeps its prior weight.
+   */
+  'chain',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

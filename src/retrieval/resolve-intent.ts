@@ -6,6 +6,7 @@
  * resolved intent and never re-derives it from the question's words.
  */
 import type { QueryIntent } from './understand.ts';
+import type { UnitChain } from '../organisation/organisations.ts';
 
 /** What the collection holds that changes how a question is read. */
 export interface CollectionFacts {
@@ -13,6 +14,8 @@ export interface CollectionFacts {
   years: number[];
   /** Active documents whose number the question names. */
   namedDocumentIds: string[];
+  /** The asker's unit and the documents of its chain, when a unit is set and names a known body. */
+  unit?: UnitChain | null;
 }
 
 /** The question's intent, settled. */
@@ -27,6 +30,8 @@ export interface ResolvedIntent extends QueryIntent {
   documentIds: string[];
   /** "năm nay" with no document of this year: the newest year's documents answer instead (said in the answer). */
   newestInstead: number | null;
+  /** The asker's unit: ranking prefers its chain's documents (the `chain` feature); null without one. */
+  unit: UnitChain | null;
 }
 
 const EVERY_PLACE = /\b(o dau|nhung van ban nao|van ban nao)\b/;
@@ -60,5 +65,6 @@ export function resolveIntent(asked: QueryIntent, facts: CollectionFacts): Resol
     // or compares it with others.
     documentIds: held && shape !== 'mentions' && shape !== 'comparison' ? facts.namedDocumentIds : [],
     newestInstead,
+    unit: facts.unit ?? null,
   };
 }

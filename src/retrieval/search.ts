@@ -17,6 +17,7 @@ import type { OutlineCache, SectionPlace } from './outline-cache.ts';
 import { sectionFeatures } from './section-features.ts';
 import type { DirectiveModel } from './directive-model.ts';
 import type { ProfileCache } from './profile-cache.ts';
+import type { UnitChain } from '../organisation/organisations.ts';
 
 /** A section with its evidence. */
 export interface RankedSection {
@@ -75,9 +76,15 @@ async function sectionsCitingNumbers(store: DocumentStore, intent: QueryIntent, 
   return cited;
 }
 
-/** Retrieves and ranks sections for a question, best first. */
+/** The question as ranking reads it: its intent, and the asker's unit when one is set. */
+type RankingIntent = QueryIntent & { unit?: UnitChain | null };
+
+/**
+ * Retrieves and ranks sections for a question, best first. With the asker's unit, the documents of its chain are
+ * searched on their own as well: among thousands of near-copies, the unit's own may not make the general cut.
+ */
 export async function retrieveSections(
-  intent: QueryIntent,
+  intent: RankingIntent,
   filter: SearchFilter,
   deps: RetrievalDeps,
   stages: StageClock = UNTIMED,
@@ -97,12 +104,15 @@ export async function retrieveSections(
         return vector ? store.vectorSearch(embedder.model, vector, f, k) : [];
       }),
     ]);
-  const [[lex, vec], [namedLex, namedVec], citing] = await Promise.all([
+  const chainIds = intent.unit && !filter.documentIds ? [...intent.unit.closeness.keys()] : [];
+  const [[lex, vec], [namedLex, namedVec], [chainLex, chainVec], citing] = await Promise.all([
     search(filter),
     named.length > 0 ? search({ ...filter, documentIds: named }) : Promise.resolve([[], []]),
+    chainIds.length > 0 ? search({ ...filter, documentIds: chainIds }) : Promise.resolve([[], []]),
     stages.time('lexical', () => sectionsCitingNumbers(store, intent, named, model.maxCitingSections)),
   ]);
-  return stages.time('ranking', () => rankCandidates(intent, filter, deps, { units, lex, vec, namedLex, namedVec, citing }));
+  const found = { units, lex: union(lex, chainLex), vec: union(vec, chainVec), namedLex, namedVec, citing };
+  return stages.time('ranking', () => rankCandidates(intent, filter, deps, found));
 }
 
 interface Candidates {
@@ -115,7 +125,7 @@ interface Candidates {
 }
 
 /** Reads the candidate sections (and the parts above the best ones) and scores each with the ranking model. */
-async function rankCandidates(intent: QueryIntent, filter: SearchFilter, deps: RetrievalDeps, found: Candidates): Promise<RankedSection[]> {
+async function rankCandidates(intent: RankingIntent, filter: SearchFilter, deps: RetrievalDeps, found: Candidates): Promise<RankedSection[]> {
   const { store, catalog, model } = deps;
   const { units, lex, vec, namedLex, namedVec, citing } = found;
   const lexical = bestBySection(union(lex, namedLex));
@@ -153,6 +163,7 @@ async function rankCandidates(intent: QueryIntent, filter: SearchFilter, deps: R
       lexical: lexical.get(section.id) ?? 0,
       vector: vectors.get(section.id) ?? 0,
       citesNumber,
+      chain: intent.unit?.closeness.get(section.documentId) ?? 0,
       rules: model.coverage,
       matchesBody: deps.directives.matchesBody,
       profiles: deps.profiles,

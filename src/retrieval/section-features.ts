@@ -26,6 +26,8 @@ export interface SectionEvidence {
   citesNumber: boolean;
   rules: CoverageRules;
   profiles: ProfileCache;
+  /** Closeness of the section's document to the asker's unit (1 own body, less above it; 0 outside the chain or without a unit). */
+  chain: number;
   /** Tells whether a section and the bodies a question names are the same ("các đoàn thể" includes the Đoàn). */
   matchesBody: (body: string, named: string[]) => boolean;
 }
@@ -99,5 +101,6 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     unitCoverage: coverage(e.units, unit, rules),
     unitLexical: e.unitLexical,
     superseded: isSuperseded(document) ? 1 : 0,
+    chain: e.chain,
   };
 }

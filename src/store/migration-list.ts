@@ -236,6 +236,20 @@ const forceStatements = [
   `CREATE INDEX force_statements_linked_idx ON force_statements (linked_id) WHERE linked_id IS NOT NULL`,
 ];
 
+/**
+ * The unit (chi bộ, Đảng bộ …) each conversation set with `/donvi` / `đơn vị` or the API: the body understood
+ * (its name in the collection's hierarchy) and what the user typed. Shared by replicas; deleted by the same
+ * command with no name.
+ */
+const conversationUnits = [
+  `CREATE TABLE conversation_units (
+    conversation_id text PRIMARY KEY,
+    unit text NOT NULL,
+    typed text NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now()
+  )`,
+];
+
 /** All migrations, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'pgvector extension', statements: ['CREATE EXTENSION IF NOT EXISTS vector'] },
@@ -258,4 +272,5 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 7, name: 'new-document notices: subscriptions, publications, outbox, pace', statements: NOTICE_TABLES },
   { version: 8, name: 'statements of force: replaces, abolishes, amends, takes effect', statements: forceStatements },
+  { version: 9, name: "each conversation's unit, so answers prefer its chain of bodies", statements: conversationUnits },
 ];

@@ -61,9 +61,11 @@ describe('with ADMIN_API_TOKEN and API_TOKEN set', () => {
     const res = await s.app.request('/api/ask', jsonInit('POST', body, apiHeaders));
     expect(res.status).toBe(200);
     const json = (await res.json()) as Record<string, unknown> & { citations: Array<Record<string, unknown>> };
-    expect(Object.keys(json).sort()).toEqual(['answer', 'citations', 'latency_ms', 'refused']);
+    expect(Object.keys(json).sort()).toEqual(['answer', 'citations', 'latency_ms', 'organisation', 'refused']);
     expect(json.refused).toBe(false);
-    expect(Object.keys(json.citations[0] ?? {}).sort()).toEqual(['heading', 'number', 'quote', 'section', 'source', 'title', 'year']);
+    // `body`: whose document it is (the issuer as the hierarchy of bodies names it); no unit was set.
+    expect(Object.keys(json.citations[0] ?? {}).sort()).toEqual(['body', 'heading', 'number', 'quote', 'section', 'source', 'title', 'year']);
+    expect(json.organisation).toEqual({ unit: null });
     expect(json.citations[0]?.year).toBe(2023);
   });
 

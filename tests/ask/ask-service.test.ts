@@ -51,7 +51,8 @@ describe('ask service', () => {
     const t = setup();
     const result = await t.service.ask({ ...base, text: '  nội dung\u202e trọng tâm ', organisation: 'Chi bộ 1' });
     expect(result).toEqual({ ok: true, answer: fakeAnswer() });
-    expect(t.engine.asked).toEqual([{ text: 'nội dung trọng tâm', ...base }]);
+    // The request's organisation reaches the engine, which prefers that unit's chain of bodies.
+    expect(t.engine.asked).toEqual([{ text: 'nội dung trọng tâm', ...base, organisation: 'Chi bộ 1' }]);
     expect(t.activity.questions.map((r) => r.q)).toEqual([{ text: 'nội dung trọng tâm', ...base }]);
     const summaries = t.logs().filter((l) => l.msg === 'answered');
     expect(summaries).toEqual([

@@ -87,8 +87,9 @@ describe('ask --json', () => {
     const citations = out.citations as Array<Record<string, unknown>>;
     expect(citations.length).toBeGreaterThan(0);
     for (const c of citations) {
-      expect(Object.keys(c).sort()).toEqual(['heading', 'number', 'quote', 'section', 'source', 'title', 'year']);
+      expect(Object.keys(c).sort()).toEqual(['body', 'heading', 'number', 'quote', 'section', 'source', 'title', 'year']);
       expect(c.source).toBe('2023-ke-hoach-huyen-uy-thong-tin-tuyen-truyen-xay-dung-dang.txt');
+      expect(c.body).toBe('Huyện ủy');
       expect(c.section).toBe('II.1');
       expect(c.year).toBe(2023);
       expect(out.answer).toContain(c.quote as string);

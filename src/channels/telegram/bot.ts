@@ -16,6 +16,7 @@ import { DEFAULT_API_ROOT } from './download.ts';
 import { createQuestionHandler } from './questions.ts';
 import { registerOutlineCommand } from './outline.ts';
 import { registerNoticeCommands } from './notices.ts';
+import { registerUnitCommand } from './unit.ts';
 
 export type { TelegramBotConfig, TelegramBotDeps } from './context.ts';
 
@@ -119,6 +120,7 @@ function installMiddleware(bot: Bot<BotContext>, deps: HandlerDeps): void {
   registerUserCommands(bot, deps);
   registerOutlineCommand(bot, deps);
   registerNoticeCommands(bot, deps);
+  registerUnitCommand(bot, deps);
   registerAdminCommands(bot, deps);
   registerCallbacks(bot, deps);
   bot.on('message:document', createUploadHandler(deps));

@@ -24,6 +24,7 @@ export const USER_COMMANDS: BotCommand[] = [
   { command: 'moi', description: 'Văn bản mới đăng trong 30 ngày qua' },
   { command: 'theodoi', description: 'Nhận thông báo khi có văn bản mới' },
   { command: 'boqua', description: 'Thôi nhận thông báo văn bản mới' },
+  { command: 'donvi', description: 'Đơn vị của bạn: /donvi <tên đơn vị>; /donvi để bỏ' },
 ];
 
 const EXAMPLES = [
@@ -43,7 +44,8 @@ function helpMessages(): string[] {
       '/vanban – danh sách văn bản\n/xem <văn bản> [mục] – dàn ý hoặc toàn văn một mục, ví dụ /xem 12-KH/ĐU II.1\n',
       '/diemtin <chủ đề> – dàn ý tuyên truyền có trích dẫn\n/decuong <chủ đề> – đề cương tuyên truyền (tệp Word)\n',
       '/nam <năm> – văn bản của một năm\n/moi – văn bản mới đăng trong 30 ngày qua\n',
-      '/theodoi – nhận thông báo khi có văn bản mới; /boqua – thôi nhận',
+      '/theodoi – nhận thông báo khi có văn bản mới; /boqua – thôi nhận\n',
+      '/donvi <tên đơn vị> – ưu tiên văn bản của đơn vị bạn và cấp trên; /donvi – bỏ',
     ),
     paragraph(italic('Trong nhóm: nhắc tên bot hoặc trả lời tin nhắn của bot để hỏi.')),
   ]);

@@ -7,7 +7,7 @@ import type { InlineKeyboardMarkup, UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { ChatMemory, Clock } from '../../core/ports.ts';
 import type { NoticeDesk } from '../../core/notices.ts';
-import type { Actor, Activity, Admin, AskService, Library } from '../../core/services.ts';
+import type { Actor, Activity, Admin, AskService, Library, Units } from '../../core/services.ts';
 import type { CallbackCodec, ShortKeyStore } from './callback-data.ts';
 
 /** grammY's context with one pino child logger per update. */
@@ -50,6 +50,8 @@ export interface TelegramBotDeps {
   chatMemory?: ChatMemory;
   /** New-document notices: /theodoi, /boqua, /moi (they say the feature is off without it). */
   notices?: NoticeDesk;
+  /** The chat's unit: /donvi (it says the feature is off without it). */
+  units?: Units;
 }
 
 /** A remembered question, so feedback can say what it was about. */

@@ -4,7 +4,8 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
-import type { AskService, Library, TalkingPointsResult } from '../../core/services.ts';
+import type { AskService, Library, TalkingPointsResult, Units } from '../../core/services.ts';
+import { unitChoiceText, unitClearedText } from '../../organisation/unit-words.ts';
 import { answerOf } from '../../ask/ask-service.ts';
 import { documentLine } from '../citation-label.ts';
 import { groupHeading, pointsSummary, pointSources, talkingPointsUsage } from '../../answer/talking-point-words.ts';
@@ -12,6 +13,8 @@ import { groupHeading, pointsSummary, pointSources, talkingPointsUsage } from '.
 export interface TerminalDeps {
   askService: AskService;
   library: Library;
+  /** `/donvi <tên đơn vị>`: the unit answers prefer (remembered in the store like a chat's). */
+  units?: Units;
   input: Readable;
   output: Writable;
 }
@@ -21,7 +24,7 @@ const HELP = [
   '  nội dung tuyên truyền trọng tâm năm 2023 là gì?',
   '  noi dung tuyen truyen thuong xuyen nam 2022',
   '  Quy định 85-QĐ/TW được nhắc ở đâu?',
-  'Lệnh: /vanban (danh sách văn bản), /xem <văn bản> [mục], /diemtin <chủ đề>, /nam <năm>, /thoat',
+  'Lệnh: /vanban (danh sách văn bản), /xem <văn bản> [mục], /diemtin <chủ đề>, /nam <năm>, /donvi <tên đơn vị>, /thoat',
 ].join('\n');
 
 function renderPoints(result: TalkingPointsResult): string {
@@ -54,6 +57,9 @@ async function command(line: string, deps: TerminalDeps): Promise<string> {
       return renderPoints(await deps.askService.talkingPoints({ text: arg, conversationId: 'terminal', channel: 'terminal' }));
     case '/xem':
       return view(arg, deps);
+    case '/donvi':
+      if (!deps.units) return 'Chức năng đơn vị chưa được bật.';
+      return arg.trim() === '' ? unitClearedText(await deps.units.clear('terminal'), '/donvi <tên đơn vị>') : unitChoiceText(await deps.units.set('terminal', arg), '/donvi <tên đơn vị>');
     default:
       return `Lệnh không rõ. ${HELP}`;
   }

@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'pino';
 import { ConfigError } from '../../core/errors.ts';
-import type { Activity, Admin, AskService, Library } from '../../core/services.ts';
+import type { Activity, Admin, AskService, Library, Units } from '../../core/services.ts';
 import type { NoticeDesk } from '../../core/notices.ts';
 import type { ZaloUpdate } from './api-types.ts';
 import type { ZaloClient } from './client.ts';
@@ -47,6 +47,8 @@ export interface ZaloBotDeps {
   contexts?: ChatContextStore;
   /** New-document notices ("theo dõi", "bỏ theo dõi", "văn bản mới"). */
   notices?: NoticeDesk;
+  /** The chat's unit ("đơn vị <tên>"). */
+  units?: Units;
 }
 
 /** A running (or ready) Zalo bot. */
@@ -73,6 +75,7 @@ export function createZaloBot(deps: ZaloBotDeps): ZaloBot {
     contexts: deps.contexts ?? createMemoryChatContexts(),
     admin: deps.admin,
     notices: deps.notices,
+    units: deps.units,
     botName: () => botName,
   });
   const handle = createUpdateHandler({

@@ -24,6 +24,8 @@ export type ZaloCommand =
   | { kind: 'stats' }
   | { kind: 'retire'; ref: string }
   | { kind: 'confirm-retire' }
+  /** `đơn vị <tên>`: the chat's unit; `đơn vị` alone clears it. */
+  | { kind: 'unit'; name: string }
   | { kind: 'question'; text: string };
 
 /** Whole-message commands, as folded words. */
@@ -52,10 +54,14 @@ const EXACT: Array<[string[], ZaloCommand]> = [
   [['/boqua'], { kind: 'unsubscribe' }],
   [['van', 'ban', 'moi'], { kind: 'new-documents' }],
   [['/moi'], { kind: 'new-documents' }],
+  [['don', 'vi'], { kind: 'unit', name: '' }],
+  [['/donvi'], { kind: 'unit', name: '' }],
 ];
 
 /** Commands followed by an argument, as folded leading words. */
-const PREFIXES: Array<[string[], 'open' | 'talking-points' | 'outline' | 'year' | 'retire']> = [
+const PREFIXES: Array<[string[], 'open' | 'talking-points' | 'outline' | 'year' | 'retire' | 'unit']> = [
+  [['don', 'vi'], 'unit'],
+  [['/donvi'], 'unit'],
   [['xem'], 'open'],
   [['/xem'], 'open'],
   [['diem', 'tin'], 'talking-points'],
@@ -67,6 +73,9 @@ const PREFIXES: Array<[string[], 'open' | 'talking-points' | 'outline' | 'year' 
   [['xoa'], 'retire'],
   [['/xoa'], 'retire'],
 ];
+
+/** Words that, right after "đơn vị", make a question about units rather than the name of one's own. */
+const QUESTION_AFTER_UNIT = new Set(['nao', 'gi', 'ai', 'chu', 'thuc', 'phoi', 'duoc', 'co', 'la', 'phai', 'can', 'trong', 'lien', 'cap', 'cua', 'nay', 'do']);
 
 /** Parses a message (already stripped of any @mention). */
 export function parseCommand(text: string): ZaloCommand {
@@ -93,6 +102,9 @@ function withArgument(kind: (typeof PREFIXES)[number][1], rest: string[]): ZaloC
       return { kind, topic: argument };
     case 'retire':
       return { kind, ref: argument };
+    case 'unit':
+      // "đơn vị nào được giao …", "đơn vị thực hiện là ai" are questions, not a unit's name.
+      return QUESTION_AFTER_UNIT.has(foldedView(rest[0] ?? '')) ? null : { kind, name: argument };
     case 'year': {
       const year = /^(\d{4})[.!]?$/.exec(argument);
       return year && rest.length === 1 ? { kind, year: Number(year[1]) } : null;

@@ -52,6 +52,7 @@ export function helpText(name: string | null): string {
     '• văn bản mới – văn bản đăng trong 30 ngày qua',
     '• theo dõi / bỏ theo dõi – nhận / thôi nhận thông báo khi có văn bản mới',
     '• năm <năm> – văn bản của một năm, ví dụ: năm 2023',
+    '• đơn vị <tên đơn vị> – ưu tiên văn bản của đơn vị bạn và cấp trên; "đơn vị" – bỏ',
     '• đúng / sai – góp ý về câu trả lời vừa rồi',
     name ? `Trong nhóm, hãy nhắc @${name} khi hỏi.` : 'Trong nhóm, hãy nhắc tên bot (@) khi hỏi.',
   ].join('\n');

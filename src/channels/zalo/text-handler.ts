@@ -3,7 +3,8 @@
  * No SQL, prompts or model calls here; everything goes through the ask service, Library, Activity and Admin ports.
  */
 import type { Logger } from 'pino';
-import type { Activity, Admin, AskRefusal, AskRequest, AskService, Library } from '../../core/services.ts';
+import type { Activity, Admin, AskRefusal, AskRequest, AskService, Library, Units } from '../../core/services.ts';
+import { unitChoiceText, unitClearedText } from '../../organisation/unit-words.ts';
 import type { Citation, StoredDocument } from '../../core/types.ts';
 import { documentLine } from '../citation-label.ts';
 import type { ZaloClient } from './client.ts';
@@ -28,8 +29,13 @@ export interface TextHandlerDeps {
   admin?: Pick<Admin, 'stats' | 'retire' | 'history'>;
   /** New-document notices ("theo dõi", "bỏ theo dõi", "văn bản mới"); they say the feature is off without it. */
   notices?: NoticeDesk;
+  /** The chat's unit ("đơn vị <tên>"); it says the feature is off without it. */
+  units?: Units;
   botName: () => string | null;
 }
+
+/** How the unit command is written in replies. */
+export const UNIT_COMMAND = '"đơn vị <tên đơn vị>"';
 
 /** One incoming text message, with a way to answer it. */
 export interface TextMessage {
@@ -194,10 +200,26 @@ export function createTextHandler(deps: TextHandlerDeps) {
         return retire(m, command.ref);
       case 'confirm-retire':
         return confirmRetire(m);
+      case 'unit':
+        return unit(m, command.name);
       case 'question':
         return ask(m, command.text);
     }
   };
+
+  /** `đơn vị <tên>` sets the chat's unit (one known body) or says which bodies it could mean; `đơn vị` clears it. */
+  async function unit(m: TextMessage, name: string): Promise<void> {
+    if (!deps.units) return m.reply(['Chức năng đơn vị chưa được bật trên máy chủ này.']);
+    const key = `zalo:${m.chatId}`;
+    if (name.trim() === '') {
+      const cleared = await deps.units.clear(key);
+      m.log.info({ cleared: cleared.previous !== null }, 'unit cleared');
+      return m.reply([unitClearedText(cleared, UNIT_COMMAND)]);
+    }
+    const choice = await deps.units.set(key, name);
+    m.log.info({ outcome: choice.kind }, 'unit set');
+    return m.reply([unitChoiceText(choice, UNIT_COMMAND)]);
+  }
 }
 
 function itemOf(c: Citation) {

@@ -119,11 +119,23 @@ describe('Zalo typed commands', () => {
     ['xoá 12-KH/ĐU', { kind: 'retire', ref: '12-KH/ĐU' }],
     ['xoa 12-KH/ĐU', { kind: 'retire', ref: '12-KH/ĐU' }],
     ['xác nhận xoá', { kind: 'confirm-retire' }],
+    ['đơn vị Đảng ủy xã Tân Lập', { kind: 'unit', name: 'Đảng ủy xã Tân Lập' }],
+    ['don vi huyen uy cho moi', { kind: 'unit', name: 'huyen uy cho moi' }],
+    ['/donvi TU Bắc Kạn', { kind: 'unit', name: 'TU Bắc Kạn' }],
+    ['đơn vị', { kind: 'unit', name: '' }],
   ])('%s', (input, expected) => {
     expect(parseCommand(input)).toEqual(expected);
   });
 
-  it.each(['xem xét kỷ luật đảng viên thế nào', 'năm 2023 có gì mới?', 'xoá đói giảm nghèo là gì?', 'sai phạm bị xử lý ra sao', 'nam nay'])(
+  it.each([
+    'xem xét kỷ luật đảng viên thế nào',
+    'năm 2023 có gì mới?',
+    'xoá đói giảm nghèo là gì?',
+    'sai phạm bị xử lý ra sao',
+    'nam nay',
+    'đơn vị nào được giao tổ chức thực hiện',
+    'don vi thuc hien la ai',
+  ])(
     'treats "%s" as a question',
     (input) => {
       expect(parseCommand(input)).toEqual({ kind: 'question', text: input });
