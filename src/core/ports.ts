@@ -146,6 +146,12 @@ export interface DocumentStore {
   findReferences(number: string, limit?: number, documentIds?: string[]): Promise<ReferenceHit[]>;
   countActiveChunks(): Promise<number>;
   /**
+   * A value that changes whenever the documents or their statements of force change (a save, a publish, a status
+   * or metadata change, a delete, an admin's link), here or on another replica: readers that cache the collection
+   * reload it only then.
+   */
+  collectionStamp(): Promise<string>;
+  /**
    * Statements of force of the documents with these statuses (default: active) and of these documents, with
    * their links as stored; targets linked `auto` are matched to the collection by whoever reads them.
    */

@@ -1,7 +1,10 @@
 /**
  * A short-lived cache of the active documents, with their force (src/retrieval/force-status.ts), and their
  * profiles (type, number, title, issuer, signer, opening part). Retrieval uses it for year availability, document affinity ("Bắc Kạn", "Huyện ủy") and
- * citation metadata without a query per question. Refreshed after `ttlMs` or on `invalidate()`.
+ * citation metadata without a query per question. After `ttlMs` it asks the store whether the collection changed
+ * (`collectionStamp`, one small query) and reloads only if it did, or if the day changed (force is as of today),
+ * or on `invalidate()`. At 10,000 documents a reload and the hierarchy built from it took a question's ranking
+ * from ~50 ms to ~600 ms every ten seconds.
  */
 import type { Clock, DocumentStore } from '../core/ports.ts';
 import type { StoredDocument } from '../core/types.ts';
@@ -31,6 +34,8 @@ export interface Catalog {
 export function createCatalog(store: DocumentStore, clock: Clock, ttlMs = 10_000): Catalog {
   let loadedAt = -Infinity;
   let cache: Promise<Map<string, CatalogEntry>> | null = null;
+  // What the loaded map was read from: the store's stamp and the day its force was computed for.
+  let loadedStamp: string | null = null;
   // Values derived from one load, dropped with it.
   let derivedFrom: Map<string, CatalogEntry> | null = null;
   let derived = new Map<string, unknown>();
@@ -60,11 +65,20 @@ export function createCatalog(store: DocumentStore, clock: Clock, ttlMs = 10_000
     return map;
   }
 
+  /** Reloads unless the collection and the day are what `previous` was loaded from. */
+  async function refresh(previous: Promise<Map<string, CatalogEntry>> | null): Promise<Map<string, CatalogEntry>> {
+    const stamp = `${await store.collectionStamp()}|${vietnamDay(clock.now())}`;
+    if (previous && stamp === loadedStamp) return previous;
+    const map = await load();
+    loadedStamp = stamp;
+    return map;
+  }
+
   async function current(): Promise<Map<string, CatalogEntry>> {
     const now = clock.now().getTime();
     if (!cache || now - loadedAt > ttlMs) {
       loadedAt = now;
-      cache = load().catch((err: unknown) => {
+      cache = refresh(cache).catch((err: unknown) => {
         cache = null;
         throw err;
       });

@@ -212,6 +212,18 @@ export async function countActiveChunks(db: Db): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/** See `DocumentStore.collectionStamp`: counts and checksums of the documents' rows and of the links of force. */
+export async function selectCollectionStamp(db: Db): Promise<string> {
+  const rows = await db.query<{ stamp: string }>(
+    `SELECT (SELECT count(*)::text || '|' || coalesce(max(updated_at)::text, '') || '|'
+                    || coalesce(sum(hashtext(id::text || status))::text, '') FROM documents)
+            || '|' ||
+            (SELECT count(*)::text || '|' || coalesce(sum(hashtext(link_source || coalesce(linked_id::text, '')))::text, '')
+             FROM force_statements) AS stamp`,
+  );
+  return rows[0]?.stamp ?? '';
+}
+
 /** Metadata field → column, for admin overrides. */
 const METADATA_COLUMNS: Record<keyof DocumentMetadata, string> = {
   type: 'type', number: 'number', title: 'title', issuer: 'issuer', signer: 'signer', signerRole: 'signer_role',

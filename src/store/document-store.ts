@@ -49,6 +49,7 @@ export function createPgDocumentStore(db: Db): DocumentStore {
     getReferences: (id) => q.selectReferences(db, id),
     findReferences: (number, limit, documentIds) => q.selectReferenceHits(db, number, limit, documentIds),
     countActiveChunks: () => q.countActiveChunks(db),
+    collectionStamp: () => q.selectCollectionStamp(db),
     forceStatements: (filter) => selectForceStatements(db, filter),
     setForceLink: (id, link) => updateForceLink(db, id, link),
     lexicalSearch: (terms, filter, limit) => lexicalSearch(db, terms, filter, limit),
