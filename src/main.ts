@@ -8,7 +8,8 @@ import { loadConfig, type Config } from './config.ts';
 import { createLogger } from './app/logger.ts';
 import { embedMissing, openCore, seedIfEmpty, type Core } from './app/open-core.ts';
 import { createAdminService } from './admin/admin-service.ts';
-import { createHttpApp, listen, type WebhookRoute } from './http/server.ts';
+import { createHttpApp, type WebhookRoute } from './http/server.ts';
+import { listen } from './http/front-door.ts';
 import { createApiRoutes } from './http/routes.ts';
 import type { Admin, AskService } from './core/services.ts';
 import { createTelegramBot } from './channels/telegram/bot.ts';
@@ -26,6 +27,9 @@ import { createNoticeDispatcher, type NoticeSender } from './notices/dispatcher.
 import { createPgNoticeDesk } from './store/notice-subscriptions.ts';
 import { createTelegramNoticeSender } from './channels/telegram/notices.ts';
 import { createZaloNoticeSender } from './channels/zalo/notices.ts';
+
+/** Room for a multipart form's boundaries and fields around an upload of MAX_UPLOAD_MB (the front door's body cap). */
+const UPLOAD_FORM_OVERHEAD_BYTES = 1024 * 1024;
 
 /** How often old question history is pruned. */
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
@@ -191,7 +195,7 @@ async function main(): Promise<void> {
     webhooks: channels.flatMap((c) => (c.webhook ? [c.webhook] : [])),
     routes,
   });
-  const server = await listen(app, config.PORT, config.HOST);
+  const server = await listen(app, config.PORT, { maxBodyBytes: config.MAX_UPLOAD_MB * 1024 * 1024 + UPLOAD_FORM_OVERHEAD_BYTES, logger, ...(config.HOST ? { hostname: config.HOST } : {}) });
   logger.info({ host: config.HOST ?? 'all interfaces', port: config.PORT, admin: Boolean(config.ADMIN_API_TOKEN) }, 'http server listening (/healthz, /readyz, /api/ask, /admin when ADMIN_API_TOKEN is set)');
   const pending = new Set(channels.map((c) => c.name));
   let stopping = false;
@@ -211,7 +215,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     stopRetention();
     await Promise.allSettled([dispatcher.stop(), ...channels.map((c) => c.stop())]);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
     await core.close();
     process.exit(0);
   };

@@ -1,11 +1,10 @@
 /**
- * The shared HTTP server: liveness (`/healthz`: the process answers; nothing else is checked, so it stays fast
- * under any load), readiness (`/readyz`: store reachable, channels started, and room in the answer queue), the
- * channels' webhook routes, each a Web-standard Request → Response handler, and extra route groups (the
- * admin API and page, the ask API). Unknown paths and failures answer in the API error format.
+ * The shared HTTP app: liveness (`/healthz`: the process answers; nothing else is checked, so it stays fast
+ * under any load; a listening server's front door answers it before the app, see front-door.ts), readiness
+ * (`/readyz`: store reachable, channels started, and room in the answer queue), the channels' webhook routes,
+ * each a Web-standard Request → Response handler, and extra route groups (the admin API and page, the ask API). Unknown paths and failures answer in the API error format.
  */
 import { Hono } from 'hono';
-import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { AskLoad } from '../core/services.ts';
 import { apiErrors, renderError } from './api-error.ts';
@@ -50,23 +49,4 @@ export function createHttpApp(deps: HttpDeps): Hono {
   app.notFound((c) => c.json(apiErrors.notFound().body(), 404));
   app.onError((err, c) => renderError(err, c, deps.logger));
   return app;
-}
-
-/**
- * Pending connections the kernel may hold for us (capped by its somaxconn). With Node's default of 511, a burst of
- * 500 new connections filled the queue: a health check connecting then had its SYN dropped and retried after 1 s,
- * then 3 s — 4.4 s measured for one /healthz while the event loop answered every other check within 200 ms.
- */
-const LISTEN_BACKLOG = 4096;
-
-/** Starts listening (on every interface unless `hostname` is given, from HOST); resolves with the server once bound. */
-export function listen(app: Hono, port: number, hostname?: string): Promise<ServerType> {
-  const server = createAdaptorServer({ fetch: app.fetch });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port, ...(hostname ? { host: hostname } : {}), backlog: LISTEN_BACKLOG }, () => {
-      server.off('error', reject);
-      resolve(server);
-    });
-  });
 }

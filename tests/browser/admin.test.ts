@@ -8,11 +8,9 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { ServerType } from '@hono/node-server';
-import { listen } from '../../src/http/server.ts';
+import { listen, type HttpListener } from '../../src/http/front-door.ts';
 import { ADMIN_TOKEN, API_TOKEN, NEW_PLAN, startTestApp, type TestServer } from '../admin-api/setup.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -26,14 +24,14 @@ if (!hasChromium) console.warn(`browser test skipped: ${CHROMIUM} not found (apt
 
 describe.skipIf(!hasChromium)('admin page in headless Chromium', () => {
   let s: TestServer;
-  let server: ServerType;
+  let server: HttpListener | undefined;
   let browser: Browser;
   let base = '';
 
   beforeAll(async () => {
     s = await startTestApp();
-    server = await listen(s.app, 0, '127.0.0.1');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await listen(s.app, 0, { hostname: '127.0.0.1', maxBodyBytes: 64 * 1024 * 1024 });
+    base = `http://127.0.0.1:${server.port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -44,7 +42,7 @@ describe.skipIf(!hasChromium)('admin page in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await server?.close();
     await s?.close();
   });
 

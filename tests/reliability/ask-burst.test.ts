@@ -35,13 +35,13 @@ describe('a burst of 500 concurrent asks', () => {
     expect(run.share503).toBeGreaterThan(0);
     expect(run.answered + Math.round(run.share503 * 500)).toBe(500);
     expect(run.retryAfter?.min).toBeGreaterThanOrEqual(1);
-    // Checks over a kept connection (a load balancer's) stay under a second. A check that opens a new connection
-    // (an orchestrator's probe) waited the whole burst before (11–15 s measured); now it is fast but for one or
-    // two checks in the burst's first seconds (up to ~3.5 s measured on this shared 2-core machine).
+    // Checks over a kept connection (a load balancer's) and over a new connection each (an orchestrator's probe)
+    // both stay under a second. Before the front door, a new connection waited behind the burst's 500 to be
+    // accepted by the busy main thread (11–15 s unbounded, then 1–3.5 s with the answer slots).
     expect(run.healthz.samples).toBeGreaterThan(5);
     expect(run.healthz.max).toBeLessThan(1000);
-    expect(run.healthzNewConnection.p50).toBeLessThan(1000);
-    expect(run.healthzNewConnection.max).toBeLessThan(8000);
+    expect(run.healthzNewConnection.samples).toBeGreaterThan(5);
+    expect(run.healthzNewConnection.max).toBeLessThan(1000);
   }, 120_000);
 
   it('is ready again once the queue has drained, and answers', async () => {

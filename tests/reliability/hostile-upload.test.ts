@@ -5,10 +5,8 @@
  * blocked the event loop for ~50 s and killed the process at 4.5 GB; the NUL name got a 422 quoting the SQL and
  * no ingestion log line); now each gets a clear answer, and the service keeps answering.
  */
-import type { AddressInfo } from 'node:net';
-import type { ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen } from '../../src/http/server.ts';
+import { listen, type HttpListener } from '../../src/http/front-door.ts';
 import { CLI_ACTOR } from '../../src/admin/admin-service.ts';
 import type { DraftReview, UploadRefusal } from '../../src/core/services.ts';
 import { adminHeaders, API_TOKEN, fileForm, NEW_PLAN, startTestApp, type TestServer } from '../admin-api/setup.ts';
@@ -18,17 +16,17 @@ const MB = 1024 * 1024;
 
 describe('hostile uploads', () => {
   let s: TestServer;
-  let server: ServerType;
+  let server: HttpListener | undefined;
   let base = '';
 
   beforeAll(async () => {
     s = await startTestApp({ maxUploadBytes: 2 * MB });
-    server = await listen(s.app, 0, '127.0.0.1');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await listen(s.app, 0, { hostname: '127.0.0.1', maxBodyBytes: 64 * 1024 * 1024 });
+    base = `http://127.0.0.1:${server.port}`;
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await server?.close();
     await s?.close();
   });
 
