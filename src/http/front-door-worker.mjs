@@ -14,6 +14,7 @@
  * From it: { type: 'response', id, status, headers: [name, value][], body: ArrayBuffer } | { type: 'close' }.
  */
 
+import { Buffer } from 'node:buffer';
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
