@@ -4,6 +4,7 @@
  * part for "what is it based on", and the best section per year for comparisons.
  */
 import type { RankedSection } from '../retrieval/search.ts';
+import { foldedView } from '../text/normalize.ts';
 import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import { DEFAULT_RANKING_MODEL, type SelectionRules } from '../retrieval/ranking-model.ts';
 
@@ -71,6 +72,25 @@ function mostSpecific(parent: RankedSection, ranked: RankedSection[]): RankedSec
   return child ?? parent;
 }
 
+/** How a clause introduces its items: a colon, or "gồm", "sau đây", "như sau" at its end (headings lose the colon). */
+const INTRODUCES_LIST = /(?::|\b(?:gom|bao gom|sau day|nhu sau))\s*$/;
+
+/**
+ * A list question ranked one item of a list first ("c) Bản sao giấy tờ…" for "phải chuẩn bị những giấy tờ
+ * gì"): the answer is the list, its parent, when the parent introduces its items ("… gồm:", "… sau đây:") and
+ * is among the candidates.
+ */
+function wholeList(item: RankedSection, ranked: RankedSection[]): RankedSection {
+  const place = item.place;
+  if (!place || place.children.length > 0) return item;
+  const parentEntry = place.ancestors[place.ancestors.length - 1];
+  if (!parentEntry || parentEntry.label === '') return item;
+  const parent = ranked.find((r) => r.document.id === item.document.id && r.section.label === parentEntry.label);
+  if (!parent || (parent.place?.children.length ?? 0) < 2) return item;
+  const opening = `${parent.section.heading}\n${parent.section.body}`.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+  return INTRODUCES_LIST.test(foldedView(opening)) ? parent : item;
+}
+
 /** Picks the sections to quote, best first. `ranked` must be sorted by score. */
 export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, rules: SelectionRules = DEFAULT_RANKING_MODEL.selection): RankedSection[] {
   const top = ranked[0];
@@ -86,7 +106,8 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
     default: {
       const near = ranked.filter((r) => r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * rules.tieCoverageRatio);
       const picked = withoutRelated(near, rules.maxCited).map((p) => mostSpecific(p, ranked));
-      return intent.shape === 'factoid' ? picked.map((p) => narrowest(p, ranked, rules)) : picked;
+      if (intent.shape === 'factoid') return picked.map((p) => narrowest(p, ranked, rules));
+      return intent.shape === 'list' ? withoutRelated(picked.map((p) => wholeList(p, ranked)), rules.maxCited) : picked;
     }
   }
 }

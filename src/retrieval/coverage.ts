@@ -46,6 +46,11 @@ export interface QuestionUnits {
   pairs: string[];
   /** Optional weight of each unit (its IDF in the collection); 1 when absent. */
   weights?: Map<string, number>;
+  /**
+   * Units of the question's paraphrases (how documents write it): found, they count like the question's own;
+   * missing, they cost nothing.
+   */
+  optional?: string[];
 }
 
 function key(s: ReadingSyllable): string {
@@ -91,7 +96,14 @@ export function coverage(q: QuestionUnits, profile: TextProfile, rules: Coverage
       pairsFound += 1;
     }
   }
+  for (const u of q.optional ?? []) {
+    if (!profile.units.has(u)) continue;
+    const pair = u.includes('_');
+    found += (pair ? rules.pairFactor : 1) * w(u);
+    if (pair) pairsFound += 1;
+  }
   if (total === 0) return 0;
+  found = Math.min(found, total);
   // Scattered single syllables are weak evidence ("thủ đô" vs "thủ tục"): without a single shared pair, discount.
   return q.pairs.length > 0 && pairsFound === 0 ? (found / total) * rules.noPairFactor : found / total;
 }

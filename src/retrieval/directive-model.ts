@@ -20,12 +20,18 @@ export interface DirectiveModel {
   matchesBody(body: string, named: string[]): boolean;
   /** Administrative levels a text names ("cấp xã", "huyện, thị xã, thành phố"); committee names do not count. */
   levelsIn(text: string): string[];
+  /**
+   * How documents write what a question says in everyday words ("không mất tiền" → "miễn phí", "đóng cửa một thời
+   * gian" → "tạm ngừng hoạt động"): the written phrases of every asked phrase found, matched with accents.
+   */
+  writtenFor(question: string): string[];
 }
 
 interface ModelFile {
   facets: Record<string, { heading: string[]; question: string[] }>;
   levels: Record<string, string[]>;
   bodies: Record<string, { names: string[]; covers?: string[] }>;
+  phrasings?: Array<{ asked: string[]; written: string[] }>;
 }
 
 /** Folded words separated by single spaces, padded, so phrases match on whole words. */
@@ -52,6 +58,7 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
     .flatMap(([id, list]) => list.map((n) => ({ id, name: exactWords(n) })))
     .sort((a, b) => b.name.length - a.name.length);
   const covers = new Map(Object.entries(file.bodies).map(([id, b]) => [id, new Set(b.covers ?? [])]));
+  const phrasings = (file.phrasings ?? []).map((p) => ({ asked: p.asked.map((a) => exactWords(a)), written: p.written.map((x) => exactWords(x)) }));
 
   const facetsIn = (text: string, pick: 'heading' | 'question') => {
     const w = words(text);
@@ -82,6 +89,12 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
         w = w.split(name).join(' | ');
       }
       return found;
+    },
+    writtenFor(question) {
+      const w = exactWords(question);
+      // A question that already says it the documents' way ("trên mạng xã hội") needs no paraphrase of it.
+      const fired = phrasings.filter((p) => p.asked.some((a) => w.includes(a)) && !p.written.some((x) => !p.asked.includes(x) && w.includes(x)));
+      return [...new Set(fired.flatMap((p) => p.written.map((x) => x.trim())))];
     },
     matchesBody(body, named) {
       return named.some((n) => n === body || (covers.get(n)?.has(body) ?? false) || (covers.get(body)?.has(n) ?? false));

@@ -91,7 +91,7 @@ export async function retrieveSections(
 ): Promise<RankedSection[]> {
   const { store, embedder, catalog, model } = deps;
   const k = model.candidates;
-  const vectorOf = stages.time('vector', async () => (await embedder.embed([intent.text]))[0]);
+  const vectorOf = stages.time('vector', async () => (await embedder.embed([[intent.text, ...intent.paraphrases].join(' ')]))[0]);
   const [units, named] = await stages.time('lexical', async () => {
     const weightedUnits = await weighted(store, topicUnits(intent));
     return [weightedUnits, await namedDocuments(catalog, weightedUnits, filter.years, model.named)] as const;
@@ -218,12 +218,13 @@ function residualUnits(units: QuestionUnits, profile: TextProfile): QuestionUnit
     singles: units.singles.filter((u) => !profile.units.has(u)),
     pairs: units.pairs.filter((u) => !profile.units.has(u)),
     weights: units.weights,
+    optional: (units.optional ?? []).filter((u) => !profile.units.has(u)),
   };
 }
 
 /** Weighs each question unit by its IDF in the collection (unseen units weigh the most). */
 async function weighted(store: DocumentStore, units: QuestionUnits): Promise<QuestionUnits> {
-  const all = [...units.singles, ...units.pairs];
+  const all = [...units.singles, ...units.pairs, ...(units.optional ?? [])];
   const terms = all.map((u) => unitTerm(u));
   const { total, df } = await store.termFrequencies(terms);
   const weights = new Map(all.map((u, i) => [u, bm25Idf(total, df.get(terms[i] as string) ?? 0)]));

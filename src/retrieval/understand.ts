@@ -38,8 +38,10 @@ export interface QueryIntent {
   shape: QuestionShape;
   /** The shape to use instead when a document of the collection has the number the question names. */
   shapeIfNamedInStore: QuestionShape | null;
-  /** Lexical query terms (see Analyzer.readingTerms). */
+  /** Lexical query terms (see Analyzer.readingTerms), the paraphrases' at a lower weight. */
   terms: Map<string, number>;
+  /** How documents write what the question says in everyday words (DirectiveModel.writtenFor). */
+  paraphrases: string[];
   /** Roles of a directive's parts the question asks for (data/directive-model.json): "focus", "form"… */
   facets: string[];
   /** Bodies the question names ("Ban Tổ chức", "các đoàn thể"). */
@@ -125,7 +127,15 @@ export function isCueWord(intent: Pick<QueryIntent, 'shape'>, syllable: string):
 
 /** The question's topic units (syllables and pairs) in the view it was typed in. */
 export function topicUnits(intent: QueryIntent): QuestionUnits {
-  return questionUnits(intent.reading, (w) => !isCueWord(intent, w));
+  const units = questionUnits(intent.reading, (w) => !isCueWord(intent, w));
+  if (intent.paraphrases.length === 0) return units;
+  const own = new Set([...units.singles, ...units.pairs]);
+  const optional = new Set<string>();
+  for (const phrase of intent.paraphrases) {
+    const p = questionUnits(plainReading(phrase), (w) => !isCueWord(intent, w));
+    for (const u of [...p.singles, ...p.pairs]) if (!own.has(u)) optional.add(u);
+  }
+  return { ...units, optional: [...optional] };
 }
 
 const CITED_TYPES = 'chi thi|nghi quyet|ket luan|quy dinh|quyet dinh|thong bao|cong van|de an|huong dan|ke hoach|chuong trinh|thong tu|nghi dinh|luat';
@@ -214,6 +224,23 @@ function shapeOf(d: { shape: QuestionShape; ifNamedInStore: QuestionShape | null
   return { shape: d.shape, shapeIfNamedInStore: d.ifNamedInStore };
 }
 
+/**
+ * A paraphrase's terms weigh this much of the question's own: they bring in the section that says it the
+ * documents' way, without outweighing the words the person chose.
+ */
+const PARAPHRASE_WEIGHT = 0.6;
+
+function withParaphrases(terms: Map<string, number>, paraphrases: string[], analyzer: Analyzer): Map<string, number> {
+  if (paraphrases.length === 0) return terms;
+  const out = new Map(terms);
+  for (const phrase of paraphrases) {
+    for (const [term, weight] of analyzer.readingTerms(plainReading(phrase))) {
+      if (!out.has(term)) out.set(term, weight * PARAPHRASE_WEIGHT);
+    }
+  }
+  return out;
+}
+
 /** Drops the terms of the years asked about: they filter the documents, they are not the topic. */
 function withoutYears(terms: Map<string, number>, years: number[]): Map<string, number> {
   if (years.length === 0) return terms;
@@ -276,6 +303,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
   const found = findNumberKeys(read.typed);
   const numberKeys = found.filter((k) => !found.some((other) => other.startsWith(`${k}/`)));
   const roles = rolesOf(text, directives);
+  const paraphrases = directives?.writtenFor(text) ?? [];
   return {
     text,
     typed: read.typed,
@@ -295,7 +323,8 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     asksWho: WHO_CUES.test(folded),
     asksPrice: PRICE_CUES.test(exactView(text)),
     namedLaws: namedLaws(folded),
-    terms: withoutYears(analyzer.readingTerms(read.syllables), years),
+    terms: withParaphrases(withoutYears(analyzer.readingTerms(read.syllables), years), paraphrases, analyzer),
+    paraphrases,
     ...roles,
   };
 }

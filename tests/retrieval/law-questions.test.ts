@@ -1,0 +1,82 @@
+/**
+ * Questions to a law in the asker's words. Everyday words against the documents' words: the directive model's
+ * phrasings ("đóng cửa" → "tạm ngừng hoạt động", "không mất tiền" → "miễn phí") join a question's search and count
+ * as evidence when a section has them, never against one that lacks them; checked on the model, on coverage, and
+ * end to end on a law of the evaluation collection, where the same question ranks differently with the phrasings
+ * removed. And a list question whose best hit is one point of a list is answered with the whole list.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../src/app/open-core.ts';
+import { loadConfig } from '../../src/config.ts';
+import { coverage, profileOf, type QuestionUnits } from '../../src/retrieval/coverage.ts';
+import { createDirectiveModel, loadDirectiveModel, type DirectiveModel } from '../../src/retrieval/directive-model.ts';
+import { DEFAULT_RANKING_MODEL } from '../../src/retrieval/ranking-model.ts';
+import { retrieveSections } from '../../src/retrieval/search.ts';
+import { understand } from '../../src/retrieval/understand.ts';
+
+const MODEL_FILE = join(process.cwd(), 'data', 'directive-model.json');
+const model = loadDirectiveModel(MODEL_FILE);
+const withoutPhrasings = createDirectiveModel({ ...JSON.parse(readFileSync(MODEL_FILE, 'utf8')), phrasings: [] });
+
+describe('phrasings of the directive model', () => {
+  it('gives the written form of everyday words, matched with accents on whole words', () => {
+    expect(model.writtenFor('Những dịch vụ nào không mất tiền?')).toEqual(expect.arrayContaining(['miễn phí']));
+    expect(model.writtenFor('muốn đóng cửa một thời gian')).toEqual(expect.arrayContaining(['tạm ngừng hoạt động']));
+    // "cộng đồng của" is no "đóng cửa", and nothing fires on unrelated words.
+    expect(model.writtenFor('thư viện cộng đồng của xã')).toEqual([]);
+  });
+
+  it('adds nothing to a question that already says it the documents way, but keeps a phrase asked as written', () => {
+    expect(model.writtenFor('dịch vụ miễn phí không mất tiền')).not.toContain('không thu phí');
+    expect(model.writtenFor('được nghỉ tối đa bao lâu')).toEqual(expect.arrayContaining(['không quá']));
+  });
+});
+
+describe('coverage with paraphrase units', () => {
+  const question: QuestionUnits = { singles: ['e:dịch', 'e:vụ'], pairs: ['e:dịch_vụ'], optional: ['e:miễn', 'e:phí', 'e:miễn_phí'] };
+  it('counts a paraphrase found, never one missing, and stays a share', () => {
+    const plain = coverage({ ...question, optional: [] }, profileOf('Các dịch vụ của thư viện'));
+    expect(coverage(question, profileOf('Các dịch vụ của thư viện'))).toBe(plain);
+    expect(coverage({ ...question, optional: [] }, profileOf('Dịch vụ miễn phí'))).toBe(plain);
+    const free = coverage(question, profileOf('Dịch vụ miễn phí'));
+    expect(free).toBe(1);
+    expect(coverage(question, profileOf('Miễn phí'))).toBeGreaterThan(0);
+  });
+});
+
+describe('a colloquial question to a law', () => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await openCore({ config: loadConfig({ DATABASE_URL: 'memory://' }), logger: pino({ level: 'silent' }), offline: true });
+    const name = '2019-luat-thu-vien-so-cong-dong.txt';
+    await core.ingestor.ingestFile({ name, bytes: readFileSync(join('data', 'eval', 'laws', name)) });
+  }, 120_000);
+  afterAll(async () => {
+    await core?.close();
+  });
+
+  async function top(question: string, directives: DirectiveModel): Promise<string[]> {
+    const intent = understand(question, core.analyzer, 2026, directives);
+    const ranked = await retrieveSections(intent, {}, { store: core.store, embedder: core.embedder, catalog: core.catalog, outlines: core.outlines, directives, profiles: core.profiles, model: DEFAULT_RANKING_MODEL });
+    return ranked.slice(0, 3).map((r) => r.section.label);
+  }
+
+  it.each([
+    ['Thư viện tư nhân muốn đóng cửa ít lâu thì phải báo trước mấy ngày?', /^Điều 25\b/],
+    ['Hàng xóm mở góc đọc sách điện tử trong nhà có phải xin phép không?', /^Điều 14\b/],
+  ])('"%s" is answered from the article that says it in the law words, which the question words alone miss', async (question, article) => {
+    expect((await top(question, model))[0]).toMatch(article);
+    expect((await top(question, withoutPhrasings))[0]).not.toMatch(article);
+  });
+
+  it('answers a list question with the whole list when one of its points ranks first', async () => {
+    const answer = await core.engine.ask({ text: 'Hồ sơ xin Giấy chứng nhận cho thư viện số ngoài công lập cần những giấy tờ nào?', conversationId: 'list', channel: 'eval' });
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations.map((c) => c.section)).toContain('Điều 19.1');
+    const text = answer.citations.map((c) => c.quote).join('\n');
+    for (const item of ['Văn bản đề nghị theo mẫu', 'Danh mục tài nguyên số ban đầu', 'Bản sao giấy tờ chứng minh', 'Bản kê khai thiết bị', 'Sơ yếu lý lịch', 'Nội quy phục vụ']) expect(text).toContain(item);
+  });
+});
