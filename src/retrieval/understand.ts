@@ -92,6 +92,8 @@ const BASIS_CUES = [
   'de thuc hien huong dan nao',
 ];
 /** Who issued or signed a document: answered from its opening and its metadata. */
+/** When a named document was issued or adopted ("ban hành ngày nào", "thông qua tại hội nghị nào"). */
+const ISSUED_WHEN_CUES = /\b(?:ban hanh (?:ngay|khi|vao|nam|thang|luc)|ngay ban hanh|ky ngay nao|ky khi nao|thong qua (?:tai|o|ngay|khi|vao)|tai hoi nghi nao|hoi nghi (?:lan thu )?(?:nao|may))\b/;
 const ISSUER_CUES = /\b(?:(?:do |la )?ai (?:ban hanh|ky)|(?:co quan|don vi) nao (?:ban hanh|ky)|nguoi ky|ky ban hanh)\b/;
 /** "X còn hiệu lực không?", "X có còn hiệu lực?", "X hết hiệu lực chưa?", "X còn áp dụng không?" (src/answer/in-force.ts). */
 const IN_FORCE_CUES = /\b(?:con|het|co) hieu luc\b|\bhieu luc (?:cua|khong|chua)\b|\bcon (?:duoc )?ap dung\b/;
@@ -214,6 +216,9 @@ function detectShape(folded: string, years: number[], numberKeys: string[], face
   // "Quy định 85-QĐ/TW nói về việc gì?" about a directive the collection only cites: show where it is cited.
   // If the collection holds that directive itself, the question is about its content.
   // So is "Đề án 17-ĐA/TU ban hành ngày nào?": the citing documents give its date and issuer.
+  // When it holds the document, when it was issued or adopted is in its opening part (place and date, the
+  // conference that adopted it), as who issued it is.
+  if (numberKeys.length > 0 && ISSUED_WHEN_CUES.test(folded)) return { shape: 'mentions', ifNamedInStore: 'issuer' };
   if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi|ban hanh ngay|ban hanh khi|ban hanh nam|ngay nao|giai doan nao)\b/.test(folded)) {
     return { shape: 'mentions', ifNamedInStore: plain };
   }

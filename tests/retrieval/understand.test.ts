@@ -89,6 +89,16 @@ describe('shapes', () => {
   ])('%s → %s', (q, shape) => {
     expect(read(q).shape).toBe(shape);
   });
+
+  it.each([
+    ['Kế hoạch 42-KH/ĐUK ban hành ngày nào?', 'issuer'],
+    ['Nghị quyết 05-NQ/HU được thông qua tại hội nghị nào?', 'issuer'],
+    ['Quy định 85-QĐ/TW nói về việc gì?', 'factoid'],
+  ])('%s, about a document the collection holds → %s (its opening part tells when it was issued)', (q, shape) => {
+    const intent = read(q);
+    expect(intent.shape).toBe('mentions');
+    expect(intent.shapeIfNamedInStore).toBe(shape);
+  });
 });
 
 describe('the intent', () => {
