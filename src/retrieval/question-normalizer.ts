@@ -103,13 +103,14 @@ function cased(typed: string, reading: string): string {
 
 /** Creates the normaliser over the collection's statistics and the two abbreviation tables. */
 export function createQuestionNormalizer(deps: { statistics: TermStatistics; chat: ChatAbbreviations; official: Pick<Abbreviations, 'spelledOut'> }) {
-  function candidatesFor(word: string, typesAccents: boolean): Candidate[] {
+  function candidatesFor(word: string, typesAccents: boolean, afterNumber: boolean): Candidate[] {
     const lower = word.toLowerCase();
     const folded = foldedView(lower);
     const official = deps.official.spelledOut(word);
     if (official !== word) return [{ text: exactView(official), shown: official, kind: 'abbreviation' }];
     const spelled = (s: string, kind: ReadingKind): Candidate => ({ text: s, shown: cased(word, s), kind });
-    const meanings = deps.chat.meanings(lower);
+    // After a number a short form is a unit as typed ("1 kg", "2 tr", "500 k"), not a chat word ("kg" = "không").
+    const meanings = afterNumber && !isSyllable(folded) ? [] : deps.chat.meanings(lower);
     if (meanings.length > 0) {
       const out: Candidate[] = meanings.map((m, rank) => ({ text: exactView(m), shown: m, kind: 'abbreviation', rank }));
       if (!hasDiacritics(lower) && isSyllable(folded)) out.push(...spellingsOf(folded).map((s) => spelled(s, 'accents')));
@@ -127,8 +128,11 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
     const words = question.match(WORD) ?? [];
     const typesAccents = words.length > 0 && words.filter((w) => hasDiacritics(w)).length >= words.length / 2;
     let phrase = 0;
+    let afterNumber = false;
     for (const part of question.split(/(\s+)/)) {
       if (part === '') continue;
+      const follows = afterNumber;
+      if (!/^\s+$/.test(part)) afterNumber = /^\d+(?:[.,]\d+)*$/.test(part);
       if (/^\s+$/.test(part) || isCode(part)) {
         slots.push({ raw: part, candidates: null, phrase });
         if (isCode(part)) phrase += 1;
@@ -141,7 +145,7 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
           slots.push({ raw: part.slice(at, start), candidates: null, phrase });
           phrase += 1;
         }
-        slots.push({ raw: m[0], candidates: candidatesFor(m[0], typesAccents), phrase });
+        slots.push({ raw: m[0], candidates: candidatesFor(m[0], typesAccents, follows && start === 0), phrase });
         at = start + m[0].length;
       }
       if (at < part.length) {

@@ -54,6 +54,11 @@ describe('reading a question typed on a phone', () => {
     expect(read.text).toContain('2021');
   });
 
+  it('reads a short form after a number as the unit typed: "1 kg" is no "1 không"', async () => {
+    expect((await normalizer.normalize('gia bn 1 kg')).text).toMatch(/ 1 kg$/);
+    expect((await normalizer.normalize('co phai bc kg')).text).toMatch(/ không$/);
+  });
+
   it('keeps the plain words of someone who types accents', async () => {
     const read = await normalizer.normalize('Ban Tuyên giáo có nhiệm vụ gì trong tuyên truyền?');
     expect(read.text).toBe('Ban Tuyên giáo có nhiệm vụ gì trong tuyên truyền?');
