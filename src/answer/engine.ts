@@ -28,6 +28,7 @@ import { listQuote } from './list-quote.ts';
 import { faithfulQuote, isFaithful } from './faithful-quote.ts';
 import { introFor, listIntro } from './intro.ts';
 import { labelInWords } from './citation-label.ts';
+import { namedSectionToOpen } from './named-section.ts';
 import { refusalFeatures } from './refusal-features.ts';
 import { buildTalkingPoints, keepVerbatim } from './talking-points.ts';
 import { answerInForce } from './in-force.ts';
@@ -93,6 +94,10 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (follow.kind === 'section') return (await openSection(follow.documentId, follow.label)) ?? (await noSuchSection(follow.documentId, follow.label));
     const question = follow.kind === 'rewrite' ? follow.question : text;
     const ranking = await rankQuestion(question, stages, q.organisation);
+    const { intent, ranked } = ranking;
+    const named = await namedSectionToOpen(intent.sectionRefs, intent.documentIds, ranked, answerable(ranked[0], intent), (id) => deps.store.getSections(id));
+    const opened = named ? await openSection(named.documentId, named.label) : null;
+    if (opened) return opened;
     return stages.time('quoting', async () => (await inForce(ranking)) ?? answerRanked(ranking));
   }
 

@@ -91,6 +91,19 @@ function wholeList(item: RankedSection, ranked: RankedSection[]): RankedSection 
   return INTRODUCES_LIST.test(foldedView(opening)) ? parent : item;
 }
 
+/**
+ * The candidates that are the articles or clauses the question names ("Điều 11 quy định gì"), the named one
+ * itself before its parts, in the best-ranked document that has them: a question that names its section is
+ * answered from it, not from near ties elsewhere.
+ */
+function namedSections(ranked: RankedSection[], refs: string[]): RankedSection[] {
+  if (refs.length === 0) return [];
+  const anywhere = ranked.filter((r) => refs.some((ref) => r.section.label === ref || r.section.label.startsWith(`${ref}.`)));
+  // Every law has an Điều 11: the one of the best-ranked document.
+  const inside = anywhere.filter((r) => r.document.id === anywhere[0]?.document.id);
+  return [...inside.filter((r) => refs.includes(r.section.label)), ...inside.filter((r) => !refs.includes(r.section.label))];
+}
+
 /** Picks the sections to quote, best first. `ranked` must be sorted by score. */
 export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, rules: SelectionRules = DEFAULT_RANKING_MODEL.selection): RankedSection[] {
   const top = ranked[0];
@@ -104,6 +117,8 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
     case 'issuer':
       return [ranked.find((r) => r.section.label === '') ?? top];
     default: {
+      const named = namedSections(ranked, intent.sectionRefs);
+      if (named.length > 0) return withoutRelated(named, rules.maxCited);
       const near = ranked.filter((r) => r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * rules.tieCoverageRatio);
       const picked = withoutRelated(near, rules.maxCited).map((p) => mostSpecific(p, ranked));
       if (intent.shape === 'factoid') return picked.map((p) => narrowest(p, ranked, rules));

@@ -42,6 +42,8 @@ export interface QueryIntent {
   terms: Map<string, number>;
   /** How documents write what the question says in everyday words (DirectiveModel.writtenFor). */
   paraphrases: string[];
+  /** Articles and clauses the question names, as section labels ("Điều 11", "Điều 5.2"). */
+  sectionRefs: string[];
   /** Roles of a directive's parts the question asks for (data/directive-model.json): "focus", "form"… */
   facets: string[];
   /** Bodies the question names ("Ban Tổ chức", "các đoàn thể"). */
@@ -92,6 +94,19 @@ const BASIS_CUES = [
   'de thuc hien huong dan nao',
 ];
 /** Who issued or signed a document: answered from its opening and its metadata. */
+/**
+ * The articles and clauses a question names, as labels: "Điều 11" → `Điều 11`, "khoản 2 Điều 5" and "Điều 5
+ * khoản 2" → `Điều 5.2` (a point narrows no further: folded, "điểm đ" and "điểm d" are one letter).
+ */
+export function sectionRefs(folded: string): string[] {
+  const refs = new Set<string>();
+  for (const m of folded.matchAll(/\b(?:khoan (\d+)\s*,?\s*(?:cua\s+)?)?dieu (\d+)\b(?:\s*,?\s*khoan (\d+))?/g)) {
+    const clause = m[1] ?? m[3];
+    refs.add(clause ? `Điều ${m[2]}.${clause}` : `Điều ${m[2]}`);
+  }
+  return [...refs];
+}
+
 /** When a named document was issued or adopted ("ban hành ngày nào", "thông qua tại hội nghị nào"). */
 const ISSUED_WHEN_CUES = /\b(?:ban hanh (?:ngay|khi|vao|nam|thang|luc)|ngay ban hanh|ky ngay nao|ky khi nao|thong qua (?:tai|o|ngay|khi|vao)|tai hoi nghi nao|hoi nghi (?:lan thu )?(?:nao|may))\b/;
 const ISSUER_CUES = /\b(?:(?:do |la )?ai (?:ban hanh|ky)|(?:co quan|don vi) nao (?:ban hanh|ky)|nguoi ky|ky ban hanh)\b/;
@@ -330,6 +345,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     namedLaws: namedLaws(folded),
     terms: withParaphrases(withoutYears(analyzer.readingTerms(read.syllables), years), paraphrases, analyzer),
     paraphrases,
+    sectionRefs: sectionRefs(folded),
     ...roles,
   };
 }

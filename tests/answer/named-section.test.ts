@@ -1,0 +1,47 @@
+/**
+ * A question that names its article ("Điều 13 … quy định gì") is answered from that article, and a named clause
+ * ("khoản 2 Điều 11") from that clause: not from near ties elsewhere, and not refused for having few words of its
+ * own. On a Quy định of the evaluation layouts, alone in the collection.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../src/app/open-core.ts';
+import { loadConfig } from '../../src/config.ts';
+import { sectionRefs } from '../../src/retrieval/understand.ts';
+
+describe('section references in a question', () => {
+  it.each([
+    ['dieu 11 quy dinh gi', ['Điều 11']],
+    ['khoan 2 dieu 5 cua luat', ['Điều 5.2']],
+    ['dieu 5 khoan 2 va dieu 7', ['Điều 5.2', 'Điều 7']],
+    ['dieu kien de duoc cap', []],
+  ])('%s → %j', (folded, refs) => {
+    expect(sectionRefs(folded)).toEqual(refs);
+  });
+});
+
+describe('answering a question that names its article', () => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await openCore({ config: loadConfig({ DATABASE_URL: 'memory://' }), logger: pino({ level: 'silent' }), offline: true });
+    const name = '2024-quy-dinh-15-qd-tu-binh-nguyen-trach-nhiem-neu-guong.txt';
+    await core.ingestor.ingestFile({ name, bytes: readFileSync(join('data', 'eval', 'layouts', name)) });
+  }, 120_000);
+  afterAll(async () => {
+    await core?.close();
+  });
+
+  it.each([
+    ['Điều 13 của Quy định 15-QĐ/TU quy định gì?', 'Điều 13'],
+    ['Điều 14 của quy định này có nội dung gì?', 'Điều 14'],
+    ['Điều 10 quy định những gì?', 'Điều 10'],
+    ['Khoản 2 Điều 11 nói gì?', 'Điều 11.2'],
+  ])('%s → only %s', async (question, label) => {
+    const answer = await core.engine.ask({ text: question, conversationId: `named-${label}`, channel: 'eval' });
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations.length).toBeGreaterThan(0);
+    for (const c of answer.citations) expect(c.section === label || c.section.startsWith(`${label}.`)).toBe(true);
+  });
+});
