@@ -230,11 +230,12 @@ function detectShape(folded: string, years: number[], numberKeys: string[], face
   if (has(MENTION_CUES) && (numberKeys.length > 0 || WHERE_CUES.test(folded))) return { shape: 'mentions', ifNamedInStore: null };
   // "Quy định 85-QĐ/TW nói về việc gì?" about a directive the collection only cites: show where it is cited.
   // If the collection holds that directive itself, the question is about its content.
-  // So is "Đề án 17-ĐA/TU ban hành ngày nào?": the citing documents give its date and issuer.
+  // So is "Đề án 17-ĐA/TU ban hành ngày nào?": the citing documents give its date and issuer. A deadline ("hạn
+  // ngày nào", "trước ngày nào") is the plan's, not the named document's date.
   // When it holds the document, when it was issued or adopted is in its opening part (place and date, the
   // conference that adopted it), as who issued it is.
   if (numberKeys.length > 0 && ISSUED_WHEN_CUES.test(folded)) return { shape: 'mentions', ifNamedInStore: 'issuer' };
-  if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi|ban hanh ngay|ban hanh khi|ban hanh nam|ngay nao|giai doan nao)\b/.test(folded)) {
+  if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi|ban hanh ngay|ban hanh khi|ban hanh nam|(?<!\b(?:han|truoc|cham nhat|xong) )ngay nao|giai doan nao)\b/.test(folded)) {
     return { shape: 'mentions', ifNamedInStore: plain };
   }
   return { shape: plain, ifNamedInStore: null };

@@ -99,6 +99,11 @@ describe('shapes', () => {
     expect(intent.shape).toBe('mentions');
     expect(intent.shapeIfNamedInStore).toBe(shape);
   });
+
+  it('reads "hạn ngày nào" as the plan\'s deadline, not as the date of the document it names', () => {
+    expect(read('Chi bộ báo cáo kết quả thực hiện Quy định 144-QĐ/TW về đâu, hạn ngày nào?').shape).not.toBe('mentions');
+    expect(read('Quy định 144-QĐ/TW ban hành ngày nào?').shape).toBe('mentions');
+  });
 });
 
 describe('the intent', () => {
