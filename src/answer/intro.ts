@@ -46,10 +46,11 @@ export function introFor(intent: QueryIntent, count: number, first: StoredDocume
   }
 }
 
-/** "Who issued it": the issuer and signer the document names (its metadata), then its opening is quoted. */
+/** "Who issued it", "when": the issuer, date and signer the document names (its metadata), then its opening is quoted. */
 function issuerIntro(d: StoredDocument | undefined): string {
   if (!d?.issuer) return 'Phần mở đầu của văn bản nêu cơ quan ban hành:';
   const place = d.place && !foldedView(d.issuer).includes(foldedView(d.place)) ? ` (${d.place})` : '';
   const signer = d.signer ? ` Người ký: ${d.signer}${d.signerRole ? `, ${d.signerRole}` : ''}.` : '';
-  return `Văn bản do ${d.issuer}${place} ban hành.${signer} Phần mở đầu:`;
+  const on = d.issuedOn ? ` ngày ${d.issuedOn.slice(8, 10)}/${d.issuedOn.slice(5, 7)}/${d.issuedOn.slice(0, 4)}` : '';
+  return `Văn bản do ${d.issuer}${place} ban hành${on}.${signer} Phần mở đầu:`;
 }

@@ -1,7 +1,8 @@
 /**
  * A question that names its article ("Điều 13 … quy định gì") is answered from that article, and a named clause
  * ("khoản 2 Điều 11") from that clause: not from near ties elsewhere, and not refused for having few words of its
- * own. On a Quy định of the evaluation layouts, alone in the collection.
+ * own. On a Quy định of the evaluation layouts, alone in the collection; there too, "ban hành ngày nào" is answered
+ * with the date the document bears.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,5 +44,11 @@ describe('answering a question that names its article', () => {
     expect(answer.outcome).toBe('answered');
     expect(answer.citations.length).toBeGreaterThan(0);
     for (const c of answer.citations) expect(c.section === label || c.section.startsWith(`${label}.`)).toBe(true);
+  });
+
+  it('"ban hành ngày nào" about the held document gives the date it bears, with its opening', async () => {
+    const answer = await core.engine.ask({ text: 'Quy định 15-QĐ/TU ban hành ngày nào?', conversationId: 'issued', channel: 'eval' });
+    expect(answer.citations.map((c) => c.section)).toEqual(['']);
+    expect(answer.intro).toContain('ban hành ngày 12/09/2024.');
   });
 });
