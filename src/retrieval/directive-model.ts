@@ -93,7 +93,10 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
     writtenFor(question) {
       const w = exactWords(question);
       // A question that already says it the documents' way ("trên mạng xã hội") needs no paraphrase of it.
-      const fired = phrasings.filter((p) => p.asked.some((a) => w.includes(a)) && !p.written.some((x) => !p.asked.includes(x) && w.includes(x)));
+      // The longest asked phrase wins: "buộc đóng cửa" is a suspension, not the "đóng cửa" of a closure.
+      const found = phrasings.flatMap((p) => p.asked.filter((a) => w.includes(a)));
+      const longest = (a: string) => !found.some((other) => other !== a && other.length > a.length && other.includes(a));
+      const fired = phrasings.filter((p) => p.asked.some((a) => w.includes(a) && longest(a)) && !p.written.some((x) => !p.asked.includes(x) && w.includes(x)));
       return [...new Set(fired.flatMap((p) => p.written.map((x) => x.trim())))];
     },
     matchesBody(body, named) {

@@ -29,6 +29,13 @@ describe('phrasings of the directive model', () => {
     expect(model.writtenFor('thư viện cộng đồng của xã')).toEqual([]);
   });
 
+  it('reads the longest everyday phrase: "bị buộc tạm đóng cửa" is a suspension, not a closure', () => {
+    const written = model.writtenFor('thư viện bị buộc tạm đóng cửa khi nào');
+    expect(written).toContain('đình chỉ hoạt động');
+    expect(written).not.toContain('chấm dứt hoạt động');
+    expect(model.writtenFor('thư viện muốn đóng cửa')).toContain('chấm dứt hoạt động');
+  });
+
   it('adds nothing to a question that already says it the documents way, but keeps a phrase asked as written', () => {
     expect(model.writtenFor('dịch vụ miễn phí không mất tiền')).not.toContain('không thu phí');
     expect(model.writtenFor('được nghỉ tối đa bao lâu')).toEqual(expect.arrayContaining(['không quá']));
