@@ -104,6 +104,19 @@ function namedSections(ranked: RankedSection[], refs: string[]): RankedSection[]
   return [...inside.filter((r) => refs.includes(r.section.label)), ...inside.filter((r) => !refs.includes(r.section.label))];
 }
 
+/**
+ * A part split by years ("2.2. Chỉ tiêu cụ thể" › "a) Đến năm 2025", "b) Đến năm 2030") answers a question
+ * about one of those years with that year's part, when exactly one of its parts names a year the question
+ * mentions and that part is among the candidates.
+ */
+function yearPart(picked: RankedSection, ranked: RankedSection[], years: number[]): RankedSection {
+  const children = picked.place?.children ?? [];
+  if (years.length === 0 || children.length < 2) return picked;
+  const named = children.filter((c) => years.some((y) => new RegExp(`\\b${y}\\b`).test(c.heading)));
+  if (named.length !== 1) return picked;
+  return ranked.find((r) => r.document.id === picked.document.id && r.section.label === named[0]?.label) ?? picked;
+}
+
 /** Picks the sections to quote, best first. `ranked` must be sorted by score. */
 export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, rules: SelectionRules = DEFAULT_RANKING_MODEL.selection): RankedSection[] {
   const top = ranked[0];
@@ -122,7 +135,7 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
       const near = ranked.filter((r) => r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * rules.tieCoverageRatio);
       const picked = withoutRelated(near, rules.maxCited).map((p) => mostSpecific(p, ranked));
       if (intent.shape === 'factoid') return picked.map((p) => narrowest(p, ranked, rules));
-      return intent.shape === 'list' ? withoutRelated(picked.map((p) => wholeList(p, ranked)), rules.maxCited) : picked;
+      return intent.shape === 'list' ? withoutRelated(picked.map((p) => yearPart(wholeList(p, ranked), ranked, intent.mentionedYears)), rules.maxCited) : picked;
     }
   }
 }
