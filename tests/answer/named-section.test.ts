@@ -10,7 +10,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/app/open-core.ts';
 import { loadConfig } from '../../src/config.ts';
-import { sectionRefs } from '../../src/retrieval/understand.ts';
+import { sectionRefs } from '../../src/retrieval/question-shape.ts';
 
 describe('section references in a question', () => {
   it.each([

@@ -1,0 +1,81 @@
+/**
+ * What kind of answer a question asks for (its shape: a list, one fact, where a document is cited, what a plan is
+ * based on, who issued it, a comparison of years, whether it is in force), read from meaning cues of the folded
+ * question, and the articles and clauses it names.
+ */
+
+export type QuestionShape = 'mentions' | 'basis' | 'issuer' | 'comparison' | 'list' | 'factoid' | 'in_force';
+
+const MENTION_CUES = ['nhac den', 'nhac toi', 'duoc nhac', 'nhac o', 'nhac trong', 'de cap', 'trich dan', 'dan chieu', 'vien dan', 'duoc dan', 'dan trong', 'dan o'];
+/** The question asks for places ("ở đâu", "những văn bản nào"), not for what a text says. */
+const WHERE_CUES = /\b(o dau|cho nao|nhung van ban nao|van ban nao|muc nao|nhung muc nao|nhung noi nao)\b/;
+const BASIS_CUES = [
+  'can cu',
+  'thuc hien van ban nao',
+  'thuc hien nhung van ban',
+  'dua tren',
+  'dua vao van ban',
+  'dua vao nhung van ban',
+  'dua vao dau',
+  'trien khai van ban nao',
+  'tren co so nao',
+  'de thuc hien van ban',
+  'de thuc hien nghi quyet nao',
+  'de thuc hien chi thi nao',
+  'de thuc hien ke hoach nao',
+  'de thuc hien huong dan nao',
+];
+/**
+ * The articles and clauses a question names, as labels: "Điều 11" → `Điều 11`, "khoản 2 Điều 5" and "Điều 5
+ * khoản 2" → `Điều 5.2` (a point narrows no further: folded, "điểm đ" and "điểm d" are one letter).
+ */
+export function sectionRefs(folded: string): string[] {
+  const refs = new Set<string>();
+  for (const m of folded.matchAll(/\b(?:khoan (\d+)\s*,?\s*(?:cua\s+)?)?dieu (\d+)\b(?:\s*,?\s*khoan (\d+))?/g)) {
+    const clause = m[1] ?? m[3];
+    refs.add(clause ? `Điều ${m[2]}.${clause}` : `Điều ${m[2]}`);
+  }
+  return [...refs];
+}
+
+/** When a named document was issued or adopted ("ban hành ngày nào", "thông qua tại hội nghị nào"). */
+const ISSUED_WHEN_CUES = /\b(?:ban hanh (?:ngay|khi|vao|nam|thang|luc)|ngay ban hanh|ky ngay nao|ky khi nao|thong qua (?:tai|o|ngay|khi|vao)|tai hoi nghi nao|hoi nghi (?:lan thu )?(?:nao|may))\b/;
+/** Who issued or signed a document: answered from its opening and its metadata. */
+const ISSUER_CUES = /\b(?:(?:do |la )?ai (?:ban hanh|ky)|(?:co quan|don vi) nao (?:ban hanh|ky)|nguoi ky|ky ban hanh)\b/;
+/** "X còn hiệu lực không?", "X có còn hiệu lực?", "X hết hiệu lực chưa?", "X còn áp dụng không?" (src/answer/in-force.ts). */
+const IN_FORCE_CUES = /\b(?:con|het|co) hieu luc\b|\bhieu luc (?:cua|khong|chua)\b|\bcon (?:duoc )?ap dung\b/;
+/** "X đã bị thay thế chưa?", "văn bản nào bãi bỏ X?": the same, when the question names X by number. */
+const REPLACED_CUES = /\b(?:thay the|bai bo)\b/;
+const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi gi', 'giong nhau', 'giong va khac', 'diem moi', 'co gi moi', 'khac voi', 'khac so voi'];
+/** "những nội dung nào", "các cơ quan nào", "gồm", "liệt kê": the answer is a whole list. */
+const LIST_CUES = /\b(?:gom|bao gom|liet ke|nhung gi|nhung (?:\w+,? ){1,8}(?:nao|gi)|cac (?:\w+,? ){1,4}(?:nao|gi)|co may|may (?:noi dung|nhiem vu|hinh thuc|nhom|muc|diem|yeu cau))\b/;
+/** Questions for one fact: a number, a date, a name. */
+const FACT_CUES = /\b(?:bao nhieu|khi nao|ngay nao|thang nao|nam nao|bao gio|luc nao|thoi han|han chot|so may|so hieu|ai ky|do ai|la ai|o dau|bao lau|may lan|ty le)\b/;
+/** Roles whose parts are lists: asking what they are ("mục đích là gì", "hình thức gì") asks for the list. */
+const LIST_FACETS = ['purpose', 'requirement', 'content', 'focus', 'regular', 'form', 'task', 'implementation', 'target', 'shortcoming', 'situation', 'viewpoint', 'slogan', 'prohibition'];
+
+/** The shape, and what it is instead when the number it names is a document of the collection. */
+export function detectShape(folded: string, years: number[], numberKeys: string[], facets: string[]): { shape: QuestionShape; ifNamedInStore: QuestionShape | null } {
+  const has = (cues: string[]) => cues.some((c) => folded.includes(c));
+  const asksList = LIST_CUES.test(folded) || (facets.some((f) => LIST_FACETS.includes(f)) && !FACT_CUES.test(folded));
+  const plain = asksList ? 'list' : 'factoid';
+  // Two years joined by "và" compare them, unless the question asks what one plan says about later years.
+  if (IN_FORCE_CUES.test(folded) || (numberKeys.length > 0 && REPLACED_CUES.test(folded))) return { shape: 'in_force', ifNamedInStore: null };
+  const twoYears = years.length > 1 && /\b(va|voi)\b/.test(folded) && !/\b(tiep theo|tro di|nam sau|nam tiep)\b/.test(folded);
+  if (has(COMPARE_CUES) || twoYears) return { shape: 'comparison', ifNamedInStore: null };
+  if (ISSUER_CUES.test(folded)) return { shape: 'issuer', ifNamedInStore: null };
+  if (has(BASIS_CUES)) return { shape: 'basis', ifNamedInStore: null };
+  // "where is X cited" needs an X: a number, or a question for places ("ở đâu", "những văn bản nào").
+  if (has(MENTION_CUES) && (numberKeys.length > 0 || WHERE_CUES.test(folded))) return { shape: 'mentions', ifNamedInStore: null };
+  // "Quy định 85-QĐ/TW nói về việc gì?" about a directive the collection only cites: show where it is cited.
+  // If the collection holds that directive itself, the question is about its content.
+  // So is "Đề án 17-ĐA/TU ban hành ngày nào?": the citing documents give its date and issuer. A deadline ("hạn
+  // ngày nào", "trước ngày nào") is the plan's, not the named document's date.
+  // When it holds the document, when it was issued or adopted is in its opening part (place and date, the
+  // conference that adopted it), as who issued it is.
+  if (numberKeys.length > 0 && ISSUED_WHEN_CUES.test(folded)) return { shape: 'mentions', ifNamedInStore: 'issuer' };
+  if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi|ban hanh ngay|ban hanh khi|ban hanh nam|(?<!\b(?:han|truoc|cham nhat|xong) )ngay nao|giai doan nao)\b/.test(folded)) {
+    return { shape: 'mentions', ifNamedInStore: plain };
+  }
+  return { shape: plain, ifNamedInStore: null };
+}
