@@ -211,7 +211,8 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       withBody(citationFor(r.document, r.section, lists[i]?.quote ?? quoteSection(r.section, units, options.maxQuoteChars)), directory, intent.unit),
     );
     const count = lists[0]?.count ?? null;
-    const intro = count !== null && citations.length === 1 ? listIntro(intent, count) : introFor(intent, citations.length, chosen[0]?.document);
+    const roles = [...(chosen[0]?.place?.ownFacets ?? []), ...(chosen[0]?.place?.inheritedFacets ?? [])];
+    const intro = count !== null && citations.length === 1 ? listIntro(intent, count, roles) : introFor(intent, citations.length, chosen[0]?.document);
     return makeAnswer({ outcome: 'answered', intro, citations, notice, debug });
   }
 

@@ -23,9 +23,13 @@ const ITEM_NOUNS: Record<string, string> = {
   slogan: 'khẩu hiệu',
 };
 
-/** "Văn bản nêu 5 nội dung:" — a list says how many items it has. */
-export function listIntro(intent: ResolvedIntent, count: number): string {
-  const noun = intent.facets.map((f) => ITEM_NOUNS[f]).find(Boolean) ?? 'ý';
+/**
+ * "Văn bản nêu 5 nội dung:" — a list says how many items it has, named by the role asked for when the quoted part
+ * plays it (`roles`: its own and its parents' facets); a list of people answering "những ai được miễn" is no list
+ * of "cơ quan, đơn vị được giao", so anything else is counted in "ý".
+ */
+export function listIntro(intent: ResolvedIntent, count: number, roles: string[]): string {
+  const noun = intent.facets.filter((f) => roles.includes(f)).map((f) => ITEM_NOUNS[f]).find(Boolean) ?? 'ý';
   return `Văn bản nêu ${count} ${noun}:`;
 }
 
