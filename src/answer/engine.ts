@@ -27,8 +27,7 @@ import { selectSections } from './select.ts';
 import { listQuote } from './list-quote.ts';
 import { faithfulQuote, isFaithful } from './faithful-quote.ts';
 import { introFor, listIntro } from './intro.ts';
-import { labelInWords } from './citation-label.ts';
-import { namedSectionToOpen } from './named-section.ts';
+import { namedSectionToOpen, noSuchSection, openSection } from './named-section.ts';
 import { refusalFeatures } from './refusal-features.ts';
 import { buildTalkingPoints, keepVerbatim } from './talking-points.ts';
 import { answerInForce } from './in-force.ts';
@@ -91,12 +90,12 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     const state = await deps.conversations.get(q.conversationId);
     const follow = resolveFollowUp(text, state, clock.now().getFullYear());
     if (follow.kind === 'clarify') return makeAnswer({ outcome: 'refused', intro: follow.reply, citations: [], notice: null });
-    if (follow.kind === 'section') return (await openSection(follow.documentId, follow.label)) ?? (await noSuchSection(follow.documentId, follow.label));
+    if (follow.kind === 'section') return (await openSection(deps, follow.documentId, follow.label)) ?? (await noSuchSection(deps.store, follow.documentId, follow.label));
     const question = follow.kind === 'rewrite' ? follow.question : text;
     const ranking = await rankQuestion(question, stages, q.organisation);
     const { intent, ranked } = ranking;
     const named = await namedSectionToOpen(intent.sectionRefs, intent.documentIds, ranked, answerable(ranked[0], intent), (id) => deps.store.getSections(id));
-    const opened = named ? await openSection(named.documentId, named.label) : null;
+    const opened = named ? await openSection(deps, named.documentId, named.label) : null;
     if (opened) return opened;
     return stages.time('quoting', async () => (await inForce(ranking)) ?? answerRanked(ranking));
   }
@@ -216,15 +215,6 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     return makeAnswer({ outcome: 'answered', intro, citations, notice, debug });
   }
 
-  async function openSection(documentId: string, label: string): Promise<Answer | null> {
-    const entry = await deps.catalog.get(documentId);
-    const section = (await deps.store.getSections(documentId)).find((s) => s.label === label);
-    if (!entry || !section) return null;
-    const quote = section.fullText.trim() || section.headingLine;
-    const citation = citationFor(entry.document, section, quote);
-    return makeAnswer({ outcome: 'answered', intro: `Toàn văn ${labelInWords(label)}:`, citations: [citation], notice: null });
-  }
-
   /** An active law of the collection bears one of these (folded) names. */
   async function holdsLaw(names: string[]): Promise<boolean> {
     const laws = (await deps.catalog.entries()).filter((e) => e.document.type !== null && LAW_TYPES.includes(e.document.type));
@@ -241,13 +231,6 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (!d.number) return false;
     const own = deps.numberKeys(d.number);
     return keys.some((k) => own === k || own.startsWith(`${k}/`));
-  }
-
-  /** "mục 7 thì sao?" where the document has no such part: say so and list its parts, rather than guess. */
-  async function noSuchSection(documentId: string, label: string): Promise<Answer> {
-    const parts = (await deps.store.getSections(documentId)).filter((s) => s.level === 1).map((s) => s.label);
-    const listed = parts.length > 0 ? ` Các phần của văn bản: ${parts.join(', ')}.` : '';
-    return makeAnswer({ outcome: 'refused', intro: `Văn bản vừa trích không có mục ${label}.${listed}`, citations: [], notice: null });
   }
 
   async function remember(q: Question, answer: Answer): Promise<void> {

@@ -3,9 +3,14 @@
  * words of its own to rank by, and may be refused for it. When ranking does not answer it from the named section,
  * the section is opened directly, in the document the question names, or else in the one document among the best
  * candidates that has it. Two documents that both have an "Điều 10" and no name to choose between them: no guess.
+ * Follow-ups ("mục 2 thì sao?") open sections the same way.
  */
-import type { StoredSection } from '../core/types.ts';
+import type { DocumentStore } from '../core/ports.ts';
+import type { Answer, StoredSection } from '../core/types.ts';
+import type { Catalog } from '../retrieval/catalog.ts';
 import type { RankedSection } from '../retrieval/search.ts';
+import { labelInWords } from './citation-label.ts';
+import { citationFor, makeAnswer } from './compose.ts';
 
 /** How many of the best-ranked candidates' documents are looked into for the named section. */
 const LOOK_INTO = 5;
@@ -35,4 +40,21 @@ export async function namedSectionToOpen(
     if (ref) holders.push({ documentId, label: ref });
   }
   return holders.length === 1 ? (holders[0] as { documentId: string; label: string }) : null;
+}
+
+/** The whole text of one section of a document, cited; null when the document or the section is not there. */
+export async function openSection(deps: { catalog: Pick<Catalog, 'get'>; store: Pick<DocumentStore, 'getSections'> }, documentId: string, label: string): Promise<Answer | null> {
+  const entry = await deps.catalog.get(documentId);
+  const section = (await deps.store.getSections(documentId)).find((s) => s.label === label);
+  if (!entry || !section) return null;
+  const quote = section.fullText.trim() || section.headingLine;
+  const citation = citationFor(entry.document, section, quote);
+  return makeAnswer({ outcome: 'answered', intro: `Toàn văn ${labelInWords(label)}:`, citations: [citation], notice: null });
+}
+
+/** "mục 7 thì sao?" where the document has no such part: say so and list its parts, rather than guess. */
+export async function noSuchSection(store: Pick<DocumentStore, 'getSections'>, documentId: string, label: string): Promise<Answer> {
+  const parts = (await store.getSections(documentId)).filter((s) => s.level === 1).map((s) => s.label);
+  const listed = parts.length > 0 ? ` Các phần của văn bản: ${parts.join(', ')}.` : '';
+  return makeAnswer({ outcome: 'refused', intro: `Văn bản vừa trích không có mục ${label}.${listed}`, citations: [], notice: null });
 }
