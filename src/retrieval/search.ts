@@ -65,12 +65,14 @@ function bestBySection(hits: ChunkHit[]): Map<string, number> {
 /**
  * Sections citing a document number the question names: "documentId|label" → section id. A number cited by
  * thousands of documents contributes its newest few hundred, plus every citation in the documents the question
- * names ("Đề án 17 của Tỉnh ủy Lào Cai"), which may be older than all of those.
+ * names ("Đề án 17 của Tỉnh ủy Lào Cai") and in those of the asker's chain, which may be older than all of those.
  */
-async function sectionsCitingNumbers(store: DocumentStore, intent: QueryIntent, named: string[], limit: number): Promise<Map<string, string | null>> {
+async function sectionsCitingNumbers(store: DocumentStore, intent: RankingIntent, named: string[], limit: number): Promise<Map<string, string | null>> {
   const cited = new Map<string, string | null>();
+  // The asker's chain too: its own plan citing the number may be older than the newest few hundred copies.
+  const own = [...new Set([...named, ...(intent.unit ? intent.unit.closeness.keys() : [])])];
   for (const key of intent.numberKeys) {
-    const hits = [...(await store.findReferences(key, limit)), ...(named.length > 0 ? await store.findReferences(key, limit, named) : [])];
+    const hits = [...(await store.findReferences(key, limit)), ...(own.length > 0 ? await store.findReferences(key, limit, own) : [])];
     for (const hit of hits) cited.set(`${hit.documentId}|${hit.sectionLabel}`, hit.sectionId);
   }
   return cited;
