@@ -15,7 +15,8 @@ import { citationFor, makeAnswer } from './compose.ts';
 /** How many of the best-ranked candidates' documents are looked into for the named section. */
 const LOOK_INTO = 5;
 
-function within(label: string, refs: string[]): boolean {
+/** The section is one of the named articles or clauses, or a part of one. */
+export function within(label: string, refs: string[]): boolean {
   return refs.some((ref) => label === ref || label.startsWith(`${ref}.`));
 }
 

@@ -5,6 +5,7 @@
  */
 import type { RankedSection } from '../retrieval/search.ts';
 import { foldedView } from '../text/normalize.ts';
+import { within } from './named-section.ts';
 import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import { DEFAULT_RANKING_MODEL, type SelectionRules } from '../retrieval/ranking-model.ts';
 
@@ -98,7 +99,7 @@ function wholeList(item: RankedSection, ranked: RankedSection[]): RankedSection 
  */
 function namedSections(ranked: RankedSection[], refs: string[]): RankedSection[] {
   if (refs.length === 0) return [];
-  const anywhere = ranked.filter((r) => refs.some((ref) => r.section.label === ref || r.section.label.startsWith(`${ref}.`)));
+  const anywhere = ranked.filter((r) => within(r.section.label, refs));
   // Every law has an Điều 11: the one of the best-ranked document.
   const inside = anywhere.filter((r) => r.document.id === anywhere[0]?.document.id);
   return [...inside.filter((r) => refs.includes(r.section.label)), ...inside.filter((r) => !refs.includes(r.section.label))];

@@ -25,19 +25,6 @@ const BASIS_CUES = [
   'de thuc hien ke hoach nao',
   'de thuc hien huong dan nao',
 ];
-/**
- * The articles and clauses a question names, as labels: "Điều 11" → `Điều 11`, "khoản 2 Điều 5" and "Điều 5
- * khoản 2" → `Điều 5.2` (a point narrows no further: folded, "điểm đ" and "điểm d" are one letter).
- */
-export function sectionRefs(folded: string): string[] {
-  const refs = new Set<string>();
-  for (const m of folded.matchAll(/\b(?:khoan (\d+)\s*,?\s*(?:cua\s+)?)?dieu (\d+)\b(?:\s*,?\s*khoan (\d+))?/g)) {
-    const clause = m[1] ?? m[3];
-    refs.add(clause ? `Điều ${m[2]}.${clause}` : `Điều ${m[2]}`);
-  }
-  return [...refs];
-}
-
 /** When a named document was issued or adopted ("ban hành ngày nào", "thông qua tại hội nghị nào"). */
 const ISSUED_WHEN_CUES = /\b(?:ban hanh (?:ngay|khi|vao|nam|thang|luc)|ngay ban hanh|ky ngay nao|ky khi nao|thong qua (?:tai|o|ngay|khi|vao)|tai hoi nghi nao|hoi nghi (?:lan thu )?(?:nao|may))\b/;
 /** Who issued or signed a document: answered from its opening and its metadata. */
@@ -67,15 +54,27 @@ export function detectShape(folded: string, years: number[], numberKeys: string[
   if (has(BASIS_CUES)) return { shape: 'basis', ifNamedInStore: null };
   // "where is X cited" needs an X: a number, or a question for places ("ở đâu", "những văn bản nào").
   if (has(MENTION_CUES) && (numberKeys.length > 0 || WHERE_CUES.test(folded))) return { shape: 'mentions', ifNamedInStore: null };
-  // "Quy định 85-QĐ/TW nói về việc gì?" about a directive the collection only cites: show where it is cited.
-  // If the collection holds that directive itself, the question is about its content.
-  // So is "Đề án 17-ĐA/TU ban hành ngày nào?": the citing documents give its date and issuer. A deadline ("hạn
-  // ngày nào", "trước ngày nào") is the plan's, not the named document's date.
-  // When it holds the document, when it was issued or adopted is in its opening part (place and date, the
-  // conference that adopted it), as who issued it is.
+  // When it was issued or adopted ("ban hành ngày nào"): the citing documents give it for a document the collection
+  // only cites; the opening part (place and date, the conference that adopted it) for one it holds.
   if (numberKeys.length > 0 && ISSUED_WHEN_CUES.test(folded)) return { shape: 'mentions', ifNamedInStore: 'issuer' };
-  if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi|ban hanh ngay|ban hanh khi|ban hanh nam|(?<!\b(?:han|truoc|cham nhat|xong) )ngay nao|giai doan nao)\b/.test(folded)) {
+  // "Quy định 85-QĐ/TW nói về việc gì?" about a directive the collection only cites: show where it is cited. If the
+  // collection holds that directive itself, the question is about its content. A deadline ("hạn ngày nào", "trước
+  // ngày nào") is the plan's, not the named document's date.
+  if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi|(?<!\b(?:han|truoc|cham nhat|xong) )ngay nao|giai doan nao)\b/.test(folded)) {
     return { shape: 'mentions', ifNamedInStore: plain };
   }
   return { shape: plain, ifNamedInStore: null };
+}
+
+/**
+ * The articles and clauses a question names, as labels: "Điều 11" → `Điều 11`, "khoản 2 Điều 5" and "Điều 5
+ * khoản 2" → `Điều 5.2` (a point narrows no further: folded, "điểm đ" and "điểm d" are one letter).
+ */
+export function sectionRefs(folded: string): string[] {
+  const refs = new Set<string>();
+  for (const m of folded.matchAll(/\b(?:khoan (\d+)\s*,?\s*(?:cua\s+)?)?dieu (\d+)\b(?:\s*,?\s*khoan (\d+))?/g)) {
+    const clause = m[1] ?? m[3];
+    refs.add(clause ? `Điều ${m[2]}.${clause}` : `Điều ${m[2]}`);
+  }
+  return [...refs];
 }

@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/app/open-core.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { Core } from '../../src/app/open-core.ts';
+import { openMemoryCore } from '../fixtures/memory-core.ts';
 import { sectionRefs } from '../../src/retrieval/question-shape.ts';
 
 describe('section references in a question', () => {
@@ -26,9 +25,8 @@ describe('section references in a question', () => {
 describe('answering a question that names its article', () => {
   let core: Core;
   beforeAll(async () => {
-    core = await openCore({ config: loadConfig({ DATABASE_URL: 'memory://' }), logger: pino({ level: 'silent' }), offline: true });
     const name = '2024-quy-dinh-15-qd-tu-binh-nguyen-trach-nhiem-neu-guong.txt';
-    await core.ingestor.ingestFile({ name, bytes: readFileSync(join('data', 'eval', 'layouts', name)) });
+    ({ core } = await openMemoryCore([{ name, text: readFileSync(join('data', 'eval', 'layouts', name), 'utf8') }]));
   }, 120_000);
   afterAll(async () => {
     await core?.close();

@@ -4,14 +4,13 @@
  * collection, and in the selection itself, where the parent part ranked first gives way to the year's part (and a
  * point ranked first gives way to the list that introduces it).
  */
-import pino from 'pino';
 import type { OutlineEntry, StoredDocument, StoredSection } from '../../src/core/types.ts';
 import { selectSections } from '../../src/answer/select.ts';
 import type { ResolvedIntent } from '../../src/retrieval/resolve-intent.ts';
 import type { RankedSection } from '../../src/retrieval/search.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/app/open-core.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { Core } from '../../src/app/open-core.ts';
+import { openMemoryCore } from '../fixtures/memory-core.ts';
 
 const RESOLUTION = `ĐẢNG BỘ TỈNH HÀ MINH
 HUYỆN ỦY THANH KHÊ
@@ -57,8 +56,7 @@ Nguyễn Văn Hòa
 describe('a list split by years', () => {
   let core: Core;
   beforeAll(async () => {
-    core = await openCore({ config: loadConfig({ DATABASE_URL: 'memory://' }), logger: pino({ level: 'silent' }), offline: true });
-    await core.ingestor.ingestFile({ name: '2024-nghi-quyet-07-nq-hu-thanh-khe-du-lich.txt', bytes: new TextEncoder().encode(RESOLUTION) });
+    ({ core } = await openMemoryCore([{ name: '2024-nghi-quyet-07-nq-hu-thanh-khe-du-lich.txt', text: RESOLUTION }]));
   }, 120_000);
   afterAll(async () => {
     await core?.close();

@@ -4,10 +4,9 @@
  * the engine reads one citation (a tiny limit standing for the hundreds of a province's collection); the asker's
  * own, oldest plan is still among the citing candidates.
  */
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/app/open-core.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { Core } from '../../src/app/open-core.ts';
+import { openMemoryCore } from '../fixtures/memory-core.ts';
 import { unitChain } from '../../src/organisation/organisations.ts';
 import { DEFAULT_RANKING_MODEL } from '../../src/retrieval/ranking-model.ts';
 import { retrieveSections } from '../../src/retrieval/search.ts';
@@ -46,22 +45,17 @@ Nguyễn Văn An
 
 describe('mentions in the asker\'s chain', () => {
   let core: Core;
-  const ids = new Map<string, string>();
+  let ids: Map<string, string>;
+  const name = (year: number, key: string) => `${year}-ke-hoach-${key}-nen-tang-tu-tuong.txt`;
+  const own = name(2022, 'own');
   beforeAll(async () => {
-    core = await openCore({ config: loadConfig({ DATABASE_URL: 'memory://' }), logger: pino({ level: 'silent' }), offline: true });
     const plans: Array<[string, number, string, string, string]> = [
       ['own', 2022, 'Huyện ủy Thanh Khê', 'Thanh Khê', '05-KH/HU'],
       ['b', 2023, 'Huyện ủy Đồng Xuân', 'Đồng Xuân', '11-KH/HU'],
       ['c', 2024, 'Huyện ủy Bình Sơn', 'Bình Sơn', '17-KH/HU'],
       ['d', 2025, 'Huyện ủy Phú Lộc', 'Phú Lộc', '23-KH/HU'],
     ];
-    for (const [key, year, committee, place, number] of plans) {
-      const name = `${year}-ke-hoach-${key}-nen-tang-tu-tuong.txt`;
-      const result = await core.ingestor.ingestFile({ name, bytes: new TextEncoder().encode(plan(year, committee, place, number)) });
-      if (!result.document) throw new Error(`ingest ${name}: ${result.outcome}`);
-      ids.set(key, result.document.id);
-    }
-    core.catalog.invalidate();
+    ({ core, ids } = await openMemoryCore(plans.map(([key, year, committee, place, number]) => ({ name: name(year, key), text: plan(year, committee, place, number) }))));
   }, 120_000);
   afterAll(async () => {
     await core?.close();
@@ -69,12 +63,12 @@ describe('mentions in the asker\'s chain', () => {
 
   it('keeps the citation in the asker\'s own plan among the candidates when the limit keeps only the newest', async () => {
     const unit = unitChain(await core.organisations.directory(), 'Huyện ủy Thanh Khê');
-    expect(unit?.closeness.has(ids.get('own')!)).toBe(true);
+    expect(unit?.closeness.has(ids.get(own)!)).toBe(true);
     const intent = { ...understand('Nghị quyết 35-NQ/TW được nhắc đến ở đâu?', core.analyzer, 2026, core.directives), unit };
     const deps = { store: core.store, embedder: core.embedder, catalog: core.catalog, outlines: core.outlines, directives: core.directives, profiles: core.profiles, model: { ...DEFAULT_RANKING_MODEL, maxCitingSections: 1 } };
     const citing = (await retrieveSections(intent, {}, deps)).filter((r) => r.citesNumber).map((r) => r.document.id);
-    expect(citing).toContain(ids.get('own'));
+    expect(citing).toContain(ids.get(own));
     const withoutUnit = (await retrieveSections({ ...intent, unit: null }, {}, deps)).filter((r) => r.citesNumber).map((r) => r.document.id);
-    expect(withoutUnit).not.toContain(ids.get('own'));
+    expect(withoutUnit).not.toContain(ids.get(own));
   });
 });

@@ -7,10 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/app/open-core.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { Core } from '../../src/app/open-core.ts';
+import { openMemoryCore } from '../fixtures/memory-core.ts';
 import { coverage, profileOf, type QuestionUnits } from '../../src/retrieval/coverage.ts';
 import { createDirectiveModel, loadDirectiveModel, type DirectiveModel } from '../../src/retrieval/directive-model.ts';
 import { DEFAULT_RANKING_MODEL } from '../../src/retrieval/ranking-model.ts';
@@ -57,9 +56,8 @@ describe('coverage with paraphrase units', () => {
 describe('a colloquial question to a law', () => {
   let core: Core;
   beforeAll(async () => {
-    core = await openCore({ config: loadConfig({ DATABASE_URL: 'memory://' }), logger: pino({ level: 'silent' }), offline: true });
     const name = '2019-luat-thu-vien-so-cong-dong.txt';
-    await core.ingestor.ingestFile({ name, bytes: readFileSync(join('data', 'eval', 'laws', name)) });
+    ({ core } = await openMemoryCore([{ name, text: readFileSync(join('data', 'eval', 'laws', name), 'utf8') }]));
   }, 120_000);
   afterAll(async () => {
     await core?.close();
