@@ -21,6 +21,7 @@ import { sourceName, titleFromSource } from './source-name.ts';
 import { storableText } from '../src/text/storable-text.ts';
 import { parseDocument } from './parse-document.ts';
 import { chunkSections } from './chunk.ts';
+import { runBatches } from './batch-run.ts';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf', '.html', '.htm'];
 
@@ -56,14 +57,35 @@ export interface IngestorDeps {
   chunkChars?: number;
 }
 
+/** A file to ingest whose bytes are read only when its turn comes (null: it could not be read). */
+export interface FileSource {
+  name: string;
+  read(): Promise<Uint8Array | null>;
+}
+
+/** Called with each file's result, in the order of the files, as soon as the file is stored or settled. */
+export type OnResult = (r: IngestResult, done: number, total: number) => void;
+
+/** Options of a run over many files. */
+export interface IngestManyOptions extends IngestOptions {
+  /** When aborted, no further file is started; the files already read are still stored (or reported). */
+  signal?: AbortSignal;
+}
+
 export interface Ingestor {
   /**
    * One file. Stored under its sanitised name (`sourceName`). With `status: 'draft'`, content already stored
    * (a draft or an active document with the same bytes) is not stored again: the result is `skipped` with it.
    */
   ingestFile(file: { name: string; bytes: Uint8Array }, opts?: IngestOptions): Promise<IngestResult>;
-  /** Files and folders (recursively, sorted); unsupported files in folders are ignored. */
-  ingestPaths(paths: string[], opts?: IngestOptions, onResult?: (r: IngestResult, done: number, total: number) => void): Promise<IngestResult[]>;
+  /**
+   * Many files, as `ingestFile` would take them one by one, but stored in batches (one transaction each, or
+   * one per document when a batch fails); a load large against the collection is a bulk load
+   * (`DocumentStore.bulkLoad`).
+   */
+  ingestMany(files: FileSource[], opts?: IngestManyOptions, onResult?: OnResult): Promise<IngestResult[]>;
+  /** Files and folders (recursively, sorted) as `ingestMany`; unsupported files in folders are ignored. */
+  ingestPaths(paths: string[], opts?: IngestManyOptions, onResult?: OnResult): Promise<IngestResult[]>;
   /** Ends the worker that reads .docx and HTML files. */
   close(): Promise<void>;
 }
@@ -73,6 +95,30 @@ export interface Ingestor {
  * the file's: the application log has the details (a database error quotes SQL, which admins must not see).
  */
 export const INTERNAL_FAILURE = 'Lỗi hệ thống khi xử lý văn bản, vui lòng thử lại sau (internal error)';
+
+/** A document parsed, chunked and embedded, ready to save. */
+export interface Prepared {
+  prepared: true;
+  parsed: ParsedDocument;
+  /** The active document it would replace. */
+  replaces: StoredDocument | null;
+  status: 'active' | 'draft';
+  doc: NewDocument;
+  started: number;
+}
+
+/** What a file about to be looked up in the store may collide with (see `prepareFile`). */
+export interface LookupKeys {
+  contentHash: string;
+  source: string;
+  number: string | null;
+}
+
+export type Settle = (keys: LookupKeys) => Promise<void>;
+
+export function isPrepared(x: IngestResult | Prepared): x is Prepared {
+  return 'prepared' in x;
+}
 
 /** Creates the pipeline. */
 export function createIngestor(deps: IngestorDeps): Ingestor {
@@ -99,44 +145,80 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
     };
   }
 
-  async function run(file: { name: string; bytes: Uint8Array }, opts: IngestOptions, started: number): Promise<IngestResult> {
+  /**
+   * A file up to the point of storing it: a result already (skipped, parsed only, or failed), or a document
+   * ready to save. `settle` runs before each look-up of the store, so that a batch still to be saved can be
+   * saved first when the file might be a copy or a new version of a document in it.
+   */
+  async function prepareFile(file: { name: string; bytes: Uint8Array | null }, opts: IngestOptions, settle: Settle): Promise<IngestResult | Prepared> {
+    const started = performance.now();
     const source = sourceName(file.name);
-    const contentHash = createHash('sha256').update(file.bytes).digest('hex');
-    const base = { source, document: null, parsed: null, replaces: null, reason: null, chunks: 0 };
-    const existing = opts.dryRun ? null : await deps.store.findByHash(contentHash);
-    const sameAsStored = existing?.status === 'active' || (existing?.status === 'draft' && opts.status === 'draft');
-    if (existing && sameAsStored && !opts.overrides) {
-      return { ...base, outcome: 'skipped', document: existing, reason: 'đã có trong kho (same content)', durationMs: ms(started) };
+    try {
+      if (file.bytes === null) throw new IngestError(source, 'Không đọc được tệp (cannot read file)');
+      const contentHash = createHash('sha256').update(file.bytes).digest('hex');
+      const base = { source, document: null, parsed: null, replaces: null, reason: null, chunks: 0 };
+      if (!opts.dryRun) await settle({ contentHash, source, number: null });
+      const existing = opts.dryRun ? null : await deps.store.findByHash(contentHash);
+      const sameAsStored = existing?.status === 'active' || (existing?.status === 'draft' && opts.status === 'draft');
+      if (existing && sameAsStored && !opts.overrides) {
+        return { ...base, outcome: 'skipped', document: existing, reason: 'đã có trong kho (same content)', durationMs: ms(started) };
+      }
+      const extracted = await extractText({ name: source, bytes: file.bytes }, deps.limits, markup);
+      if (!extracted.ok) throw new IngestError(source, extracted.reason, { overLimit: extracted.overLimit === true });
+      const note = ocrWarning(extracted);
+      // Postgres text cannot hold NUL, which a text file can carry: the one rule for stored text applies.
+      const parsed = withTitle(
+        parseDocument({ source, text: storableText(extracted.text), contentHash, extractionNotes: note ? [note] : [] }, opts.overrides),
+      );
+      if (!opts.dryRun) await settle({ contentHash, source, number: parsed.metadata.number });
+      const replaces = await deps.store.findReplaceable({ number: parsed.metadata.number, issuer: parsed.metadata.issuer, source });
+      if (opts.dryRun) return { ...base, outcome: 'parsed', parsed, replaces, durationMs: ms(started) };
+      const status = opts.status ?? 'active';
+      return { prepared: true, parsed, replaces, status, doc: await prepare(parsed, status), started };
+    } catch (err) {
+      return failed(err, source, started);
     }
-    const extracted = await extractText({ name: source, bytes: file.bytes }, deps.limits, markup);
-    if (!extracted.ok) throw new IngestError(source, extracted.reason, { overLimit: extracted.overLimit === true });
-    const note = ocrWarning(extracted);
-    // Postgres text cannot hold NUL, which a text file can carry: the one rule for stored text applies.
-    const parsed = withTitle(
-      parseDocument({ source, text: storableText(extracted.text), contentHash, extractionNotes: note ? [note] : [] }, opts.overrides),
-    );
-    const replaces = await deps.store.findReplaceable({ number: parsed.metadata.number, issuer: parsed.metadata.issuer, source });
-    if (opts.dryRun) return { ...base, outcome: 'parsed', parsed, replaces, durationMs: ms(started) };
-    const status = opts.status ?? 'active';
-    const doc = await prepare(parsed, status);
-    const stored = await deps.store.saveDocument(doc, { replaces: status === 'active' ? replaces?.id : undefined });
-    const outcome: IngestOutcome = status === 'draft' ? 'draft' : replaces ? 'replaced' : 'stored';
-    return { ...base, outcome, document: stored, parsed, replaces, chunks: doc.chunks.length, durationMs: ms(started) };
+  }
+
+  /**
+   * Saves prepared documents in one transaction; when that fails with more than one, each is saved on its
+   * own, so that one failing document never keeps the others out.
+   */
+  async function save(batch: Prepared[]): Promise<IngestResult[]> {
+    if (batch.length === 0) return [];
+    if (batch.length > 1) {
+      const stored = await deps.store
+        .saveDocuments(batch.map((p) => ({ doc: p.doc, replaces: replacedId(p) })))
+        .catch((err: unknown) => {
+          deps.logger.warn({ err, documents: batch.length }, 'saving a batch failed; saving its documents one by one');
+          return null;
+        });
+      if (stored) return batch.map((p, i) => savedResult(p, stored[i]!));
+    }
+    const results: IngestResult[] = [];
+    for (const p of batch) {
+      results.push(
+        await deps.store.saveDocument(p.doc, { replaces: replacedId(p) }).then(
+          (doc) => savedResult(p, doc),
+          (err: unknown) => failed(err, p.parsed.source, p.started),
+        ),
+      );
+    }
+    return results;
+  }
+
+  function failed(err: unknown, source: string, started: number): IngestResult {
+    const known = err instanceof IngestError;
+    // The file's problem is the admin's to read; ours (a database error quoting SQL) only goes to the log.
+    if (known) deps.logger.warn({ err, source }, 'ingest failed');
+    else deps.logger.error({ err, source }, 'ingest failed');
+    const result = failure(source, known ? err.reason : INTERNAL_FAILURE, ms(started));
+    return known && err.overLimit ? { ...result, overLimit: true } : result;
   }
 
   async function ingestFile(file: { name: string; bytes: Uint8Array }, opts: IngestOptions = {}): Promise<IngestResult> {
-    const started = performance.now();
-    let result: IngestResult;
-    try {
-      result = await run(file, opts, started);
-    } catch (err) {
-      const known = err instanceof IngestError;
-      // The file's problem is the admin's to read; ours (a database error quoting SQL) only goes to the log.
-      if (known) deps.logger.warn({ err, source: sourceName(file.name) }, 'ingest failed');
-      else deps.logger.error({ err, source: sourceName(file.name) }, 'ingest failed');
-      const failed = failure(sourceName(file.name), known ? err.reason : INTERNAL_FAILURE, ms(started));
-      result = known && err.overLimit ? { ...failed, overLimit: true } : failed;
-    }
+    const ready = await prepareFile(file, opts, async () => undefined);
+    const result = isPrepared(ready) ? (await save([ready]))[0]! : ready;
     if (!opts.dryRun) await logResult(result);
     return result;
   }
@@ -157,21 +239,30 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       .catch((err: unknown) => deps.logger.warn({ err }, 'could not write the ingestion log'));
   }
 
+  const many = (files: FileSource[], opts: IngestOptions, onResult?: OnResult) =>
+    runBatches({ files, opts, onResult, prepareFile, save, logResult, store: deps.store, logger: deps.logger });
+
   return {
     ingestFile,
+    ingestMany: (files, opts = {}, onResult) => many(files, opts, onResult),
     async ingestPaths(paths, opts = {}, onResult) {
       const files = (await Promise.all(paths.map(listFiles))).flat();
-      const results: IngestResult[] = [];
-      for (const path of files) {
-        const bytes = await readFile(path).catch(() => null);
-        const r = bytes ? await ingestFile({ name: path, bytes }, opts) : failure(sourceName(path), 'Không đọc được tệp (cannot read file)', 0);
-        if (!bytes && !opts.dryRun) await logResult(r);
-        results.push(r);
-        onResult?.(r, results.length, files.length);
-      }
-      return results;
+      return many(files.map((path) => ({ name: path, read: () => readFile(path).catch(() => null) })), opts, onResult);
     },
     close: () => markup.close(),
+  };
+}
+
+/** Only an active document replaces another (a draft's would-be replacement is reported, not applied). */
+function replacedId(p: Prepared): string | undefined {
+  return p.status === 'active' ? p.replaces?.id : undefined;
+}
+
+function savedResult(p: Prepared, document: StoredDocument): IngestResult {
+  const outcome: IngestOutcome = p.status === 'draft' ? 'draft' : p.replaces ? 'replaced' : 'stored';
+  return {
+    source: p.parsed.source, outcome, document, parsed: p.parsed, replaces: p.replaces, reason: null,
+    chunks: p.doc.chunks.length, durationMs: ms(p.started),
   };
 }
 

@@ -18,6 +18,7 @@ import { createOpenAiEmbedder } from '../embeddings/openai-embedder.ts';
 import { ANALYZER_VERSION, createAnalyzer, type Analyzer } from '../text/analyze.ts';
 import { getSetting, rebuildLexicalIndex, setSetting } from '../store/lexical-rebuild.ts';
 import { refreshPlannerStats } from '../store/planner-stats.ts';
+import { ensureSearchIndexes } from '../store/search-indexes.ts';
 import { loadAbbreviations } from '../text/abbreviations.ts';
 import { loadChatAbbreviations } from '../text/chat-abbreviations.ts';
 import { createQuestionNormalizer } from '../retrieval/question-normalizer.ts';
@@ -92,6 +93,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   const db = await openDb(opts.databaseUrl ?? config.DATABASE_URL, { queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS, max: config.DB_POOL_MAX });
   await migrate(db);
+  await rebuildMissingIndexes(db, logger);
   const store = createPgDocumentStore(db);
   const embedder = chooseEmbedder(config, opts.offline ?? false);
   const analyzer = createAnalyzer(loadAbbreviations(join(process.cwd(), 'data', 'abbreviations.json')));
@@ -170,6 +172,13 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       await db.close();
     },
   };
+}
+
+/** Builds the search indexes a bulk load cut short by a crash left missing (search-indexes.ts). */
+async function rebuildMissingIndexes(db: Db, logger: Logger): Promise<void> {
+  const started = performance.now();
+  const built = await ensureSearchIndexes(db);
+  if (built.length > 0) logger.warn({ indexes: built, ms: Math.round(performance.now() - started) }, 'rebuilt search indexes an interrupted bulk load left missing');
 }
 
 /** Rebuilds the lexical index when it was built by another analyzer version (an upgrade changed the terms). */

@@ -17,12 +17,12 @@ function docsLabel(s: SizeReport): string {
 
 function ingestionTable(r: BenchReport): string {
   const rows: Array<Array<string | number>> = [
-    [`bundled corpus (${r.bundledIngest.documents} files, in memory, median of ${r.bundledIngest.runs})`, r.bundledIngest.documents, r.bundledIngest.mb.toFixed(3), r.bundledIngest.docsPerSecond, r.bundledIngest.mbPerSecond, '–'],
+    [`bundled corpus (${r.bundledIngest.documents} files one by one as uploads, in memory, median of ${r.bundledIngest.runs})`, r.bundledIngest.documents, r.bundledIngest.mb.toFixed(3), r.bundledIngest.docsPerSecond, r.bundledIngest.mbPerSecond, '–'],
   ];
   for (const s of r.sizes) {
     const c = s.collection;
     rows.push([
-      `collection of ${c.requested} (pglite:// folder${s.collection.reused ? `, built ${c.builtAt.slice(0, 16)}Z, reused` : ''})`,
+      `collection of ${c.requested} (bulk load into a pglite:// folder${s.collection.reused ? `, built ${c.builtAt.slice(0, 16)}Z, reused` : ''})`,
       docsLabel(s),
       Math.round(c.bytes / 1e5) / 10,
       Math.round(c.docsPerSecond * 100) / 100,

@@ -58,12 +58,31 @@ async function main(): Promise<number> {
   const core = await openCore({ config, logger });
   try {
     const progress = values.json ? null : createProgress();
+    // Ctrl-C stops taking files; the batch being saved is finished, so nothing is left half-stored. A second
+    // Ctrl-C ends the process at once (the database rolls back what was not committed).
+    const stop = new AbortController();
+    let filesFound = 0;
+    process.once('SIGINT', () => {
+      stop.abort();
+      process.stderr.write('\nĐang dừng: lưu nốt các tệp đã đọc… (Ctrl-C lần nữa để thoát ngay)\n');
+    });
     const ingested: IngestResult[] = await core.ingestor.ingestPaths(
       args.positionals,
-      { dryRun: values['dry-run'] ?? false, status: values.draft || values.publish ? 'draft' : 'active', overrides: overridesFrom(values) },
-      (r, done, total) => progress?.update(r, done, total),
+      {
+        dryRun: values['dry-run'] ?? false,
+        status: values.draft || values.publish ? 'draft' : 'active',
+        overrides: overridesFrom(values),
+        signal: stop.signal,
+      },
+      (r, done, total) => {
+        filesFound = total;
+        progress?.update(r, done, total);
+      },
     );
     progress?.stop();
+    if (stop.signal.aborted && ingested.length < filesFound) {
+      process.stderr.write(`Đã dừng theo yêu cầu: ${filesFound - ingested.length} tệp chưa xử lý (chạy lại lệnh để tiếp tục).\n`);
+    }
     const results = values.publish ? await publishDrafts(core, logger, ingested) : ingested;
     if (values.json) process.stdout.write(`${JSON.stringify(results.map(resultJson))}\n`);
     else process.stdout.write(values['dry-run'] ? dryRunReport(results) : summaryTable(results));

@@ -117,6 +117,14 @@ export interface DocumentStore {
    * when the new one is stored `active`; the new version number is the old one + 1.
    */
   saveDocument(doc: NewDocument, opts?: { replaces?: string }): Promise<StoredDocument>;
+  /** Stores several documents, each as `saveDocument` would, in one transaction: all of them or none. */
+  saveDocuments(items: Array<{ doc: NewDocument; replaces?: string }>): Promise<StoredDocument[]>;
+  /**
+   * Runs a bulk load (`load` saves many documents): the search indexes that cost more to keep up row by row
+   * than to build once are dropped first and built again at the end, also when `load` fails. Searches
+   * meanwhile stay correct but are slower.
+   */
+  bulkLoad<T>(load: () => Promise<T>): Promise<T>;
   /** Publishes a draft: makes it active and, if it replaces one, retires the old in the same transaction. */
   publish(documentId: string, opts?: { replaces?: string }): Promise<StoredDocument>;
   /** Changes metadata fields (admin override). */

@@ -45,6 +45,17 @@ export async function requireDocument(db: Db, id: string): Promise<StoredDocumen
   return doc;
 }
 
+/** Documents by id, in the order of `ids`; a missing one is a `StoreError` (for ids just written). */
+export async function requireDocuments(db: Db, ids: string[]): Promise<StoredDocument[]> {
+  const rows = await db.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ANY($1::uuid[])`, [ids]);
+  const byId = new Map(rows.map((r) => [r.id, toStoredDocument(r)]));
+  return ids.map((id) => {
+    const doc = byId.get(id);
+    if (!doc) throw new StoreError(`document ${id} does not exist`);
+    return doc;
+  });
+}
+
 /** The newest active or draft document with these bytes. */
 export async function selectByHash(db: Db, contentHash: string): Promise<StoredDocument | null> {
   const rows = await db.query<DocumentRow>(

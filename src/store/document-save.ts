@@ -1,5 +1,5 @@
 /**
- * The inserts behind `saveDocument`, each a named step run inside the caller's transaction.
+ * The inserts behind `saveDocuments`, each a named step run inside the caller's transaction.
  */
 import { randomUUID } from 'node:crypto';
 import { StoreError } from '../core/errors.ts';
@@ -64,6 +64,7 @@ export async function insertSections(tx: Db, documentId: string, sections: Parse
 interface ChunkRow {
   id: string;
   section_id: string;
+  document_id: string;
   ord: number;
   text: string;
   search_text: string;
@@ -73,7 +74,7 @@ interface ChunkRow {
 }
 
 /** Builds chunk rows with BM25 weights; fails when a chunk names a section the document does not have. */
-function chunkRows(chunks: ChunkToStore[], sectionIds: Map<number, string>, avgdl: number): ChunkRow[] {
+function chunkRows({ documentId, chunks, sectionIds }: ChunksOfDocument, avgdl: number): ChunkRow[] {
   return chunks.map((chunk) => {
     const sectionId = sectionIds.get(chunk.sectionOrder);
     if (sectionId === undefined) {
@@ -81,60 +82,74 @@ function chunkRows(chunks: ChunkToStore[], sectionIds: Map<number, string>, avgd
     }
     const tf = hashTerms(chunk.terms);
     return {
-      id: randomUUID(), section_id: sectionId, ord: chunk.order, text: chunk.text, search_text: chunk.searchText,
-      lexical: sparsevecLiteral(bm25Weights(tf, avgdl)), term_ids: [...tf.keys()].sort((a, b) => a - b),
+      id: randomUUID(), section_id: sectionId, document_id: documentId, ord: chunk.order, text: chunk.text,
+      search_text: chunk.searchText, lexical: sparsevecLiteral(bm25Weights(tf, avgdl)), term_ids: [...tf.keys()].sort((a, b) => a - b),
       length: chunkLength(tf),
     };
   });
 }
 
-/** Average chunk length: the collection's, or this document's own when the collection is empty. */
+/** Average chunk length: the collection's, or that of the chunks being saved when the collection is empty. */
 function averageLength(stats: { chunkCount: number; totalLength: number }, chunks: ChunkToStore[]): number {
   if (stats.chunkCount > 0 && stats.totalLength > 0) return stats.totalLength / stats.chunkCount;
   const own = chunks.reduce((sum, c) => sum + chunkLength(hashTerms(c.terms)), 0);
   return chunks.length > 0 && own > 0 ? own / chunks.length : 1;
 }
 
+/** One document's chunks, for {@link insertChunks}. */
+export interface ChunksOfDocument {
+  documentId: string;
+  chunks: ChunkToStore[];
+  sectionIds: Map<number, string>;
+}
+
 /**
- * Inserts the chunks with their lexical weights and updates document frequencies and statistics;
- * returns the new chunk ids in the order of `chunks`.
+ * Inserts the chunks of one or more documents with their lexical weights, and adds them to the document
+ * frequencies and statistics in one update; returns each document's new chunk ids in the order of its chunks.
  */
-export async function insertChunks(
-  tx: Db,
-  documentId: string,
-  chunks: ChunkToStore[],
-  sectionIds: Map<number, string>,
-): Promise<string[]> {
+export async function insertChunks(tx: Db, docs: ChunksOfDocument[]): Promise<string[][]> {
   const stats = await lockLexicalStats(tx);
-  const rows = chunkRows(chunks, sectionIds, averageLength(stats, chunks));
+  const avgdl = averageLength(stats, docs.flatMap((d) => d.chunks));
+  const perDocument = docs.map((d) => chunkRows(d, avgdl));
+  const rows = perDocument.flat();
   for (let i = 0; i < rows.length; i += BATCH) {
     await tx.query(
       `INSERT INTO chunks (id, section_id, document_id, ord, text, search_text, lexical, term_ids, length)
-       SELECT x.id, x.section_id, $1, x.ord, x.text, x.search_text, x.lexical::sparsevec, x.term_ids, x.length
-       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, section_id uuid, ord int, text text, search_text text,
-         lexical text, term_ids int[], length int)`,
-      [documentId, JSON.stringify(rows.slice(i, i + BATCH))],
+       SELECT x.id, x.section_id, x.document_id, x.ord, x.text, x.search_text, x.lexical::sparsevec, x.term_ids, x.length
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, section_id uuid, document_id uuid, ord int, text text,
+         search_text text, lexical text, term_ids int[], length int)`,
+      [JSON.stringify(rows.slice(i, i + BATCH))],
     );
   }
+  // Frequencies of the whole batch at once: documents written together share most of their vocabulary.
   const df = new Map<number, number>();
   for (const row of rows) for (const id of row.term_ids) df.set(id, (df.get(id) ?? 0) + 1);
   await addLexicalStats(tx, df, rows.length, rows.reduce((sum, r) => sum + r.length, 0));
-  return rows.map((r) => r.id);
+  return perDocument.map((docRows) => docRows.map((r) => r.id));
 }
 
-/** Stores the vectors the chunks came with under `model` (chunks with an empty vector are skipped). */
+/**
+ * Stores the vectors the chunks came with, each under its document's model (chunks with an empty vector are
+ * skipped); `deferIndex`: see `ensureModelIndex`.
+ */
 export async function insertChunkEmbeddings(
   tx: Db,
-  model: string,
-  chunks: ChunkToStore[],
-  chunkIds: string[],
+  docs: Array<{ model: string; chunks: ChunkToStore[]; chunkIds: string[] }>,
+  deferIndex: boolean,
 ): Promise<void> {
-  const rows = chunks
-    .map((c, i) => ({ chunkId: chunkIds[i]!, embedding: c.embedding }))
-    .filter((r) => r.embedding.length > 0);
-  if (rows.length === 0) return;
-  await ensureModelIndex(tx, model, rows[0]!.embedding.length);
-  await upsertEmbeddings(tx, model, rows);
+  const byModel = new Map<string, Array<{ chunkId: string; embedding: number[] }>>();
+  for (const doc of docs) {
+    const rows = byModel.get(doc.model) ?? [];
+    doc.chunks.forEach((c, i) => {
+      if (c.embedding.length > 0) rows.push({ chunkId: doc.chunkIds[i]!, embedding: c.embedding });
+    });
+    byModel.set(doc.model, rows);
+  }
+  for (const [model, rows] of byModel) {
+    if (rows.length === 0) continue;
+    await ensureModelIndex(tx, model, rows[0]!.embedding.length, { deferIndex });
+    await upsertEmbeddings(tx, model, rows);
+  }
 }
 
 /** Inserts the references the document cites, keyed for matching by number. */

@@ -18,15 +18,39 @@ import { insertForceStatements, selectForceStatements, updateForceLink } from '.
 import { recentIngestions, logIngestion } from './ingestion-log.ts';
 import { lexicalSearch, termFrequencies } from './lexical-index.ts';
 import { boundWriteAheadLog, refreshPlannerStats } from './planner-stats.ts';
+import { dropSearchIndexes, ensureSearchIndexes } from './search-indexes.ts';
 
 const STATUSES: readonly DocumentStatus[] = ['draft', 'active', 'replaced', 'retired'];
 
 /** Creates the document store. The schema must be migrated first (`migrate(db)`). */
 export function createPgDocumentStore(db: Db): DocumentStore {
+  // Set while this store runs a bulk load: new models are registered without building their index yet.
+  let bulkLoading = false;
   return {
     findByHash: (hash) => q.selectByHash(db, hash),
     findReplaceable: (query) => q.selectReplaceable(db, query),
-    saveDocument: (doc, opts) => saveDocument(db, doc, opts?.replaces),
+    saveDocument: async (doc, opts) => (await saveDocuments(db, [{ doc, replaces: opts?.replaces }], bulkLoading))[0]!,
+    saveDocuments: (items) => saveDocuments(db, items, bulkLoading),
+    bulkLoad: async (load) => {
+      if (bulkLoading) return load();
+      bulkLoading = true;
+      const restore = async () => {
+        bulkLoading = false;
+        await ensureSearchIndexes(db);
+        await keepPlannerStats(db);
+      };
+      let result;
+      try {
+        await dropSearchIndexes(db);
+        result = await load();
+      } catch (err) {
+        // The load's own error is the one to report; indexes not rebuilt now are rebuilt when the store opens.
+        await restore().catch(() => undefined);
+        throw err;
+      }
+      await restore();
+      return result;
+    },
     publish: (id, opts) => publish(db, id, opts?.replaces),
     updateMetadata: (id, patch) => q.updateMetadata(db, id, patch),
     setStatus: (id, status) => {
@@ -67,24 +91,38 @@ export function createPgDocumentStore(db: Db): DocumentStore {
 }
 
 /**
- * One transaction: document, sections, chunks with lexical weights and statistics, vectors, references,
- * statements of force, and (when stored active with `replaces`) the old version marked replaced. Any failure
- * leaves no trace.
+ * One transaction for all the documents: each one's row, sections, chunks with lexical weights, vectors,
+ * references, statements of force, and (when stored active with `replaces`) the old version marked replaced;
+ * the lexical statistics are updated once. Any failure leaves no trace of any of them.
  */
-async function saveDocument(db: Db, doc: NewDocument, replaces: string | undefined): Promise<StoredDocument> {
-  const id = randomUUID();
+async function saveDocuments(
+  db: Db,
+  items: Array<{ doc: NewDocument; replaces?: string }>,
+  deferIndex: boolean,
+): Promise<StoredDocument[]> {
+  if (items.length === 0) return [];
+  const ids = items.map(() => randomUUID());
   await db.transaction(async (tx) => {
-    const old = replaces === undefined ? null : await q.requireDocument(tx, replaces);
-    await insertDocumentRow(tx, id, doc, old ? old.version + 1 : 1);
-    const sectionIds = await insertSections(tx, id, doc.sections);
-    const chunkIds = await insertChunks(tx, id, doc.chunks, sectionIds);
-    await insertChunkEmbeddings(tx, doc.embeddingModel, doc.chunks, chunkIds);
-    await insertReferences(tx, id, doc.references);
-    await insertForceStatements(tx, id, doc.force ?? []);
-    if (old && doc.status === 'active') await q.markReplaced(tx, old.id, id);
+    const olds: Array<StoredDocument | null> = [];
+    for (const [i, { doc, replaces }] of items.entries()) {
+      const old = replaces === undefined ? null : await q.requireDocument(tx, replaces);
+      await insertDocumentRow(tx, ids[i]!, doc, old ? old.version + 1 : 1);
+      olds.push(old);
+    }
+    const sectionIds: Array<Map<number, string>> = [];
+    for (const [i, { doc }] of items.entries()) sectionIds.push(await insertSections(tx, ids[i]!, doc.sections));
+    const chunkIds = await insertChunks(tx, items.map(({ doc }, i) => ({ documentId: ids[i]!, chunks: doc.chunks, sectionIds: sectionIds[i]! })));
+    const vectors = items.map(({ doc }, i) => ({ model: doc.embeddingModel, chunks: doc.chunks, chunkIds: chunkIds[i]! }));
+    await insertChunkEmbeddings(tx, vectors, deferIndex);
+    for (const [i, { doc }] of items.entries()) {
+      await insertReferences(tx, ids[i]!, doc.references);
+      await insertForceStatements(tx, ids[i]!, doc.force ?? []);
+      const old = olds[i];
+      if (old && doc.status === 'active') await q.markReplaced(tx, old.id, ids[i]!);
+    }
   });
-  await keepPlannerStats(db);
-  return q.requireDocument(db, id);
+  if (!deferIndex) await keepPlannerStats(db);
+  return q.requireDocuments(db, ids);
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ChunkHit, Db, SearchFilter } from '../core/ports.ts';
 import { fnv1a32 } from './lexical.ts';
 import { type HitRow, toChunkHit } from './lexical-index.ts';
 import { searchFilterValues } from './search-filter.ts';
+import { vectorIndexSql } from './search-indexes.ts';
 import { embeddingIndexName, quoteLiteral, vectorLiteral } from './sql-values.ts';
 
 /** Rows written per statement, to keep parameters a reasonable size. */
@@ -23,9 +24,10 @@ async function modelDimensions(db: Db, model: string): Promise<number | null> {
 
 /**
  * Registers `model` with `dimensions` and creates its HNSW index, once per model; a second size for the
- * same model is refused (re-embed under a new model name instead).
+ * same model is refused (re-embed under a new model name instead). With `deferIndex` (a bulk load), only the
+ * model is registered: the load builds the index at its end (search-indexes.ts).
  */
-export async function ensureModelIndex(tx: Db, model: string, dimensions: number): Promise<void> {
+export async function ensureModelIndex(tx: Db, model: string, dimensions: number, opts: { deferIndex?: boolean } = {}): Promise<void> {
   if (!Number.isInteger(dimensions) || dimensions <= 0) {
     throw new StoreError(`embedding for model "${model}" has no dimensions`);
   }
@@ -39,11 +41,7 @@ export async function ensureModelIndex(tx: Db, model: string, dimensions: number
     `INSERT INTO embedding_models (model, dimensions, index_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
     [model, dimensions, indexName],
   );
-  // DDL cannot take parameters: the dimension is a checked integer and the model a quoted literal.
-  await tx.query(
-    `CREATE INDEX IF NOT EXISTS ${indexName} ON chunk_embeddings
-     USING hnsw ((embedding::vector(${dimensions})) vector_cosine_ops) WHERE model = ${quoteLiteral(model)}`,
-  );
+  if (!opts.deferIndex) await tx.query(vectorIndexSql(indexName, model, dimensions));
 }
 
 /** Inserts or replaces vectors of `model` (caller runs it in a transaction after `ensureModelIndex`). */

@@ -6,6 +6,7 @@
 import type { Db } from '../core/ports.ts';
 import { addLexicalStats, lockLexicalStats } from './lexical-index.ts';
 import { bm25Weights, chunkLength, hashTerms, sparsevecLiteral } from './lexical.ts';
+import { TERM_INDEX } from './search-indexes.ts';
 
 const BATCH = 500;
 
@@ -47,7 +48,7 @@ export async function rebuildLexicalIndex(db: Db, termsOf: (searchText: string) 
     const avgdl = count > 0 && totalLength > 0 ? totalLength / count : 1;
     // Rewriting term_ids under a live GIN index updates it row by row (and rules out HOT updates): at
     // 200,000 chunks that took over ten minutes. Building the index once afterwards is far cheaper.
-    await tx.query('DROP INDEX IF EXISTS chunks_term_ids_idx');
+    await tx.query(`DROP INDEX IF EXISTS ${TERM_INDEX}`);
     for await (const batch of chunkBatches(tx)) {
       const rows = batch.map((c) => {
         const tf = hashTerms(termsOf(c.search_text));
@@ -61,7 +62,7 @@ export async function rebuildLexicalIndex(db: Db, termsOf: (searchText: string) 
         [JSON.stringify(rows)],
       );
     }
-    await tx.query('CREATE INDEX chunks_term_ids_idx ON chunks USING gin (term_ids)');
+    await tx.query(`CREATE INDEX ${TERM_INDEX} ON chunks USING gin (term_ids)`);
     await tx.query('DELETE FROM lexical_df');
     await tx.query('UPDATE lexical_stats SET chunk_count = 0, total_length = 0 WHERE id = 1');
     await addLexicalStats(tx, df, count, totalLength);

@@ -250,6 +250,17 @@ const conversationUnits = [
   )`,
 ];
 
+/**
+ * The long columns written for every chunk and section are stored as they are, not compressed: compressing them
+ * was about half the cost of inserting a chunk (~0.9 → ~0.45 ms a row in embedded PGlite, whose build has only the
+ * slow built-in compressor), for ~40% less space. Rows written before keep their compression.
+ */
+const uncompressedText = [
+  `ALTER TABLE chunks ALTER COLUMN text SET STORAGE EXTERNAL, ALTER COLUMN search_text SET STORAGE EXTERNAL,
+     ALTER COLUMN lexical SET STORAGE EXTERNAL`,
+  `ALTER TABLE sections ALTER COLUMN body SET STORAGE EXTERNAL, ALTER COLUMN full_text SET STORAGE EXTERNAL`,
+];
+
 /** All migrations, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'pgvector extension', statements: ['CREATE EXTENSION IF NOT EXISTS vector'] },
@@ -273,4 +284,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'new-document notices: subscriptions, publications, outbox, pace', statements: NOTICE_TABLES },
   { version: 8, name: 'statements of force: replaces, abolishes, amends, takes effect', statements: forceStatements },
   { version: 9, name: "each conversation's unit, so answers prefer its chain of bodies", statements: conversationUnits },
+  { version: 10, name: 'chunk and section text stored uncompressed (faster to write and read)', statements: uncompressedText },
 ];

@@ -13,7 +13,7 @@ import {
   sparsevecLiteral,
   termId,
 } from '../../src/store/lexical.ts';
-import { embeddingIndexName, numberKey, quoteLiteral } from '../../src/store/sql-values.ts';
+import { embeddingIndexName, float4Text, numberKey, quoteLiteral, vectorLiteral } from '../../src/store/sql-values.ts';
 
 describe('lexical encoding', () => {
   it('hashes with 32-bit FNV-1a into 1..1e9', () => {
@@ -25,6 +25,32 @@ describe('lexical encoding', () => {
       expect(termId(t)).toBeLessThanOrEqual(LEXICAL_DIMENSIONS);
     }
     expect(termId('đảng')).not.toBe(termId('dang'));
+  });
+
+  it('hashes the UTF-8 bytes TextEncoder gives, for every kind of character (stored term ids depend on it)', () => {
+    const byEncoder = (text: string) => {
+      let hash = 0x811c9dc5;
+      for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+      return hash;
+    };
+    const samples = ['w:đảng', 'g:to_chuc', 'Ư', '\u00a0', '€', '𝔸 emoji 🇻🇳', 'lone \ud800 high', 'lone \udc00 low', 'end \ud83d'];
+    for (let code = 0; code < 0x3000; code += 7) samples.push(String.fromCharCode(code));
+    for (const text of samples) expect(fnv1a32(text)).toBe(byEncoder(text));
+  });
+
+  it('writes numbers as short texts that give back exactly the float4 pgvector stores', () => {
+    expect([0, 1.25, 0.5, 100, 1e-10, -0.05123, 123456789].map(float4Text)).toEqual([
+      '0', '1.25', '0.5', '100', '1.00000001e-10', '-0.0512299985', '123456792',
+    ]);
+    let seed = 7;
+    const random = () => ((seed = Math.imul(seed, 48271) % 2147483647) & 0x7fffffff) / 2147483647;
+    for (let i = 0; i < 20000; i++) {
+      const value = (random() - 0.5) * 10 ** Math.floor(random() * 60 - 30);
+      const text = float4Text(value);
+      expect(text.length).toBeLessThanOrEqual(17);
+      expect(Math.fround(Number(text))).toBe(Math.fround(value));
+    }
+    expect(vectorLiteral([0.1, -2, 0])).toBe('[0.100000001,-2,0]');
   });
 
   it('computes BM25 document weights with saturation and length normalisation', () => {
