@@ -7,6 +7,7 @@ import type { RankedSection } from '../retrieval/search.ts';
 import { foldedView } from '../text/normalize.ts';
 import { within } from './named-section.ts';
 import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
+import { holdsValue, type ValueKind } from '../retrieval/question-shape.ts';
 import { DEFAULT_RANKING_MODEL, type SelectionRules } from '../retrieval/ranking-model.ts';
 
 function related(a: RankedSection, b: RankedSection): boolean {
@@ -118,6 +119,17 @@ function yearPart(picked: RankedSection, ranked: RankedSection[], years: number[
   return ranked.find((r) => r.document.id === picked.document.id && r.section.label === named[0]?.label) ?? picked;
 }
 
+/**
+ * A question asking for an email, a phone number or a website is answered from a section that holds one: when
+ * the section picked has none, the best-ranked section of the same document that has one takes its place (in a
+ * large collection the body named in the question can outrank the line that gives its address).
+ */
+function holdingValue(picked: RankedSection, ranked: RankedSection[], values: ValueKind[]): RankedSection {
+  const holds = (r: RankedSection) => values.some((kind) => holdsValue(`${r.section.heading}\n${r.section.body}`, kind));
+  if (values.length === 0 || holds(picked)) return picked;
+  return ranked.find((r) => r.document.id === picked.document.id && holds(r)) ?? picked;
+}
+
 /** Picks the sections to quote, best first. `ranked` must be sorted by score. */
 export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, rules: SelectionRules = DEFAULT_RANKING_MODEL.selection): RankedSection[] {
   const top = ranked[0];
@@ -135,7 +147,7 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
       if (named.length > 0) return withoutRelated(named, rules.maxCited);
       const near = ranked.filter((r) => r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * rules.tieCoverageRatio);
       const picked = withoutRelated(near, rules.maxCited).map((p) => mostSpecific(p, ranked));
-      if (intent.shape === 'factoid') return picked.map((p) => narrowest(p, ranked, rules));
+      if (intent.shape === 'factoid') return withoutRelated(picked.map((p) => holdingValue(narrowest(p, ranked, rules), ranked, intent.values)), rules.maxCited);
       return intent.shape === 'list' ? withoutRelated(picked.map((p) => yearPart(wholeList(p, ranked), ranked, intent.mentionedYears)), rules.maxCited) : picked;
     }
   }

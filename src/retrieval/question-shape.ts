@@ -78,3 +78,29 @@ export function sectionRefs(folded: string): string[] {
   }
   return [...refs];
 }
+
+/** A kind of value a fact question asks for that a text either holds or lacks: an address to write or call. */
+export type ValueKind = 'email' | 'phone' | 'website';
+
+const VALUE_CUES: Array<[ValueKind, RegExp]> = [
+  ['email', /\b(?:e ?mail|thu dien tu|hop thu)\b/],
+  ['phone', /\b(?:so dien thoai|dien thoai|sdt|hotline|duong day nong)\b/],
+  ['website', /\b(?:website|web|trang thong tin dien tu|cong thong tin dien tu|dia chi trang)\b/],
+];
+
+/** The values a question asks for ("qua email nào", "số điện thoại đường dây nóng"). */
+export function valuesAsked(folded: string): ValueKind[] {
+  return VALUE_CUES.filter(([, cue]) => cue.test(folded)).map(([kind]) => kind);
+}
+
+const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
+  email: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u,
+  // A Vietnamese number: 0 or +84, then nine or ten digits, spaced or dotted in groups.
+  phone: /(?:\+84|\b0)(?:[ .-]?\d){8,10}\b/,
+  website: /\b(?:https?:\/\/|www\.)\S+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:vn|com|org|net|gov)\b/u,
+};
+
+/** Whether a text holds a value of that kind. */
+export function holdsValue(text: string, kind: ValueKind): boolean {
+  return VALUE_PATTERNS[kind].test(text);
+}

@@ -11,7 +11,7 @@ import { exactView, foldedView, nfc } from '../text/normalize.ts';
 import { plainReading, type ReadingSyllable } from '../text/reading.ts';
 import type { NormalizedQuestion } from './question-normalizer.ts';
 import type { DirectiveModel } from './directive-model.ts';
-import { detectShape, sectionRefs, type QuestionShape } from './question-shape.ts';
+import { detectShape, sectionRefs, valuesAsked, type QuestionShape, type ValueKind } from './question-shape.ts';
 
 export type { QuestionShape };
 
@@ -46,6 +46,8 @@ export interface QueryIntent {
   paraphrases: string[];
   /** Articles and clauses the question names, as section labels ("Điều 11", "Điều 5.2"). */
   sectionRefs: string[];
+  /** Values the question asks for (an email, a phone number, a website): the answer must hold one. */
+  values: ValueKind[];
   /** Roles of a directive's parts the question asks for (data/directive-model.json): "focus", "form"… */
   facets: string[];
   /** Bodies the question names ("Ban Tổ chức", "các đoàn thể"). */
@@ -275,6 +277,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     terms: withParaphrases(withoutYears(analyzer.readingTerms(read.syllables), years), paraphrases, analyzer),
     paraphrases,
     sectionRefs: sectionRefs(folded),
+    values: valuesAsked(folded),
     ...roles,
   };
 }

@@ -89,7 +89,7 @@ function chunkRows({ documentId, chunks, sectionIds }: ChunksOfDocument, avgdl: 
   });
 }
 
-/** Average chunk length: the collection's, or that of the chunks being saved when the collection is empty. */
+/** Average chunk length: the collection's, or that of the document's own chunks when the collection is empty. */
 function averageLength(stats: { chunkCount: number; totalLength: number }, chunks: ChunkToStore[]): number {
   if (stats.chunkCount > 0 && stats.totalLength > 0) return stats.totalLength / stats.chunkCount;
   const own = chunks.reduce((sum, c) => sum + chunkLength(hashTerms(c.terms)), 0);
@@ -108,9 +108,15 @@ export interface ChunksOfDocument {
  * frequencies and statistics in one update; returns each document's new chunk ids in the order of its chunks.
  */
 export async function insertChunks(tx: Db, docs: ChunksOfDocument[]): Promise<string[][]> {
-  const stats = await lockLexicalStats(tx);
-  const avgdl = averageLength(stats, docs.flatMap((d) => d.chunks));
-  const perDocument = docs.map((d) => chunkRows(d, avgdl));
+  // Each document's weights are those saving the documents one by one would give: the average length counts
+  // the documents before it in the batch.
+  const running = { ...(await lockLexicalStats(tx)) };
+  const perDocument = docs.map((d) => {
+    const docRows = chunkRows(d, averageLength(running, d.chunks));
+    running.chunkCount += docRows.length;
+    running.totalLength += docRows.reduce((sum, r) => sum + r.length, 0);
+    return docRows;
+  });
   const rows = perDocument.flat();
   for (let i = 0; i < rows.length; i += BATCH) {
     await tx.query(

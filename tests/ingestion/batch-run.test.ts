@@ -95,6 +95,21 @@ describe('a run over many files', () => {
     expect(logged.map((l) => l.source).sort()).toEqual(files.map((f) => f.name).sort());
   });
 
+  it('gives chunks the lexical weights that saving the files one by one gives', async () => {
+    const files = [directive(1, 'chuyển đổi số'), `${directive(2, 'bảo vệ môi trường')}\n2. Thêm một nội dung dài hơn về rác thải.\n`, directive(3, 'an toàn giao thông')];
+    const weights = async (core: Core) =>
+      core.db.query<{ source: string; ord: number; lexical: string }>(
+        `SELECT d.source, c.ord, c.lexical::text AS lexical FROM chunks c JOIN documents d ON d.id = c.document_id ORDER BY d.source, c.section_id, c.ord`,
+      );
+    const batched = await open();
+    await batched.ingestor.ingestMany(files.map((text, i) => inMemory(`w${i}.txt`, text)));
+    const oneByOne = await open();
+    for (const [i, text] of files.entries()) await oneByOne.ingestor.ingestFile({ name: `w${i}.txt`, bytes: new TextEncoder().encode(text) });
+    const [a, b] = [await weights(batched), await weights(oneByOne)];
+    expect(a.length).toBeGreaterThan(6);
+    expect(a.map((r) => [r.source, r.ord, r.lexical]).sort()).toEqual(b.map((r) => [r.source, r.ord, r.lexical]).sort());
+  });
+
   it('stops taking files when asked and still stores those already read', async () => {
     const core = await open();
     const stop = new AbortController();

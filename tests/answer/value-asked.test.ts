@@ -1,0 +1,63 @@
+/**
+ * A question for an email, a phone number or a website is answered from a section that holds one: the cues that
+ * say what is asked, the patterns that find it in a text, and the selection that moves from a section naming the
+ * body to the section of the same document that gives its address.
+ */
+import { describe, expect, it } from 'vitest';
+import { selectSections } from '../../src/answer/select.ts';
+import type { StoredDocument, StoredSection } from '../../src/core/types.ts';
+import { holdsValue, valuesAsked } from '../../src/retrieval/question-shape.ts';
+import type { ResolvedIntent } from '../../src/retrieval/resolve-intent.ts';
+import type { RankedSection } from '../../src/retrieval/search.ts';
+import { foldedView } from '../../src/text/normalize.ts';
+
+describe('values a question asks for', () => {
+  it.each([
+    ['Mặt trận tỉnh nhận phản ánh qua email nào?', ['email']],
+    ['gui ve hop thu dien tu nao', ['email']],
+    ['Số điện thoại đường dây nóng là bao nhiêu?', ['phone']],
+    ['sdt cua ban tuyen giao', ['phone']],
+    ['Đăng tải trên trang thông tin điện tử nào?', ['website']],
+    ['Nội dung trọng tâm năm 2023 là gì?', []],
+    ['Ai ký kế hoạch?', []],
+  ])('%s → %j', (question, kinds) => {
+    expect(valuesAsked(foldedView(question))).toEqual(kinds);
+  });
+
+  it('finds each kind in a text, and nothing in a text without one', () => {
+    expect(holdsValue('phản ánh kịp thời (qua Ban Dân chủ, email: dcpltv@gmail.com).', 'email')).toBe(true);
+    expect(holdsValue('liên hệ số 0214.3840.123 hoặc +84 912 345 678', 'phone')).toBe(true);
+    expect(holdsValue('đăng trên https://tuyengiao.vn/tin-tuc và www.example.org', 'website')).toBe(true);
+    expect(holdsValue('Cổng thông tin điện tử tinhuy.laocai.gov.vn', 'website')).toBe(true);
+    const plain = 'Ban Thường trực Ủy ban MTTQ tỉnh triển khai ngày 01/02/2024, chi 2.500.000 đồng cho 120 lượt.';
+    expect((['email', 'phone', 'website'] as const).map((kind) => holdsValue(plain, kind))).toEqual([false, false, false]);
+  });
+});
+
+describe('selection for a value asked', () => {
+  const document = { id: 'd1', source: 'x.txt' } as StoredDocument;
+  const ranked = (label: string, body: string, score: number): RankedSection =>
+    ({
+      section: { id: label, documentId: 'd1', label, heading: '', body } as StoredSection,
+      document,
+      score,
+      coverage: 0.9,
+      citesNumber: false,
+      features: { facetOwn: 0, facetClash: 0 },
+      place: null,
+    }) as unknown as RankedSection;
+  const intent = (values: string[]) => ({ shape: 'factoid', values, mentionedYears: [], sectionRefs: [], numberKeys: [], years: [] }) as unknown as ResolvedIntent;
+  const list = [
+    ranked('III.1', 'Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh triển khai các nội dung sau.', 10),
+    ranked('III.2', 'Nếu có vướng mắc, đề nghị phản ánh về Ban Thường trực (email: dcpltv@gmail.com).', 6),
+  ];
+
+  it('moves to the section of the same document that holds the value asked', () => {
+    expect(selectSections(list, intent(['email'])).map((r) => r.section.label)).toEqual(['III.2']);
+  });
+
+  it('keeps the best section when nothing is asked for, or when no section holds it', () => {
+    expect(selectSections(list, intent([])).map((r) => r.section.label)).toEqual(['III.1']);
+    expect(selectSections(list, intent(['phone'])).map((r) => r.section.label)).toEqual(['III.1']);
+  });
+});
