@@ -284,5 +284,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'new-document notices: subscriptions, publications, outbox, pace', statements: NOTICE_TABLES },
   { version: 8, name: 'statements of force: replaces, abolishes, amends, takes effect', statements: forceStatements },
   { version: 9, name: "each conversation's unit, so answers prefer its chain of bodies", statements: conversationUnits },
-  { version: 10, name: 'chunk and section text stored uncompressed (faster to write and read)', statements: uncompressedText },
+  { version: 10, name: 'chunk and section text stored uncompressed (faster to write)', statements: uncompressedText },
 ];
