@@ -104,13 +104,13 @@ async function saveDocuments(
   const ids = items.map(() => randomUUID());
   await db.transaction(async (tx) => {
     const olds: Array<StoredDocument | null> = [];
+    const sectionIds: Array<Map<number, string>> = [];
     for (const [i, { doc, replaces }] of items.entries()) {
       const old = replaces === undefined ? null : await q.requireDocument(tx, replaces);
       await insertDocumentRow(tx, ids[i]!, doc, old ? old.version + 1 : 1);
+      sectionIds.push(await insertSections(tx, ids[i]!, doc.sections));
       olds.push(old);
     }
-    const sectionIds: Array<Map<number, string>> = [];
-    for (const [i, { doc }] of items.entries()) sectionIds.push(await insertSections(tx, ids[i]!, doc.sections));
     const chunkIds = await insertChunks(tx, items.map(({ doc }, i) => ({ documentId: ids[i]!, chunks: doc.chunks, sectionIds: sectionIds[i]! })));
     const vectors = items.map(({ doc }, i) => ({ model: doc.embeddingModel, chunks: doc.chunks, chunkIds: chunkIds[i]! }));
     await insertChunkEmbeddings(tx, vectors, deferIndex);
@@ -121,6 +121,7 @@ async function saveDocuments(
       if (old && doc.status === 'active') await q.markReplaced(tx, old.id, ids[i]!);
     }
   });
+  // A bulk load refreshes the statistics once, at its end.
   if (!deferIndex) await keepPlannerStats(db);
   return q.requireDocuments(db, ids);
 }

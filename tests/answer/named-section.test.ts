@@ -4,11 +4,8 @@
  * own. On a Quy định of the evaluation layouts, alone in the collection; there too, "ban hành ngày nào" is answered
  * with the date the document bears.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/app/open-core.ts';
-import { openMemoryCore } from '../fixtures/memory-core.ts';
+import { describe, expect, it } from 'vitest';
+import { evalDocument, useMemoryCore } from '../fixtures/memory-core.ts';
 import { sectionRefs } from '../../src/retrieval/question-shape.ts';
 
 describe('section references in a question', () => {
@@ -23,14 +20,7 @@ describe('section references in a question', () => {
 });
 
 describe('answering a question that names its article', () => {
-  let core: Core;
-  beforeAll(async () => {
-    const name = '2024-quy-dinh-15-qd-tu-binh-nguyen-trach-nhiem-neu-guong.txt';
-    ({ core } = await openMemoryCore([{ name, text: readFileSync(join('data', 'eval', 'layouts', name), 'utf8') }]));
-  }, 120_000);
-  afterAll(async () => {
-    await core?.close();
-  });
+  const core = useMemoryCore([evalDocument('layouts', '2024-quy-dinh-15-qd-tu-binh-nguyen-trach-nhiem-neu-guong.txt')]);
 
   it.each([
     ['Điều 13 của Quy định 15-QĐ/TU quy định gì?', 'Điều 13'],
@@ -38,14 +28,14 @@ describe('answering a question that names its article', () => {
     ['Điều 10 quy định những gì?', 'Điều 10'],
     ['Khoản 2 Điều 11 nói gì?', 'Điều 11.2'],
   ])('%s → only %s', async (question, label) => {
-    const answer = await core.engine.ask({ text: question, conversationId: `named-${label}`, channel: 'eval' });
+    const answer = await core().engine.ask({ text: question, conversationId: `named-${label}`, channel: 'eval' });
     expect(answer.outcome).toBe('answered');
     expect(answer.citations.length).toBeGreaterThan(0);
     for (const c of answer.citations) expect(c.section === label || c.section.startsWith(`${label}.`)).toBe(true);
   });
 
   it('"ban hành ngày nào" about the held document gives the date it bears, with its opening', async () => {
-    const answer = await core.engine.ask({ text: 'Quy định 15-QĐ/TU ban hành ngày nào?', conversationId: 'issued', channel: 'eval' });
+    const answer = await core().engine.ask({ text: 'Quy định 15-QĐ/TU ban hành ngày nào?', conversationId: 'issued', channel: 'eval' });
     expect(answer.citations.map((c) => c.section)).toEqual(['']);
     expect(answer.intro).toContain('ban hành ngày 12/09/2024.');
   });

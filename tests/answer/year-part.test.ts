@@ -8,9 +8,8 @@ import type { OutlineEntry, StoredDocument, StoredSection } from '../../src/core
 import { selectSections } from '../../src/answer/select.ts';
 import type { ResolvedIntent } from '../../src/retrieval/resolve-intent.ts';
 import type { RankedSection } from '../../src/retrieval/search.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/app/open-core.ts';
-import { openMemoryCore } from '../fixtures/memory-core.ts';
+import { describe, expect, it } from 'vitest';
+import { useMemoryCore } from '../fixtures/memory-core.ts';
 
 const RESOLUTION = `ĐẢNG BỘ TỈNH HÀ MINH
 HUYỆN ỦY THANH KHÊ
@@ -54,20 +53,14 @@ Nguyễn Văn Hòa
 `;
 
 describe('a list split by years', () => {
-  let core: Core;
-  beforeAll(async () => {
-    ({ core } = await openMemoryCore([{ name: '2024-nghi-quyet-07-nq-hu-thanh-khe-du-lich.txt', text: RESOLUTION }]));
-  }, 120_000);
-  afterAll(async () => {
-    await core?.close();
-  });
+  const core = useMemoryCore([{ name: '2024-nghi-quyet-07-nq-hu-thanh-khe-du-lich.txt', text: RESOLUTION }]);
 
   it.each([
     ['Chỉ tiêu đến năm 2025 về du lịch cộng đồng của huyện Thanh Khê là gì?', 'I.2.a', '120 nghìn lượt'],
     ['Chỉ tiêu du lịch cộng đồng đến năm 2030 gồm những gì?', 'I.2.b', '300 nghìn lượt'],
     ['Những chỉ tiêu cụ thể đến năm 2025 là gì?', 'I.2.a', '120 nghìn lượt'],
   ])('%s → %s, whole', async (question, label, item) => {
-    const answer = await core.engine.ask({ text: question, conversationId: question, channel: 'eval' });
+    const answer = await core().engine.ask({ text: question, conversationId: question, channel: 'eval' });
     expect(answer.outcome).toBe('answered');
     expect(answer.citations.map((c) => c.section)).toContain(label);
     expect(answer.text).toContain(item);

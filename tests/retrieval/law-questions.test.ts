@@ -7,9 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/app/open-core.ts';
-import { openMemoryCore } from '../fixtures/memory-core.ts';
+import { describe, expect, it } from 'vitest';
+import { evalDocument, useMemoryCore } from '../fixtures/memory-core.ts';
 import { coverage, profileOf, type QuestionUnits } from '../../src/retrieval/coverage.ts';
 import { createDirectiveModel, loadDirectiveModel, type DirectiveModel } from '../../src/retrieval/directive-model.ts';
 import { DEFAULT_RANKING_MODEL } from '../../src/retrieval/ranking-model.ts';
@@ -54,18 +53,11 @@ describe('coverage with paraphrase units', () => {
 });
 
 describe('a colloquial question to a law', () => {
-  let core: Core;
-  beforeAll(async () => {
-    const name = '2019-luat-thu-vien-so-cong-dong.txt';
-    ({ core } = await openMemoryCore([{ name, text: readFileSync(join('data', 'eval', 'laws', name), 'utf8') }]));
-  }, 120_000);
-  afterAll(async () => {
-    await core?.close();
-  });
+  const core = useMemoryCore([evalDocument('laws', '2019-luat-thu-vien-so-cong-dong.txt')]);
 
   async function top(question: string, directives: DirectiveModel): Promise<string[]> {
-    const intent = understand(question, core.analyzer, 2026, directives);
-    const ranked = await retrieveSections(intent, {}, { store: core.store, embedder: core.embedder, catalog: core.catalog, outlines: core.outlines, directives, profiles: core.profiles, model: DEFAULT_RANKING_MODEL });
+    const intent = understand(question, core().analyzer, 2026, directives);
+    const ranked = await retrieveSections(intent, {}, { store: core().store, embedder: core().embedder, catalog: core().catalog, outlines: core().outlines, directives, profiles: core().profiles, model: DEFAULT_RANKING_MODEL });
     return ranked.slice(0, 3).map((r) => r.section.label);
   }
 
@@ -78,7 +70,7 @@ describe('a colloquial question to a law', () => {
   });
 
   it('answers a list question with the whole list when one of its points ranks first', async () => {
-    const answer = await core.engine.ask({ text: 'Hồ sơ xin Giấy chứng nhận cho thư viện số ngoài công lập cần những giấy tờ nào?', conversationId: 'list', channel: 'eval' });
+    const answer = await core().engine.ask({ text: 'Hồ sơ xin Giấy chứng nhận cho thư viện số ngoài công lập cần những giấy tờ nào?', conversationId: 'list', channel: 'eval' });
     expect(answer.outcome).toBe('answered');
     expect(answer.citations.map((c) => c.section)).toContain('Điều 19.1');
     const text = answer.citations.map((c) => c.quote).join('\n');
