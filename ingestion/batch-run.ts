@@ -7,12 +7,17 @@
  * name or same number) has the batch saved first, so that the store's look-ups see it. A load that adds many
  * chunks against those the collection holds runs as a bulk load: the search indexes are built once at the end
  * instead of being kept up row by row (`DocumentStore.bulkLoad`).
+ *
+ * In a run analysed in worker threads, files are read and analysed up to `lookahead` files ahead of the one being
+ * taken, so that the next batch is ready while this one is being saved; the look-ups, the order and the batches
+ * stay those of a run taken file by file.
  */
 import type { Logger } from 'pino';
 import type { DocumentStore } from '../src/core/ports.ts';
 import { numberKey } from '../src/store/sql-values.ts';
 import {
   isPrepared,
+  type Begun,
   type FileSource,
   type IngestManyOptions,
   type IngestResult,
@@ -20,7 +25,7 @@ import {
   type OnResult,
   type Prepared,
   type Settle,
-} from './pipeline.ts';
+} from './ingest-types.ts';
 
 /** Documents per transaction… */
 const BATCH_DOCUMENTS = 25;
@@ -39,7 +44,11 @@ export interface BatchRun {
   files: FileSource[];
   opts: IngestManyOptions;
   onResult?: OnResult;
-  prepareFile(file: { name: string; bytes: Uint8Array | null }, opts: IngestManyOptions, settle: Settle): Promise<IngestResult | Prepared>;
+  /** Reads a file ahead of its turn; `early`: start analysing it too. Never rejects. */
+  begin(file: FileSource, early: boolean): Promise<Begun>;
+  /** How many files are begun ahead of the one being taken (0: each when its turn comes). */
+  lookahead: number;
+  prepareFile(file: Begun, opts: IngestManyOptions, settle: Settle): Promise<IngestResult | Prepared>;
   /** Saves a batch; never throws (a document that could not be saved comes back failed). */
   save(batch: Prepared[]): Promise<IngestResult[]>;
   logResult(r: IngestResult): Promise<void>;
@@ -80,11 +89,23 @@ export async function runBatches(run: BatchRun): Promise<IngestResult[]> {
   const settle: Settle = async (keys) => {
     if (waiting().some((p) => collides(p, keys))) await flush();
   };
+  // Files begun ahead of their turn (files[next], files[next + 1], …). Their analyses start early only while
+  // files are being stored: a run over files the store already has skips them, and analysing them is waste.
+  const ahead: Array<Promise<Begun>> = [];
+  let storing = true;
+  const begun = (): Promise<Begun> => {
+    while (ahead.length < Math.max(1, run.lookahead + 1) && next + ahead.length < files.length) {
+      ahead.push(run.begin(files[next + ahead.length]!, run.lookahead > 0 && storing));
+    }
+    next++;
+    return ahead.shift()!;
+  };
   /** Takes files until the batch is full (then saves it, or with `untilFull` stops) or none are left. */
   const take = async (untilFull: boolean) => {
     while (next < files.length && !opts.signal?.aborted) {
-      const file = files[next++]!;
-      queue.push(await run.prepareFile({ name: file.name, bytes: await file.read() }, opts, settle));
+      const item = await run.prepareFile(await begun(), opts, settle);
+      storing = isPrepared(item) || item.outcome !== 'skipped';
+      queue.push(item);
       if (waiting().length === 0) await flush();
       else if (full()) {
         if (untilFull) return;

@@ -10,43 +10,34 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { DocumentStore, Embedder, NewDocument } from '../src/core/ports.ts';
-import type { DocumentMetadata, ParsedDocument, StoredDocument } from '../src/core/types.ts';
+import type { StoredDocument } from '../src/core/types.ts';
 import { IngestError } from '../src/core/errors.ts';
 import type { Analyzer } from '../src/text/analyze.ts';
 import { extractText } from './extract/extract-text.ts';
 import { ocrWarning } from './extract/extract-result.ts';
 import type { ExtractLimits } from './extract/limits.ts';
 import { createMarkupParser } from './extract/markup-parser.ts';
-import { sourceName, titleFromSource } from './source-name.ts';
+import { sourceName } from './source-name.ts';
 import { storableText } from '../src/text/storable-text.ts';
-import { parseDocument } from './parse-document.ts';
-import { chunkSections } from './chunk.ts';
+import { analysisInThisThread, type Analysed, type DocumentAnalysis } from './analyse.ts';
 import { runBatches } from './batch-run.ts';
+import type {
+  AnalysisOutcome, Begun, FileSource, IngestManyOptions, IngestOptions, IngestOutcome, IngestResult, Ingestor, OnResult, Prepared, Settle,
+} from './ingest-types.ts';
+import { isPrepared } from './ingest-types.ts';
+
+export type { FileSource, IngestManyOptions, IngestOptions, IngestOutcome, IngestResult, Ingestor, OnResult } from './ingest-types.ts';
+
+/** Runs of fewer files are analysed in this thread: starting a thread (half a second) costs more than it saves. */
+const PARALLEL_MIN_FILES = 40;
+/**
+ * Files read and analysed ahead of the one the store takes, in a parallel run: two batches' worth, so that the
+ * threads analyse the next batch while this thread saves one (with fewer, they sat idle during every save). At
+ * most this many files' bytes are held at once.
+ */
+const LOOKAHEAD = 50;
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf', '.html', '.htm'];
-
-export interface IngestOptions {
-  status?: 'active' | 'draft';
-  overrides?: Partial<DocumentMetadata>;
-  /** Parse and report without storing. */
-  dryRun?: boolean;
-}
-
-export type IngestOutcome = 'stored' | 'replaced' | 'skipped' | 'draft' | 'failed' | 'parsed';
-
-export interface IngestResult {
-  source: string;
-  outcome: IngestOutcome;
-  document: StoredDocument | null;
-  parsed: ParsedDocument | null;
-  /** The active document this one replaced (or, for a draft, would replace). */
-  replaces: StoredDocument | null;
-  reason: string | null;
-  /** Refused because the file is over a limit on its size or the work it takes (the HTTP API answers 413). */
-  overLimit?: boolean;
-  chunks: number;
-  durationMs: number;
-}
 
 export interface IngestorDeps {
   store: DocumentStore;
@@ -55,39 +46,11 @@ export interface IngestorDeps {
   logger: Logger;
   limits?: Partial<ExtractLimits>;
   chunkChars?: number;
-}
-
-/** A file to ingest whose bytes are read only when its turn comes (null: it could not be read). */
-export interface FileSource {
-  name: string;
-  read(): Promise<Uint8Array | null>;
-}
-
-/** Called with each file's result, in the order of the files, as soon as the file is stored or settled. */
-export type OnResult = (r: IngestResult, done: number, total: number) => void;
-
-/** Options of a run over many files. */
-export interface IngestManyOptions extends IngestOptions {
-  /** When aborted, no further file is started; the files already read are still stored (or reported). */
-  signal?: AbortSignal;
-}
-
-export interface Ingestor {
   /**
-   * One file. Stored under its sanitised name (`sourceName`). With `status: 'draft'`, content already stored
-   * (a draft or an active document with the same bytes) is not stored again: the result is `skipped` with it.
+   * Where the documents of a many-file run are analysed (worker threads: analysis-pool.ts), with the same
+   * analyzer and embedder as above; without it, and for runs of a few files, they are analysed in this thread.
    */
-  ingestFile(file: { name: string; bytes: Uint8Array }, opts?: IngestOptions): Promise<IngestResult>;
-  /**
-   * Many files, as `ingestFile` would take them one by one, but stored in batches (one transaction each, or
-   * one per document when a batch fails); a load large against the collection is a bulk load
-   * (`DocumentStore.bulkLoad`).
-   */
-  ingestMany(files: FileSource[], opts?: IngestManyOptions, onResult?: OnResult): Promise<IngestResult[]>;
-  /** Files and folders (recursively, sorted) as `ingestMany`; unsupported files in folders are ignored. */
-  ingestPaths(paths: string[], opts?: IngestManyOptions, onResult?: OnResult): Promise<IngestResult[]>;
-  /** Ends the worker that reads .docx and HTML files. */
-  close(): Promise<void>;
+  parallelAnalysis?: DocumentAnalysis;
 }
 
 /**
@@ -96,39 +59,42 @@ export interface Ingestor {
  */
 export const INTERNAL_FAILURE = 'Lỗi hệ thống khi xử lý văn bản, vui lòng thử lại sau (internal error)';
 
-/** A document parsed, chunked and embedded, ready to save. */
-export interface Prepared {
-  prepared: true;
-  parsed: ParsedDocument;
-  /** The active document it would replace. */
-  replaces: StoredDocument | null;
-  status: 'active' | 'draft';
-  doc: NewDocument;
-  started: number;
-}
-
-/** What a file about to be looked up in the store may collide with (see `prepareFile`). */
-export interface LookupKeys {
-  contentHash: string;
-  source: string;
-  number: string | null;
-}
-
-export type Settle = (keys: LookupKeys) => Promise<void>;
-
-export function isPrepared(x: IngestResult | Prepared): x is Prepared {
-  return 'prepared' in x;
-}
-
 /** Creates the pipeline. */
 export function createIngestor(deps: IngestorDeps): Ingestor {
   // .docx and HTML are read in a worker thread kept between files (see extract/markup-parser.ts).
   const markup = createMarkupParser();
+  const here = analysisInThisThread({ analyzer: deps.analyzer, embedder: deps.embedder, chunkChars: deps.chunkChars ?? 1000 });
 
-  async function prepare(parsed: ParsedDocument, status: 'active' | 'draft'): Promise<NewDocument> {
-    const drafts = chunkSections(parsed, { maxChars: deps.chunkChars ?? 1000 });
-    const vectors = await deps.embedder.embed(drafts.map((c) => c.searchText));
-    const chunks = drafts.map((c, i) => ({ ...c, terms: deps.analyzer.indexTerms(c.searchText), embedding: vectors[i] ?? [] }));
+  /** Reads and hashes a file, to be analysed where `analysis` says (with `early`, starting now). Never rejects. */
+  async function begin(file: FileSource, opts: IngestOptions, analysis: DocumentAnalysis, early: boolean): Promise<Begun> {
+    const bytes = await file.read().catch(() => null);
+    const contentHash = bytes === null ? null : createHash('sha256').update(bytes).digest('hex');
+    const started = early && bytes && contentHash ? analyseFile(sourceName(file.name), bytes, contentHash, opts, analysis) : null;
+    return { name: file.name, bytes, contentHash, analysis, early: started };
+  }
+
+  /** The file's text extracted and analysed. */
+  async function analyseFile(source: string, bytes: Uint8Array, contentHash: string, opts: IngestOptions, analysis: DocumentAnalysis): Promise<AnalysisOutcome> {
+    try {
+      const extracted = await extractText({ name: source, bytes }, deps.limits, markup);
+      if (!extracted.ok) throw new IngestError(source, extracted.reason, { overLimit: extracted.overLimit === true });
+      const note = ocrWarning(extracted);
+      // Postgres text cannot hold NUL, which a text file can carry: the one rule for stored text applies.
+      const job = { source, text: storableText(extracted.text), contentHash, extractionNotes: note ? [note] : [], overrides: opts.overrides };
+      return { ok: true, analysed: await analysis.analyse(job) };
+    } catch (err) {
+      return { ok: false, err };
+    }
+  }
+
+  /** The document to save, its vectors computed here when the analysis left them out. */
+  async function toStore(analysed: Analysed, status: 'active' | 'draft'): Promise<NewDocument> {
+    const { parsed } = analysed;
+    let chunks = analysed.chunks;
+    if (analysed.embeddingModel !== deps.embedder.model) {
+      const vectors = await deps.embedder.embed(chunks.map((c) => c.searchText));
+      chunks = chunks.map((c, i) => ({ ...c, embedding: vectors[i] ?? [] }));
+    }
     return {
       source: parsed.source,
       contentHash: parsed.contentHash,
@@ -150,12 +116,12 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
    * ready to save. `settle` runs before each look-up of the store, so that a batch still to be saved can be
    * saved first when the file might be a copy or a new version of a document in it.
    */
-  async function prepareFile(file: { name: string; bytes: Uint8Array | null }, opts: IngestOptions, settle: Settle): Promise<IngestResult | Prepared> {
+  async function prepareFile(file: Begun, opts: IngestOptions, settle: Settle): Promise<IngestResult | Prepared> {
     const started = performance.now();
     const source = sourceName(file.name);
     try {
-      if (file.bytes === null) throw new IngestError(source, 'Không đọc được tệp (cannot read file)');
-      const contentHash = createHash('sha256').update(file.bytes).digest('hex');
+      if (file.bytes === null || file.contentHash === null) throw new IngestError(source, 'Không đọc được tệp (cannot read file)');
+      const { contentHash } = file;
       const base = { source, document: null, parsed: null, replaces: null, reason: null, chunks: 0 };
       if (!opts.dryRun) await settle({ contentHash, source, number: null });
       const existing = opts.dryRun ? null : await deps.store.findByHash(contentHash);
@@ -163,18 +129,14 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       if (existing && sameAsStored && !opts.overrides) {
         return { ...base, outcome: 'skipped', document: existing, reason: 'đã có trong kho (same content)', durationMs: ms(started) };
       }
-      const extracted = await extractText({ name: source, bytes: file.bytes }, deps.limits, markup);
-      if (!extracted.ok) throw new IngestError(source, extracted.reason, { overLimit: extracted.overLimit === true });
-      const note = ocrWarning(extracted);
-      // Postgres text cannot hold NUL, which a text file can carry: the one rule for stored text applies.
-      const parsed = withTitle(
-        parseDocument({ source, text: storableText(extracted.text), contentHash, extractionNotes: note ? [note] : [] }, opts.overrides),
-      );
+      const w0 = performance.now(); const outcome = await (file.early ?? analyseFile(source, file.bytes, contentHash, opts, file.analysis)); const g = globalThis as unknown as { __wait?: number[] }; (g.__wait ??= []).push(performance.now() - w0);
+      if (!outcome.ok) throw outcome.err;
+      const { parsed } = outcome.analysed;
       if (!opts.dryRun) await settle({ contentHash, source, number: parsed.metadata.number });
       const replaces = await deps.store.findReplaceable({ number: parsed.metadata.number, issuer: parsed.metadata.issuer, source });
       if (opts.dryRun) return { ...base, outcome: 'parsed', parsed, replaces, durationMs: ms(started) };
       const status = opts.status ?? 'active';
-      return { prepared: true, parsed, replaces, status, doc: await prepare(parsed, status), started };
+      return { prepared: true, parsed, replaces, status, doc: await toStore(outcome.analysed, status), started };
     } catch (err) {
       return failed(err, source, started);
     }
@@ -217,7 +179,8 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
   }
 
   async function ingestFile(file: { name: string; bytes: Uint8Array }, opts: IngestOptions = {}): Promise<IngestResult> {
-    const ready = await prepareFile(file, opts, async () => undefined);
+    const begun = await begin({ name: file.name, read: async () => file.bytes }, opts, here, false);
+    const ready = await prepareFile(begun, opts, async () => undefined);
     const result = isPrepared(ready) ? (await save([ready]))[0]! : ready;
     if (!opts.dryRun) await logResult(result);
     return result;
@@ -239,8 +202,14 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       .catch((err: unknown) => deps.logger.warn({ err }, 'could not write the ingestion log'));
   }
 
-  const many = (files: FileSource[], opts: IngestOptions, onResult?: OnResult) =>
-    runBatches({ files, opts, onResult, prepareFile, save, logResult, store: deps.store, logger: deps.logger });
+  const many = (files: FileSource[], opts: IngestManyOptions, onResult?: OnResult) => {
+    const parallel = files.length >= PARALLEL_MIN_FILES ? deps.parallelAnalysis : undefined;
+    return runBatches({
+      files, opts, onResult, prepareFile, save, logResult, store: deps.store, logger: deps.logger,
+      begin: (file, early) => begin(file, opts, parallel ?? here, early),
+      lookahead: parallel ? LOOKAHEAD : 0,
+    });
+  };
 
   return {
     ingestFile,
@@ -249,7 +218,10 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       const files = (await Promise.all(paths.map(listFiles))).flat();
       return many(files.map((path) => ({ name: path, read: () => readFile(path).catch(() => null) })), opts, onResult);
     },
-    close: () => markup.close(),
+    close: async () => {
+      await markup.close();
+      await deps.parallelAnalysis?.close();
+    },
   };
 }
 
@@ -268,17 +240,6 @@ function savedResult(p: Prepared, document: StoredDocument): IngestResult {
 
 function failure(source: string, reason: string, durationMs: number): IngestResult {
   return { source, outcome: 'failed', document: null, parsed: null, replaces: null, reason, chunks: 0, durationMs };
-}
-
-/** How the warning of a title taken from the file name begins (the admin review looks for it). */
-export const TITLE_FROM_FILE_NAME = 'Tạm lấy tiêu đề theo tên tệp';
-
-/** A document always has a title: when its text names none, the file name stands in (with a warning). */
-function withTitle(parsed: ParsedDocument): ParsedDocument {
-  if (parsed.metadata.title.trim() !== '') return parsed;
-  const title = titleFromSource(parsed.source);
-  const warnings = [...parsed.warnings, `${TITLE_FROM_FILE_NAME}: "${title}"`];
-  return { ...parsed, metadata: { ...parsed.metadata, title }, warnings };
 }
 
 async function listFiles(path: string): Promise<string[]> {

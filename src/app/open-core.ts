@@ -13,10 +13,11 @@ import { migrate } from '../store/migrations.ts';
 import { createPgDocumentStore } from '../store/document-store.ts';
 import { createPgChatMemory } from '../store/chat-memory.ts';
 import { createPgActivity } from '../store/activity.ts';
-import { createHashingEmbedder } from '../embeddings/hashing-embedder.ts';
+import { hashingEmbedderWithRecipe, type EmbedderRecipe } from '../embeddings/recipe.ts';
 import { createOpenAiEmbedder } from '../embeddings/openai-embedder.ts';
 import { ANALYZER_VERSION, createAnalyzer, type Analyzer } from '../text/analyze.ts';
 import { getSetting, rebuildLexicalIndex, setSetting } from '../store/lexical-rebuild.ts';
+import { LEXICAL_FORMAT } from '../store/lexical.ts';
 import { refreshPlannerStats } from '../store/planner-stats.ts';
 import { ensureSearchIndexes } from '../store/search-indexes.ts';
 import { loadAbbreviations } from '../text/abbreviations.ts';
@@ -34,6 +35,8 @@ import { createAnswerSlots } from '../ask/answer-slots.ts';
 import { createConversationMemory, type ConversationMemory } from '../answer/conversation-memory.ts';
 import { createNumberKeyMemo } from '../text/number-key-memo.ts';
 import { createIngestor, type Ingestor } from '../../ingestion/pipeline.ts';
+import { createAnalysisPool } from '../../ingestion/analysis-pool.ts';
+import { analysisInThisThread } from '../../ingestion/analyse.ts';
 import { createModelWriter } from '../llm/model-writer.ts';
 import { createOrganisations, type Organisations } from '../organisation/organisations.ts';
 import { createUnitService } from '../organisation/unit-service.ts';
@@ -80,11 +83,13 @@ export interface CoreOptions {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-function chooseEmbedder(config: Config, offline: boolean): Embedder {
+/** The embedder, and how analysis threads make the same one (none for a remote model). */
+function chooseEmbedder(config: Config, offline: boolean): { embedder: Embedder; recipe: EmbedderRecipe | null } {
   if (!offline && config.OPENAI_API_KEY && config.EMBEDDINGS_MODEL) {
-    return createOpenAiEmbedder({ apiKey: config.OPENAI_API_KEY, baseUrl: config.OPENAI_BASE_URL, model: config.EMBEDDINGS_MODEL });
+    const embedder = createOpenAiEmbedder({ apiKey: config.OPENAI_API_KEY, baseUrl: config.OPENAI_BASE_URL, model: config.EMBEDDINGS_MODEL });
+    return { embedder, recipe: null };
   }
-  return createHashingEmbedder();
+  return hashingEmbedderWithRecipe();
 }
 
 /** Opens the database, applies migrations and wires everything. */
@@ -95,8 +100,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   await migrate(db);
   await rebuildMissingIndexes(db, logger);
   const store = createPgDocumentStore(db);
-  const embedder = chooseEmbedder(config, opts.offline ?? false);
-  const analyzer = createAnalyzer(loadAbbreviations(join(process.cwd(), 'data', 'abbreviations.json')));
+  const { embedder, recipe } = chooseEmbedder(config, opts.offline ?? false);
+  const abbreviationsPath = join(process.cwd(), 'data', 'abbreviations.json');
+  const analyzer = createAnalyzer(loadAbbreviations(abbreviationsPath));
   await ensureLexicalIndex(db, analyzer, logger);
   await refreshPlannerStats(db).catch((err: unknown) => logger.warn({ err }, 'could not refresh planner statistics; queries may be slower'));
   const catalog = createCatalog(store, clock);
@@ -147,7 +153,15 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     slots,
     units,
   });
-  const ingestor = createIngestor({ store, embedder, analyzer, logger, limits: { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 } });
+  const chunkChars = 1000;
+  const ingestor = createIngestor({
+    store, embedder, analyzer, logger, chunkChars,
+    limits: { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 },
+    parallelAnalysis: createAnalysisPool({
+      abbreviationsPath, embedder: recipe, chunkChars, logger,
+      fallback: analysisInThisThread({ analyzer, embedder, chunkChars }),
+    }),
+  });
   return {
     db,
     store,
@@ -181,15 +195,17 @@ async function rebuildMissingIndexes(db: Db, logger: Logger): Promise<void> {
   if (built.length > 0) logger.warn({ indexes: built, ms: Math.round(performance.now() - started) }, 'rebuilt search indexes an interrupted bulk load left missing');
 }
 
-/** Rebuilds the lexical index when it was built by another analyzer version (an upgrade changed the terms). */
+/** Rebuilds the lexical index when it was built by another analyzer version or weight format (an upgrade). */
 async function ensureLexicalIndex(db: Db, analyzer: Analyzer, logger: Logger): Promise<void> {
+  // The analyzer's version and the version of the way weights are stored (stores before formats had "2").
+  const current = `${ANALYZER_VERSION}/${LEXICAL_FORMAT}`;
   const built = await getSetting(db, 'analyzer_version');
-  if (built === String(ANALYZER_VERSION)) return;
+  if (built === current) return;
   const chunks = await rebuildLexicalIndex(db, (text) => analyzer.indexTerms(text));
-  await setSetting(db, 'analyzer_version', String(ANALYZER_VERSION));
+  await setSetting(db, 'analyzer_version', current);
   // Every chunk row was rewritten: reclaim the old versions and refresh the statistics now.
   if (chunks > 0) await refreshPlannerStats(db, true).catch((err: unknown) => logger.warn({ err }, 'could not refresh planner statistics'));
-  if (built !== null || chunks > 0) logger.info({ chunks, from: built, to: ANALYZER_VERSION }, 'lexical index rebuilt for the current analyzer');
+  if (built !== null || chunks > 0) logger.info({ chunks, from: built, to: current }, 'lexical index rebuilt for the current analyzer');
 }
 
 /** Ingests the bundled documents when the store has no active document (first start). */

@@ -7,7 +7,7 @@ import type { StoredDocument, StoredSection } from '../core/types.ts';
 import { documentLine } from '../answer/citation-label.ts';
 import { foldedView, tidySpaces } from '../text/normalize.ts';
 import { sameContentWarning } from '../admin/admin-service.ts';
-import { TITLE_FROM_FILE_NAME } from '../../ingestion/pipeline.ts';
+import { TITLE_FROM_FILE_NAME } from '../../ingestion/analyse.ts';
 import { titleFromSource } from '../../ingestion/source-name.ts';
 
 import { forceChainLines } from '../answer/force-words.ts';

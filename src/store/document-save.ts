@@ -6,56 +6,76 @@ import { StoreError } from '../core/errors.ts';
 import type { ChunkToStore, Db, NewDocument } from '../core/ports.ts';
 import type { DocumentReference, ParsedSection } from '../core/types.ts';
 import { ensureModelIndex, upsertEmbeddings } from './embeddings.ts';
-import { bm25Weights, chunkLength, hashTerms, sparsevecLiteral } from './lexical.ts';
+import { chunkLength, hashTerms, storedLexical } from './lexical.ts';
 import { addLexicalStats, lockLexicalStats } from './lexical-index.ts';
 import { fullTexts } from './section-tree.ts';
-import { numberKey } from './sql-values.ts';
+import { jsonText, numberKey } from './sql-values.ts';
 
 /** Rows written per statement. */
 const BATCH = 500;
 
-/** Inserts the `documents` row. */
-export async function insertDocumentRow(
-  tx: Db,
-  id: string,
-  doc: NewDocument,
-  version: number,
-): Promise<void> {
-  const m = doc.metadata;
-  await tx.query(
-    `INSERT INTO documents (id, source, content_hash, type, number, number_key, title, issuer, signer,
-       signer_role, place, issued_on, year, year_source, status, version, warnings, text, embedding_model,
-       section_count, chunk_count, source_text)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::date, $13, $14, $15, $16, $17::jsonb, $18, $19,
-       $20, $21, $22)`,
-    [
-      id, doc.source, doc.contentHash, m.type, m.number, numberKey(m.number), m.title, m.issuer, m.signer,
-      m.signerRole, m.place, m.issuedOn, m.year, m.yearSource, doc.status, version,
-      JSON.stringify(doc.warnings), doc.text, doc.embeddingModel, doc.sections.length, doc.chunks.length,
-      doc.sourceText ?? null,
-    ],
-  );
+/** A document's row to insert: its new id, and its version (1, or one more than the version it replaces). */
+export interface DocumentRowToInsert {
+  id: string;
+  doc: NewDocument;
+  version: number;
 }
 
-/** Inserts the sections with their full text; returns section id by section `order`. */
-export async function insertSections(tx: Db, documentId: string, sections: ParsedSection[]): Promise<Map<number, string>> {
-  const full = fullTexts(sections);
-  const ids = new Map<number, string>();
-  const rows = sections.map((s) => {
-    const id = randomUUID();
-    ids.set(s.order, id);
+/** Documents' rows per statement: they carry the whole text twice (repaired and as extracted). */
+const DOCUMENT_BATCH = 50;
+
+/** Inserts the `documents` rows. */
+export async function insertDocumentRows(tx: Db, items: DocumentRowToInsert[]): Promise<void> {
+  const rows = items.map(({ id, doc, version }) => {
+    const m = doc.metadata;
     return {
-      id, label: s.label, heading: s.heading, heading_line: s.headingLine, level: s.level, ord: s.order,
-      parent_label: s.parentLabel, body: s.body, full_text: full.get(s.order) ?? s.body,
+      id, source: doc.source, content_hash: doc.contentHash, type: m.type, number: m.number, number_key: numberKey(m.number),
+      title: m.title, issuer: m.issuer, signer: m.signer, signer_role: m.signerRole, place: m.place, issued_on: m.issuedOn,
+      year: m.year, year_source: m.yearSource, status: doc.status, version, warnings: doc.warnings, text: doc.text,
+      embedding_model: doc.embeddingModel, section_count: doc.sections.length, chunk_count: doc.chunks.length,
+      source_text: doc.sourceText ?? null,
     };
+  });
+  for (let i = 0; i < rows.length; i += DOCUMENT_BATCH) {
+    await tx.query(
+      `INSERT INTO documents (id, source, content_hash, type, number, number_key, title, issuer, signer,
+         signer_role, place, issued_on, year, year_source, status, version, warnings, text, embedding_model,
+         section_count, chunk_count, source_text)
+       SELECT x.id, x.source, x.content_hash, x.type, x.number, x.number_key, x.title, x.issuer, x.signer,
+         x.signer_role, x.place, x.issued_on, x.year, x.year_source, x.status, x.version, x.warnings, x.text,
+         x.embedding_model, x.section_count, x.chunk_count, x.source_text
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, source text, content_hash text, type text, number text,
+         number_key text, title text, issuer text, signer text, signer_role text, place text, issued_on date, year int,
+         year_source text, status text, version int, warnings jsonb, text text, embedding_model text,
+         section_count int, chunk_count int, source_text text)`,
+      [jsonText(rows.slice(i, i + DOCUMENT_BATCH))],
+    );
+  }
+}
+
+/** Inserts the documents' sections with their full text; returns, per document, section id by section `order`. */
+export async function insertSections(tx: Db, docs: Array<{ documentId: string; sections: ParsedSection[] }>): Promise<Array<Map<number, string>>> {
+  const ids: Array<Map<number, string>> = [];
+  const rows = docs.flatMap(({ documentId, sections }) => {
+    const full = fullTexts(sections);
+    const byOrder = new Map<number, string>();
+    ids.push(byOrder);
+    return sections.map((s) => {
+      const id = randomUUID();
+      byOrder.set(s.order, id);
+      return {
+        id, document_id: documentId, label: s.label, heading: s.heading, heading_line: s.headingLine, level: s.level,
+        ord: s.order, parent_label: s.parentLabel, body: s.body, full_text: full.get(s.order) ?? s.body,
+      };
+    });
   });
   for (let i = 0; i < rows.length; i += BATCH) {
     await tx.query(
       `INSERT INTO sections (id, document_id, label, heading, heading_line, level, ord, parent_label, body, full_text)
-       SELECT x.id, $1, x.label, x.heading, x.heading_line, x.level, x.ord, x.parent_label, x.body, x.full_text
-       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, label text, heading text, heading_line text, level int,
-         ord int, parent_label text, body text, full_text text)`,
-      [documentId, JSON.stringify(rows.slice(i, i + BATCH))],
+       SELECT x.id, x.document_id, x.label, x.heading, x.heading_line, x.level, x.ord, x.parent_label, x.body, x.full_text
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, document_id uuid, label text, heading text, heading_line text,
+         level int, ord int, parent_label text, body text, full_text text)`,
+      [JSON.stringify(rows.slice(i, i + BATCH))],
     );
   }
   return ids;
@@ -81,10 +101,10 @@ function chunkRows({ documentId, chunks, sectionIds }: ChunksOfDocument, avgdl: 
       throw new StoreError(`chunk ${chunk.order} refers to section order ${chunk.sectionOrder}, which does not exist`);
     }
     const tf = hashTerms(chunk.terms);
+    const { termIds, literal } = storedLexical(tf, avgdl);
     return {
       id: randomUUID(), section_id: sectionId, document_id: documentId, ord: chunk.order, text: chunk.text,
-      search_text: chunk.searchText, lexical: sparsevecLiteral(bm25Weights(tf, avgdl)), term_ids: [...tf.keys()].sort((a, b) => a - b),
-      length: chunkLength(tf),
+      search_text: chunk.searchText, lexical: literal, term_ids: termIds, length: chunkLength(tf),
     };
   });
 }
@@ -158,18 +178,21 @@ export async function insertChunkEmbeddings(
   }
 }
 
-/** Inserts the references the document cites, keyed for matching by number. */
-export async function insertReferences(tx: Db, documentId: string, refs: DocumentReference[]): Promise<void> {
-  if (refs.length === 0) return;
-  const rows = refs.map((r, ord) => ({
-    ord, section_label: r.sectionLabel, type: r.type, number: r.number, number_key: numberKey(r.number),
-    ref_date: r.date, issuer: r.issuer, text: r.text,
-  }));
-  await tx.query(
-    `INSERT INTO doc_references (document_id, ord, section_label, type, number, number_key, ref_date, issuer, text)
-     SELECT $1, x.ord, x.section_label, x.type, x.number, x.number_key, x.ref_date, x.issuer, x.text
-     FROM jsonb_to_recordset($2::jsonb) AS x(ord int, section_label text, type text, number text,
-       number_key text, ref_date date, issuer text, text text)`,
-    [documentId, JSON.stringify(rows)],
+/** Inserts the references the documents cite, keyed for matching by number. */
+export async function insertReferences(tx: Db, docs: Array<{ documentId: string; references: DocumentReference[] }>): Promise<void> {
+  const rows = docs.flatMap(({ documentId, references }) =>
+    references.map((r, ord) => ({
+      document_id: documentId, ord, section_label: r.sectionLabel, type: r.type, number: r.number,
+      number_key: numberKey(r.number), ref_date: r.date, issuer: r.issuer, text: r.text,
+    })),
   );
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await tx.query(
+      `INSERT INTO doc_references (document_id, ord, section_label, type, number, number_key, ref_date, issuer, text)
+       SELECT x.document_id, x.ord, x.section_label, x.type, x.number, x.number_key, x.ref_date, x.issuer, x.text
+       FROM jsonb_to_recordset($1::jsonb) AS x(document_id uuid, ord int, section_label text, type text, number text,
+         number_key text, ref_date date, issuer text, text text)`,
+      [JSON.stringify(rows.slice(i, i + BATCH))],
+    );
+  }
 }

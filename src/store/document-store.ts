@@ -9,7 +9,7 @@ import * as q from './document-queries.ts';
 import {
   insertChunkEmbeddings,
   insertChunks,
-  insertDocumentRow,
+  insertDocumentRows,
   insertReferences,
   insertSections,
 } from './document-save.ts';
@@ -104,19 +104,15 @@ async function saveDocuments(
   const ids = items.map(() => randomUUID());
   await db.transaction(async (tx) => {
     const olds: Array<StoredDocument | null> = [];
-    const sectionIds: Array<Map<number, string>> = [];
-    for (const [i, { doc, replaces }] of items.entries()) {
-      const old = replaces === undefined ? null : await q.requireDocument(tx, replaces);
-      await insertDocumentRow(tx, ids[i]!, doc, old ? old.version + 1 : 1);
-      sectionIds.push(await insertSections(tx, ids[i]!, doc.sections));
-      olds.push(old);
-    }
+    for (const { replaces } of items) olds.push(replaces === undefined ? null : await q.requireDocument(tx, replaces));
+    await insertDocumentRows(tx, items.map(({ doc }, i) => ({ id: ids[i]!, doc, version: (olds[i]?.version ?? 0) + 1 })));
+    const sectionIds = await insertSections(tx, items.map(({ doc }, i) => ({ documentId: ids[i]!, sections: doc.sections })));
     const chunkIds = await insertChunks(tx, items.map(({ doc }, i) => ({ documentId: ids[i]!, chunks: doc.chunks, sectionIds: sectionIds[i]! })));
     const vectors = items.map(({ doc }, i) => ({ model: doc.embeddingModel, chunks: doc.chunks, chunkIds: chunkIds[i]! }));
     await insertChunkEmbeddings(tx, vectors, deferIndex);
+    await insertReferences(tx, items.map(({ doc }, i) => ({ documentId: ids[i]!, references: doc.references })));
+    await insertForceStatements(tx, items.map(({ doc }, i) => ({ documentId: ids[i]!, statements: doc.force ?? [] })));
     for (const [i, { doc }] of items.entries()) {
-      await insertReferences(tx, ids[i]!, doc.references);
-      await insertForceStatements(tx, ids[i]!, doc.force ?? []);
       const old = olds[i];
       if (old && doc.status === 'active') await q.markReplaced(tx, old.id, ids[i]!);
     }

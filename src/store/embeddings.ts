@@ -9,7 +9,7 @@ import { fnv1a32 } from './lexical.ts';
 import { type HitRow, toChunkHit } from './lexical-index.ts';
 import { searchFilterValues } from './search-filter.ts';
 import { vectorIndexSql } from './search-indexes.ts';
-import { embeddingIndexName, quoteLiteral, vectorLiteral } from './sql-values.ts';
+import { embeddingIndexName, quoteLiteral, storedVectorLiteral, vectorLiteral } from './sql-values.ts';
 
 /** Rows written per statement, to keep parameters a reasonable size. */
 const BATCH = 500;
@@ -51,7 +51,7 @@ export async function upsertEmbeddings(
   rows: Array<{ chunkId: string; embedding: number[] }>,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH).map((r) => ({ chunk_id: r.chunkId, embedding: vectorLiteral(r.embedding) }));
+    const batch = rows.slice(i, i + BATCH).map((r) => ({ chunk_id: r.chunkId, embedding: storedVectorLiteral(r.embedding) }));
     await tx.query(
       `INSERT INTO chunk_embeddings (chunk_id, model, embedding)
        SELECT x.chunk_id, $1, x.embedding::vector

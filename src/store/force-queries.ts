@@ -7,31 +7,34 @@ import type { ForceKind, ForceStatement, StoredForceStatement } from '../core/fo
 import type { DocumentStatus, DocumentType } from '../core/types.ts';
 import { isUuid, jsonText, numberKey } from './sql-values.ts';
 
-/** Inserts a document's statements of force (inside the caller's transaction). */
-export async function insertForceStatements(tx: Db, documentId: string, statements: ForceStatement[]): Promise<void> {
-  if (statements.length === 0) return;
-  const rows = statements.map((s, ord) => ({
-    ord,
-    kind: s.kind,
-    section_label: s.sectionLabel,
-    text: s.text,
-    target_type: s.target?.type ?? null,
-    target_number: s.target?.number ?? null,
-    target_number_key: numberKey(s.target?.number),
-    target_date: s.target?.date ?? null,
-    target_issuer: s.target?.issuer ?? null,
-    stated_date: s.date,
-    from_signing: s.fromSigning,
-  }));
+/** Inserts the documents' statements of force (inside the caller's transaction). */
+export async function insertForceStatements(tx: Db, docs: Array<{ documentId: string; statements: ForceStatement[] }>): Promise<void> {
+  const rows = docs.flatMap(({ documentId, statements }) =>
+    statements.map((s, ord) => ({
+      document_id: documentId,
+      ord,
+      kind: s.kind,
+      section_label: s.sectionLabel,
+      text: s.text,
+      target_type: s.target?.type ?? null,
+      target_number: s.target?.number ?? null,
+      target_number_key: numberKey(s.target?.number),
+      target_date: s.target?.date ?? null,
+      target_issuer: s.target?.issuer ?? null,
+      stated_date: s.date,
+      from_signing: s.fromSigning,
+    })),
+  );
+  if (rows.length === 0) return;
   await tx.query(
     `INSERT INTO force_statements (document_id, ord, kind, section_label, text, target_type, target_number,
        target_number_key, target_date, target_issuer, stated_date, from_signing)
-     SELECT $1, x.ord, x.kind, x.section_label, x.text, x.target_type, x.target_number, x.target_number_key,
+     SELECT x.document_id, x.ord, x.kind, x.section_label, x.text, x.target_type, x.target_number, x.target_number_key,
        x.target_date, x.target_issuer, x.stated_date, x.from_signing
-     FROM jsonb_to_recordset($2::jsonb) AS x(ord int, kind text, section_label text, text text, target_type text,
-       target_number text, target_number_key text, target_date date, target_issuer text, stated_date date,
-       from_signing boolean)`,
-    [documentId, jsonText(rows)],
+     FROM jsonb_to_recordset($1::jsonb) AS x(document_id uuid, ord int, kind text, section_label text, text text,
+       target_type text, target_number text, target_number_key text, target_date date, target_issuer text,
+       stated_date date, from_signing boolean)`,
+    [jsonText(rows)],
   );
 }
 

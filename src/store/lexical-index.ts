@@ -6,7 +6,7 @@
  * IDF, and keeping them avoids rewriting statistics on every publish or retirement.
  */
 import type { ChunkHit, Db, SearchFilter } from '../core/ports.ts';
-import { queryWeights, sparsevecLiteral, termId } from './lexical.ts';
+import { queryWeights, sparsevecLiteral, termId, WEIGHT_SCALE } from './lexical.ts';
 import { searchFilterValues } from './search-filter.ts';
 
 /** Collection statistics used for IDF and BM25 length normalisation. */
@@ -182,7 +182,7 @@ export async function lexicalSearch(
   const rows = await db.query<HitRow>(
     `SELECT c.id::text AS chunk_id, c.document_id::text AS document_id, c.section_id::text AS section_id,
             s.label AS section_label, c.text, best.score
-     FROM (SELECT c.id, -(c.lexical <#> $1::sparsevec) AS score
+     FROM (SELECT c.id, -(c.lexical <#> $1::sparsevec) / ${WEIGHT_SCALE} AS score
            FROM chunks c
            JOIN documents d ON d.id = c.document_id
            WHERE ${candidates} AND d.status = 'active'

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../core/ports.ts';
 import { addLexicalStats, lockLexicalStats } from './lexical-index.ts';
-import { bm25Weights, chunkLength, hashTerms, sparsevecLiteral } from './lexical.ts';
+import { chunkLength, hashTerms, storedLexical } from './lexical.ts';
 import { TERM_INDEX } from './search-indexes.ts';
 
 const BATCH = 500;
@@ -52,8 +52,8 @@ export async function rebuildLexicalIndex(db: Db, termsOf: (searchText: string) 
     for await (const batch of chunkBatches(tx)) {
       const rows = batch.map((c) => {
         const tf = hashTerms(termsOf(c.search_text));
-        const termIds = [...tf.keys()].sort((a, b) => a - b);
-        return { id: c.id, lexical: sparsevecLiteral(bm25Weights(tf, avgdl)), term_ids: termIds, length: chunkLength(tf) };
+        const { termIds, literal } = storedLexical(tf, avgdl);
+        return { id: c.id, lexical: literal, term_ids: termIds, length: chunkLength(tf) };
       });
       await tx.query(
         `UPDATE chunks AS c SET lexical = x.lexical::sparsevec, term_ids = x.term_ids, length = x.length

@@ -31,9 +31,42 @@ export function float4Text(value: number): string {
   return exponent === undefined ? short : `${short}e${exponent}`;
 }
 
+/**
+ * {@link float4Text} that remembers the texts it made: the numbers of one vector or one chunk's weights repeat a
+ * few values (every term seen once in a chunk has the same weight), so most are formatted once.
+ */
+export function float4Texts(): (value: number) => string {
+  const made = new Map<number, string>();
+  return (value) => {
+    let text = made.get(value);
+    if (text === undefined) {
+      text = float4Text(value);
+      made.set(value, text);
+    }
+    return text;
+  };
+}
+
+/**
+ * Stored vectors are L2-normalised and scaled to whole numbers up to this. They are only ever compared by cosine
+ * distance, which ignores their length; the database parses a whole number about four times faster than a
+ * nine-digit decimal; and a millionth of the unit length is far below what separates two texts.
+ */
+export const STORED_VECTOR_SCALE = 1_000_000;
+
+/** pgvector `vector` text literal of a vector as stored (see {@link STORED_VECTOR_SCALE}). */
+export function storedVectorLiteral(values: number[]): string {
+  let sum = 0;
+  for (const v of values) sum += v * v;
+  const scale = sum > 0 ? STORED_VECTOR_SCALE / Math.sqrt(sum) : 0;
+  // `+ 0` turns the -0 of a small negative value into 0.
+  return `[${values.map((v) => Math.round(v * scale) + 0).join(',')}]`;
+}
+
 /** pgvector `vector` text literal `[x,y,…]`. */
 export function vectorLiteral(values: number[]): string {
-  return `[${values.map(float4Text).join(',')}]`;
+  const text = float4Texts();
+  return `[${values.map((v) => text(v)).join(',')}]`;
 }
 
 /** A SQL string literal with quotes doubled, for the few places a value must be inlined (index predicates). */

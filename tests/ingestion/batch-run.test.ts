@@ -110,6 +110,47 @@ describe('a run over many files', () => {
     expect(a.map((r) => [r.source, r.ord, r.lexical]).sort()).toEqual(b.map((r) => [r.source, r.ord, r.lexical]).sort());
   });
 
+  it('stores the same chunks, weights and vectors when a large run is analysed in worker threads', async () => {
+    const topics = ['chuyển đổi số', 'môi trường', 'giao thông', 'khuyến học', 'nông thôn mới'];
+    const texts = Array.from({ length: 40 }, (_, i) => directive(200 + i, `${topics[i % topics.length]} đợt ${i}`));
+    const stored = async (core: Core) =>
+      core.db.query<{ source: string; ord: number; text: string; lexical: string; embedding: string }>(
+        `SELECT d.source, c.ord, c.text, c.lexical::text AS lexical, e.embedding::text AS embedding
+         FROM chunks c JOIN documents d ON d.id = c.document_id JOIN chunk_embeddings e ON e.chunk_id = c.id
+         ORDER BY d.source, c.section_id, c.ord`,
+      );
+    const threaded = await open();
+    const results = await threaded.ingestor.ingestMany(texts.map((text, i) => inMemory(`t${String(i).padStart(2, '0')}.txt`, text)));
+    expect(results.map((r) => r.outcome)).toEqual(texts.map(() => 'stored'));
+    const oneByOne = await open();
+    for (const [i, text] of texts.entries()) {
+      await oneByOne.ingestor.ingestFile({ name: `t${String(i).padStart(2, '0')}.txt`, bytes: new TextEncoder().encode(text) });
+    }
+    const [a, b] = [await stored(threaded), await stored(oneByOne)];
+    expect(a.length).toBeGreaterThan(80);
+    const key = (r: (typeof a)[number]) => [r.source, r.ord, r.text, r.lexical, r.embedding].join('|');
+    expect(a.map(key).sort()).toEqual(b.map(key).sort());
+    const again = await threaded.ingestor.ingestMany(texts.map((text, i) => inMemory(`t${String(i).padStart(2, '0')}.txt`, text)));
+    expect(again.map((r) => r.outcome)).toEqual(texts.map(() => 'skipped'));
+  });
+
+  it('in a large run, takes no file after a stop and stores exactly the files it reported', async () => {
+    const core = await open();
+    const stop = new AbortController();
+    const files = Array.from({ length: 60 }, (_, i) => ({
+      name: `s${i}.txt`,
+      read: async () => {
+        if (i === 45) stop.abort();
+        return new TextEncoder().encode(directive(300 + i, `chủ đề ${i}`));
+      },
+    }));
+    const results = await core.ingestor.ingestMany(files, { signal: stop.signal });
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBeLessThan(files.length);
+    expect(results.map((r) => [r.source, r.outcome])).toEqual(results.map((_, i) => [`s${i}.txt`, 'stored']));
+    expect((await core.store.listDocuments()).length).toBe(results.length);
+  });
+
   it('stops taking files when asked and still stores those already read', async () => {
     const core = await open();
     const stop = new AbortController();

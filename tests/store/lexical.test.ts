@@ -11,9 +11,13 @@ import {
   MAX_NON_ZEROS,
   queryWeights,
   sparsevecLiteral,
+  storedLexical,
   termId,
+  WEIGHT_SCALE,
 } from '../../src/store/lexical.ts';
-import { embeddingIndexName, float4Text, numberKey, quoteLiteral, vectorLiteral } from '../../src/store/sql-values.ts';
+import {
+  embeddingIndexName, float4Text, numberKey, quoteLiteral, STORED_VECTOR_SCALE, storedVectorLiteral, vectorLiteral,
+} from '../../src/store/sql-values.ts';
 
 describe('lexical encoding', () => {
   it('hashes with 32-bit FNV-1a into 1..1e9', () => {
@@ -79,6 +83,27 @@ describe('lexical encoding', () => {
     expect(q.size).toBe(2);
     expect(q.get(termId('rare'))).toBeCloseTo(idf(100, 1));
     expect(q.get(termId('common'))!).toBeLessThan(0.01);
+  });
+
+  it('stores each chunk weight as whole ten-thousandths of its BM25 weight, ids ascending, in both paths', () => {
+    const naive = (tf: Map<number, number>, avgdl: number) => {
+      const entries = [...bm25Weights(tf, avgdl)].map(([i, w]) => [i, Math.round(w * WEIGHT_SCALE)] as const).sort((a, b) => a[0] - b[0]);
+      return { termIds: [...tf.keys()].sort((a, b) => a - b), literal: `{${entries.map(([i, v]) => `${i}:${v}`).join(',')}}/${LEXICAL_DIMENSIONS}` };
+    };
+    const small = new Map([[900_000_000, 1], [7, 3], [42, 1], [5, 2]]);
+    expect(storedLexical(small, 6)).toEqual(naive(small, 6));
+    expect(storedLexical(small, 6).literal).toMatch(/^\{5:\d+,7:\d+,42:\d+,900000000:\d+\}\/1000000000$/);
+    const many = new Map(Array.from({ length: MAX_NON_ZEROS + 500 }, (_, i) => [i * 7919 + 1, (i % 5) + 1] as [number, number]));
+    const stored = storedLexical(many, 3000);
+    expect(stored.literal.split(',').length).toBe(MAX_NON_ZEROS);
+    expect(stored.literal).toBe(naive(many, 3000).literal);
+    expect(stored.termIds.length).toBe(MAX_NON_ZEROS + 500);
+  });
+
+  it('stores vectors normalised and scaled to whole numbers, which keeps every cosine', () => {
+    expect(storedVectorLiteral([3, -4, 0])).toBe(`[${0.6 * STORED_VECTOR_SCALE},${-0.8 * STORED_VECTOR_SCALE},0]`);
+    expect(storedVectorLiteral([0, 0])).toBe('[0,0]');
+    expect(storedVectorLiteral([-1e-9, 1])).toBe(`[0,${STORED_VECTOR_SCALE}]`);
   });
 
   it('writes sorted pgvector literals', () => {
