@@ -7,6 +7,7 @@
 import type { ChunkToStore, Embedder } from '../src/core/ports.ts';
 import type { DocumentMetadata, ParsedDocument } from '../src/core/types.ts';
 import type { Analyzer } from '../src/text/analyze.ts';
+import { hashTerms } from '../src/store/lexical.ts';
 import { parseDocument } from './parse-document.ts';
 import { chunkSections } from './chunk.ts';
 import { titleFromSource } from './source-name.ts';
@@ -51,7 +52,7 @@ export async function analyseText(job: AnalysisJob, tools: AnalysisTools): Promi
   );
   const drafts = chunkSections(parsed, { maxChars: tools.chunkChars });
   const vectors = tools.embedder ? await tools.embedder.embed(drafts.map((c) => c.searchText)) : [];
-  const chunks = drafts.map((c, i) => ({ ...c, terms: tools.analyzer.indexTerms(c.searchText), embedding: vectors[i] ?? [] }));
+  const chunks = drafts.map((c, i) => ({ ...c, termCounts: hashTerms(tools.analyzer.indexTerms(c.searchText)), embedding: vectors[i] ?? [] }));
   return { parsed, chunks, embeddingModel: tools.embedder?.model ?? null };
 }
 

@@ -49,9 +49,35 @@ function rankOf(directory: BodyDirectory, r: RankedSection): number {
   return directory.bodyOf(r.document.id)?.rank ?? LEVEL_RANK.unknown;
 }
 
+/** Highest level first; between bodies of one level, the document held longest (a copy comes after what it copies). */
+function byLevel(group: RankedSection[], directory: BodyDirectory): RankedSection[] {
+  return group
+    .map((r, i) => ({ r, i, rank: rankOf(directory, r), since: r.document.createdAt?.getTime() ?? Infinity }))
+    .sort((a, b) => a.rank - b.rank || a.since - b.since || a.i - b.i)
+    .map((x) => x.r);
+}
+
+/**
+ * `item` and the sections of other documents that say the same about as well (at least EQUAL_SCORE of its score),
+ * among the best-ranked ones.
+ */
+function copiesOf(item: RankedSection, ranked: RankedSection[], sameText: SameText): RankedSection[] {
+  const group = [item];
+  let compared = 0;
+  for (const r of ranked) {
+    if (r.score < item.score * EQUAL_SCORE || compared >= MAX_COMPARED) break;
+    if (group.some((g) => g.document.id === r.document.id)) continue;
+    compared++;
+    if (sameText(item, r)) group.push(r);
+  }
+  return group;
+}
+
 /**
  * Settles near-copies among the answer's sections. `chosen` is what selection picked (best first), `ranked` every
- * ranked section; `inChain` tells the sections of the asker's chain (none without a unit).
+ * ranked section; `inChain` tells the sections of the asker's chain (none without a unit). Each chosen section
+ * stands for its near-copies: the highest body's copy is quoted in its place, once, and the other bodies are
+ * named (those copying the first quote first).
  */
 export function settleCopies(
   chosen: RankedSection[],
@@ -64,37 +90,36 @@ export function settleCopies(
   if (!top) return { chosen, others: [] };
   // The asker's chain decided: its documents are quoted, not other bodies' sections that merely score as high.
   if (inChain(top)) return { chosen: chosen.filter(inChain), others: [] };
-  const group = [top];
-  for (const r of ranked.slice(0, MAX_COMPARED)) {
-    if (r.score < top.score * EQUAL_SCORE) break;
-    if (group.some((g) => g.document.id === r.document.id)) continue;
-    if (sameText(top, r)) group.push(r);
+  const settled: RankedSection[] = [];
+  const copying: RankedSection[] = [];
+  const covered = new Set<string>();
+  for (const item of chosen) {
+    if (covered.has(item.section.id) || settled.some((s) => s.document.id !== item.document.id && sameText(s, item))) continue;
+    const group = byLevel(copiesOf(item, ranked, sameText), directory).filter((r) => !covered.has(r.section.id));
+    const best = group[0] ?? item;
+    for (const r of group) covered.add(r.section.id);
+    settled.push(best);
+    copying.push(...group.slice(1));
   }
-  if (group.length === 1) return { chosen, others: [] };
-  // Highest level first; between bodies of one level, the document the collection has held longest (a copy comes
-  // after what it copies), then the better-ranked one.
-  const ordered = group
-    .map((r, i) => ({ r, i, rank: rankOf(directory, r), since: r.document.createdAt?.getTime() ?? Infinity }))
-    .sort((a, b) => a.rank - b.rank || a.since - b.since || a.i - b.i);
-  const best = (ordered[0] as (typeof ordered)[number]).r;
-  const quoted = new Set(group.map((g) => g.document.id));
-  const rest = chosen.slice(1).filter((c) => !quoted.has(c.document.id) && !sameText(best, c));
-  const own = directory.bodyOf(best.document.id)?.key;
+  const quotedBodies = new Set(settled.map((s) => directory.bodyOf(s.document.id)?.key));
   const others: string[] = [];
-  for (const { r } of ordered.slice(1)) {
+  for (const r of copying) {
     const body = directory.bodyOf(r.document.id);
     const name = body?.name ?? r.document.issuer;
-    if (name && body?.key !== own && !others.includes(name)) others.push(name);
+    if (name && !quotedBodies.has(body?.key) && !others.includes(name)) others.push(name);
   }
-  return { chosen: [best, ...rest], others };
+  return { chosen: settled, others };
 }
+
+/** How the line naming the other bodies begins (the benchmark looks for it). */
+export const SAME_CONTENT_LEAD = 'Nội dung tương tự cũng có trong văn bản của';
 
 /** "Nội dung tương tự cũng có trong văn bản của: A; B; C (và 4 cơ quan khác)." */
 export function othersText(others: string[]): string | null {
   if (others.length === 0) return null;
   const named = others.slice(0, MAX_NAMED_BODIES).join('; ');
   const more = others.length > MAX_NAMED_BODIES ? ` (và ${others.length - MAX_NAMED_BODIES} cơ quan khác)` : '';
-  return `Nội dung tương tự cũng có trong văn bản của: ${named}${more}.`;
+  return `${SAME_CONTENT_LEAD}: ${named}${more}.`;
 }
 
 /** Shapes answered from one place: near-copies of it from other bodies are settled, not quoted side by side. */

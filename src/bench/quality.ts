@@ -8,6 +8,9 @@ import { createBaseline } from '../eval/baseline.ts';
 import type { EvalQuestion } from '../eval/dataset.ts';
 import { scoreByKind, type EvalResult, type Metrics } from '../eval/score.ts';
 import { quoteKey } from '../text/normalize.ts';
+import { pairsCopy, syllablePairs } from '../answer/near-copy.ts';
+import { SAME_CONTENT_LEAD } from '../answer/copied-bodies.ts';
+import { LEVEL_RANK } from '../organisation/body.ts';
 import type { SourceDocument } from './synthetic-corpus.ts';
 import { summarise, type LatencySummary } from './stats.ts';
 
@@ -17,32 +20,90 @@ export type QualityMetrics = Omit<Metrics, 'latency_p50_ms' | 'latency_p95_ms'> 
   scored: number;
   /** Citations pointing to a synthetic document. */
   synthetic_citations: number;
+  /**
+   * Answers quoting a synthetic document for words that a bundled (real) document of the same year and of the same
+   * or a higher level also says (issue 13: without a unit the highest body's document is quoted, a copy never).
+   */
+  copies_over_real: number;
+  /** Answers quoting a synthetic copy of a bundled document's words without naming the other bodies that say them. */
+  copies_unnamed: number;
 };
 
-/** Everything the scorer needs about the collection: quote keys and years by source. */
+/** A bundled document as the copy check sees it: its syllable pairs, its issuer's level and its year. */
+interface RealDocument {
+  pairs: Set<string>;
+  rank: number;
+  year: number | null;
+}
+
+/** Everything the scorer needs about the collection: quote keys and years by source, issuers' levels. */
 export interface ScoringContext {
   documents: Map<string, string>;
   yearOf: Map<string, number | null>;
+  /** Level rank of each document's issuer (0 Trung ương … 40 unknown), by source. */
+  rankOf: Map<string, number>;
+  /** The bundled documents (not synthetic). */
+  real: RealDocument[];
 }
 
 /** Builds the scoring context from the store's active documents and the files they were ingested from. */
 export async function scoringContext(core: Core, files: SourceDocument[]): Promise<ScoringContext> {
   const docs = await core.store.listDocuments({ status: 'active' });
   const textOf = new Map(files.map((f) => [f.name, f.text]));
+  const directory = await core.organisations.directory();
   const documents = new Map<string, string>();
+  const rankOf = new Map<string, number>();
+  const real: RealDocument[] = [];
   for (const d of docs) {
+    const rank = directory.bodyOf(d.id)?.rank ?? LEVEL_RANK.unknown;
+    rankOf.set(d.source, rank);
     const text = textOf.get(d.source);
-    if (text !== undefined) documents.set(d.source, quoteKey(text));
+    if (text === undefined) continue;
+    documents.set(d.source, quoteKey(text));
+    if (!isSynthetic(d.source)) real.push({ pairs: syllablePairs(text), rank, year: d.year });
   }
-  return { documents, yearOf: new Map(docs.map((d) => [d.source, d.year])) };
+  return { documents, yearOf: new Map(docs.map((d) => [d.source, d.year])), rankOf, real };
+}
+
+const isSynthetic = (source: string): boolean => source.startsWith('synthetic-');
+
+/**
+ * The levels of the bundled documents of `year` that say a quote's words (the quote is a near-copy of a passage of
+ * the document). Another year's plan saying the same words is not the same answer.
+ */
+function realRanksSaying(quote: string, year: number | null, ctx: ScoringContext): number[] {
+  const pairs = syllablePairs(quote);
+  return ctx.real.filter((d) => d.year === year && pairsCopy(d.pairs, pairs)).map((d) => d.rank);
+}
+
+/** Counts the answers breaking the copy rules: a synthetic copy quoted over a real document, or others unnamed. */
+function copyChecks(results: EvalResult[], ctx: ScoringContext): { overReal: number; unnamed: number } {
+  let overReal = 0;
+  let unnamed = 0;
+  for (const r of results) {
+    let over = false;
+    let copied = false;
+    for (const c of r.response.citations) {
+      if (!isSynthetic(c.source) || !c.quote) continue;
+      const ranks = realRanksSaying(c.quote, ctx.yearOf.get(c.source) ?? null, ctx);
+      if (ranks.length === 0) continue;
+      copied = true;
+      const own = ctx.rankOf.get(c.source) ?? LEVEL_RANK.unknown;
+      if (ranks.some((rank) => rank <= own)) over = true;
+    }
+    if (over) overReal++;
+    if (copied && !r.response.answer.includes(SAME_CONTENT_LEAD)) unnamed++;
+  }
+  return { overReal, unnamed };
 }
 
 /** Scores a set of answers. */
 export function quality(questions: EvalQuestion[], results: EvalResult[], ctx: ScoringContext): QualityMetrics {
   const { overall } = scoreByKind(questions, results, ctx.documents, ctx.yearOf);
   const { latency_p50_ms: _p50, latency_p95_ms: _p95, ...rest } = overall;
-  const synthetic = results.flatMap((r) => r.response.citations).filter((c) => c.source.startsWith('synthetic-')).length;
-  return { ...rest, scored: results.length, synthetic_citations: synthetic };
+  const synthetic = results.flatMap((r) => r.response.citations).filter((c) => isSynthetic(c.source)).length;
+  const copies = copyChecks(results, ctx);
+  return { ...rest, scored: results.length, synthetic_citations: synthetic, copies_over_real: copies.overReal, copies_unnamed: copies.unnamed };
 }
 
 /**

@@ -52,7 +52,7 @@ function answersTable(r: BenchReport): string {
 }
 
 function metricCells(m: QualityMetrics): Array<number | null> {
-  return [m.scored, m.hit, m.precision, m.must_include, m.refusal, m.quote_fidelity, m.year_violations, m.synthetic_citations];
+  return [m.scored, m.hit, m.precision, m.must_include, m.refusal, m.quote_fidelity, m.year_violations, m.synthetic_citations, m.copies_over_real ?? null, m.copies_unnamed ?? null];
 }
 
 function qualityTable(r: BenchReport): string {
@@ -66,7 +66,7 @@ function qualityTable(r: BenchReport): string {
     if (noIndex) rows.push([docsLabel(s), 'ours (no vector index)', ...metricCells(noIndex.quality)]);
     rows.push([docsLabel(s), 'baseline recipe', ...metricCells(s.baseline.quality)]);
   }
-  return table(['documents', 'engine', 'questions scored', 'hit', 'precision', 'must_include', 'refusal', 'quote fidelity', 'year violations', 'citations of synthetic docs'], rows);
+  return table(['documents', 'engine', 'questions scored', 'hit', 'precision', 'must_include', 'refusal', 'quote fidelity', 'year violations', 'citations of synthetic docs', 'answers quoting a copy over a real doc of ≥ level', 'answers quoting a copy, others unnamed'], rows);
 }
 
 function coldTable(r: BenchReport): string {

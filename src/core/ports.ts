@@ -31,9 +31,12 @@ export interface Db {
   readonly kind: 'pglite' | 'postgres';
 }
 
-/** A chunk ready to store: its draft, its lexical terms (term → count) and its vector. */
+/**
+ * A chunk ready to store: its draft, its lexical terms hashed (term id of `store/lexical.ts` `termId` → count; the
+ * analysis thread hashes them, so the thread writing to the store gets numbers, not strings) and its vector.
+ */
 export interface ChunkToStore extends ChunkDraft {
-  terms: Map<string, number>;
+  termCounts: Map<number, number>;
   embedding: number[];
 }
 

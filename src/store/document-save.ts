@@ -6,7 +6,7 @@ import { StoreError } from '../core/errors.ts';
 import type { ChunkToStore, Db, NewDocument } from '../core/ports.ts';
 import type { DocumentReference, ParsedSection } from '../core/types.ts';
 import { ensureModelIndex, upsertEmbeddings } from './embeddings.ts';
-import { chunkLength, hashTerms, storedLexical } from './lexical.ts';
+import { chunkLength, storedLexical } from './lexical.ts';
 import { addLexicalStats, lockLexicalStats } from './lexical-index.ts';
 import { fullTexts } from './section-tree.ts';
 import { jsonText, numberKey } from './sql-values.ts';
@@ -100,7 +100,7 @@ function chunkRows({ documentId, chunks, sectionIds }: ChunksOfDocument, avgdl: 
     if (sectionId === undefined) {
       throw new StoreError(`chunk ${chunk.order} refers to section order ${chunk.sectionOrder}, which does not exist`);
     }
-    const tf = hashTerms(chunk.terms);
+    const tf = chunk.termCounts;
     const { termIds, literal } = storedLexical(tf, avgdl);
     return {
       id: randomUUID(), section_id: sectionId, document_id: documentId, ord: chunk.order, text: chunk.text,
@@ -112,7 +112,7 @@ function chunkRows({ documentId, chunks, sectionIds }: ChunksOfDocument, avgdl: 
 /** Average chunk length: the collection's, or that of the document's own chunks when the collection is empty. */
 function averageLength(stats: { chunkCount: number; totalLength: number }, chunks: ChunkToStore[]): number {
   if (stats.chunkCount > 0 && stats.totalLength > 0) return stats.totalLength / stats.chunkCount;
-  const own = chunks.reduce((sum, c) => sum + chunkLength(hashTerms(c.terms)), 0);
+  const own = chunks.reduce((sum, c) => sum + chunkLength(c.termCounts), 0);
   return chunks.length > 0 && own > 0 ? own / chunks.length : 1;
 }
 

@@ -23,6 +23,24 @@ async function modelDimensions(db: Db, model: string): Promise<number | null> {
 }
 
 /**
+ * Dimensions of the models every search has found registered, per database: a model's row is never changed or
+ * removed, so a search asks the database once per model rather than once per question.
+ */
+const registered = new WeakMap<Db, Map<string, number>>();
+
+async function searchedModelDimensions(db: Db, model: string): Promise<number | null> {
+  const known = registered.get(db)?.get(model);
+  if (known !== undefined) return known;
+  const dimensions = await modelDimensions(db, model);
+  if (dimensions !== null) {
+    const models = registered.get(db) ?? new Map<string, number>();
+    models.set(model, dimensions);
+    registered.set(db, models);
+  }
+  return dimensions;
+}
+
+/**
  * Registers `model` with `dimensions` and creates its HNSW index, once per model; a second size for the
  * same model is refused (re-embed under a new model name instead). With `deferIndex` (a bulk load), only the
  * model is registered: the load builds the index at its end (search-indexes.ts).
@@ -86,7 +104,7 @@ export async function vectorSearch(
 ): Promise<ChunkHit[]> {
   const filterValues = searchFilterValues(filter);
   if (filterValues === null || limit <= 0) return [];
-  const dimensions = await modelDimensions(db, model);
+  const dimensions = await searchedModelDimensions(db, model);
   if (dimensions === null) return [];
   if (vector.length !== dimensions) {
     throw new StoreError(`query vector has ${vector.length} dimensions; model "${model}" stores ${dimensions}`);

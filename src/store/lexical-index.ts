@@ -68,18 +68,20 @@ export async function removeLexicalStats(tx: Db, documentId: string): Promise<vo
   );
 }
 
-/** Document frequencies of the given term ids (absent ids have df 0). */
-async function readDf(db: Db, ids: number[]): Promise<Map<number, number>> {
-  const rows = await db.query<{ term_id: number; df: number }>(
-    'SELECT term_id, df FROM lexical_df WHERE term_id = ANY($1::int[])',
+/**
+ * Document frequencies of the given term ids (absent ids have df 0) and the number of chunks they were counted
+ * over, in one query: every search needs both.
+ */
+async function readDf(db: Db, ids: number[]): Promise<{ df: Map<number, number>; total: number }> {
+  const rows = await db.query<{ total: number; term_id: number | null; df: number | null }>(
+    `SELECT s.chunk_count::float8 AS total, f.term_id, f.df
+     FROM lexical_stats s LEFT JOIN lexical_df f ON f.term_id = ANY($1::int[])
+     WHERE s.id = 1`,
     [ids],
   );
-  return new Map(rows.map((r) => [r.term_id, r.df]));
-}
-
-async function readChunkCount(db: Db): Promise<number> {
-  const rows = await db.query<{ n: number }>('SELECT chunk_count::float8 AS n FROM lexical_stats WHERE id = 1');
-  return rows[0]?.n ?? 0;
+  const df = new Map<number, number>();
+  for (const r of rows) if (r.term_id !== null && r.df !== null) df.set(r.term_id, r.df);
+  return { df, total: rows[0]?.total ?? 0 };
 }
 
 /** Terms found in more than this share of chunks do not select candidates on their own (they still score). */
@@ -131,7 +133,7 @@ export function candidateTerms(weights: Map<number, number>, df: Map<number, num
 /** Document frequency of each term (0 when unseen) and the number of chunks they were counted over. */
 export async function termFrequencies(db: Db, terms: string[]): Promise<{ total: number; df: Map<string, number> }> {
   const ids = terms.map(termId);
-  const [df, total] = await Promise.all([readDf(db, [...new Set(ids)]), readChunkCount(db)]);
+  const { df, total } = await readDf(db, [...new Set(ids)]);
   return { total, df: new Map(terms.map((t, i) => [t, df.get(ids[i] as number) ?? 0])) };
 }
 
@@ -170,7 +172,7 @@ export async function lexicalSearch(
   const filterValues = searchFilterValues(filter);
   if (filterValues === null || terms.size === 0 || limit <= 0) return [];
   const ids = [...new Set([...terms.keys()].map(termId))];
-  const [df, total] = await Promise.all([readDf(db, ids), readChunkCount(db)]);
+  const { df, total } = await readDf(db, ids);
   const weights = queryWeights(terms, df, total);
   if (weights.size === 0) return [];
   // Within named documents every query term may select: there are few chunks to score.

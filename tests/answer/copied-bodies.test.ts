@@ -63,6 +63,21 @@ describe('settleCopies', () => {
     expect(settleCopies([newer], [newer, older], dir, noUnit).chosen.map((r) => r.document.id)).toEqual(['old']);
   });
 
+  it('settles every quoted section, not only the first: each is quoted from the highest body saying it', () => {
+    const list = [
+      ranked('xa', 'Đảng ủy xã Tân Lập huyện Chợ Mới tỉnh Bắc Kạn', 10),
+      ranked('huyen', 'Huyện ủy huyện Chợ Mới tỉnh Bắc Kạn', 9.9),
+      ranked('na-ri', 'Huyện ủy huyện Na Rì tỉnh Bắc Kạn', 9.5, OTHER),
+      ranked('ba-be', 'Huyện ủy huyện Ba Bể tỉnh Bắc Kạn', 9.4, OTHER),
+      ranked('tinh', 'Ban Thường vụ Tỉnh ủy Bắc Kạn', 9.2, OTHER),
+    ];
+    const dir = buildDirectory(list.map((r) => r.document));
+    const { chosen, others } = settleCopies([list[0]!, list[2]!, list[3]!], list, dir, noUnit);
+    // The second point's copies, Na Rì's and Ba Bể's, give way to the Tỉnh ủy's; each text is quoted once.
+    expect(chosen.map((r) => r.document.id)).toEqual(['huyen', 'tinh']);
+    expect(others).toEqual(expect.arrayContaining(['Đảng ủy xã Tân Lập (huyện Chợ Mới)', 'Huyện ủy Na Rì (tỉnh Bắc Kạn)', 'Huyện ủy Ba Bể (tỉnh Bắc Kạn)']));
+  });
+
   it('leaves a single answer alone', () => {
     expect(settleCopies([COPIES[7]!], COPIES, directory, noUnit)).toEqual({ chosen: [COPIES[7]], others: [] });
   });

@@ -64,7 +64,7 @@ describe('analysis in worker threads', () => {
     const analysed = await pool({ embedder: null }).analyse({ source: 'a.txt', text: directive(1), contentHash: 'h', extractionNotes: [] });
     expect(analysed.embeddingModel).toBeNull();
     expect(analysed.chunks.length).toBeGreaterThan(0);
-    expect(analysed.chunks.every((c) => c.embedding.length === 0 && c.terms.size > 0)).toBe(true);
+    expect(analysed.chunks.every((c) => c.embedding.length === 0 && c.termCounts.size > 0)).toBe(true);
   });
 
   it('fails only the document that kills its thread; the documents queued behind it are analysed', async () => {

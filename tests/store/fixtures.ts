@@ -6,6 +6,7 @@ import type { ChunkToStore, Db, DocumentStore, NewDocument } from '../../src/cor
 import { createPgliteDb } from '../../src/store/db-pglite.ts';
 import { createPgDocumentStore } from '../../src/store/document-store.ts';
 import { migrate } from '../../src/store/migrations.ts';
+import { hashTerms } from '../../src/store/lexical.ts';
 import type { DocumentReference, ParsedSection } from '../../src/core/types.ts';
 
 /** Term counts of a space-separated string. */
@@ -28,7 +29,7 @@ export function sections(): ParsedSection[] {
 
 /** A chunk of section `sectionOrder` whose terms are the words of `words`. */
 export function chunk(sectionOrder: number, order: number, words: string, embedding: number[]): ChunkToStore {
-  return { sectionOrder, order, text: words, searchText: words, terms: terms(words), embedding };
+  return { sectionOrder, order, text: words, searchText: words, termCounts: hashTerms(terms(words)), embedding };
 }
 
 /** Options of {@link makeDocument}. */
