@@ -162,12 +162,20 @@ export function toChunkHit(row: HitRow): ChunkHit {
 /**
  * BM25 search: candidates are chunks sharing a query term (GIN on `term_ids`), ranked by the inner product
  * of their stored weights with the query's IDF weights. Only active documents are searched.
+ *
+ * At most `maxScored` candidates are scored: the first the scan meets, which in a store filled by loads and
+ * appends is about the order the collection received them. The candidate rule expects about
+ * MAX_CANDIDATE_CHUNKS, assuming the rare terms independent; in a collection of near-copies they go together
+ * ("Tuyên truyền miệng về Nghị quyết Đại hội XIII" at 10,000 documents: 34,447 chunks hold its three rarest terms,
+ * against 967 expected), and reading them all took ~0.4 s. More chunks than that holding every rare term of a
+ * question are copies of each other, and the ones held longest are the originals.
  */
 export async function lexicalSearch(
   db: Db,
   terms: Map<string, number>,
   filter: SearchFilter,
   limit: number,
+  maxScored = MAX_CANDIDATE_CHUNKS,
 ): Promise<ChunkHit[]> {
   const filterValues = searchFilterValues(filter);
   if (filterValues === null || terms.size === 0 || limit <= 0) return [];
@@ -184,18 +192,20 @@ export async function lexicalSearch(
   const rows = await db.query<HitRow>(
     `SELECT c.id::text AS chunk_id, c.document_id::text AS document_id, c.section_id::text AS section_id,
             s.label AS section_label, c.text, best.score
-     FROM (SELECT c.id, -(c.lexical <#> $1::sparsevec) / ${WEIGHT_SCALE} AS score
-           FROM chunks c
-           JOIN documents d ON d.id = c.document_id
-           WHERE ${candidates} AND d.status = 'active'
-             AND (cardinality($3::int[]) = 0 OR d.year = ANY($3::int[]))
-             AND (cardinality($4::uuid[]) = 0 OR d.id = ANY($4::uuid[]))
-           ORDER BY c.lexical <#> $1::sparsevec, c.id
+     FROM (SELECT cand.id, -(cand.lexical <#> $1::sparsevec) / ${WEIGHT_SCALE} AS score
+           FROM (SELECT c.id, c.lexical
+                 FROM chunks c
+                 JOIN documents d ON d.id = c.document_id
+                 WHERE ${candidates} AND d.status = 'active'
+                   AND (cardinality($3::int[]) = 0 OR d.year = ANY($3::int[]))
+                   AND (cardinality($4::uuid[]) = 0 OR d.id = ANY($4::uuid[]))
+                 LIMIT $6) AS cand
+           ORDER BY cand.lexical <#> $1::sparsevec, cand.id
            LIMIT $5) AS best
      JOIN chunks c ON c.id = best.id
      JOIN sections s ON s.id = c.section_id
      ORDER BY best.score DESC, best.id`,
-    [sparsevecLiteral(weights), rule.all.length > 0 ? rule.all : rule.any, filterValues.years, filterValues.documentIds, limit],
+    [sparsevecLiteral(weights), rule.all.length > 0 ? rule.all : rule.any, filterValues.years, filterValues.documentIds, limit, maxScored],
   );
   return rows.map(toChunkHit);
 }
