@@ -52,7 +52,7 @@ function answersTable(r: BenchReport): string {
 }
 
 function metricCells(m: QualityMetrics): Array<number | null> {
-  return [m.scored, m.hit, m.precision, m.must_include, m.refusal, m.quote_fidelity, m.year_violations, m.synthetic_citations, m.copies_over_real ?? null, m.copies_unnamed ?? null];
+  return [m.scored, m.hit, m.precision, m.must_include, m.refusal, m.quote_fidelity, m.year_violations, m.synthetic_citations, m.copies_over_real, m.copies_unnamed];
 }
 
 function qualityTable(r: BenchReport): string {
