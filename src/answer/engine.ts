@@ -36,6 +36,7 @@ import { unitChain, type Organisations } from '../organisation/organisations.ts'
 import type { BodyDirectory } from '../organisation/directory.ts';
 import { mentionOrder, settleBodies } from './copied-bodies.ts';
 import { withBody } from './whose.ts';
+import { leadIns, withLeadIn, type LeadIn } from './lead-in.ts';
 
 export interface EngineOptions {
   /** Characters quoted per section. */
@@ -172,7 +173,8 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     const { chosen, note } = settleBodies(intent.shape, intent.unit, selected, ranked, directory);
     const notes = [missing.length > 0 ? absentYearText(missing, available) : null, yearNote].filter(Boolean).join(' ');
     const notice = [notes, note].filter(Boolean).join('\n') || null;
-    const answer = await verbatimOnly(buildExtractive(intent, chosen, notice, debug, directory));
+    const leads = await leadIns(chosen, ranked, (ids) => deps.store.getSectionsByIds(ids));
+    const answer = await verbatimOnly(buildExtractive(intent, chosen, notice, debug, directory, leads));
     return intent.unit ? { ...answer, unit: intent.unit.body.name } : answer;
   }
 
@@ -202,13 +204,19 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     return r !== undefined && (r.citesNumber || answerableChance(refusalFeatures(intent, r), options.model.refusal) >= 0.5);
   }
 
-  function buildExtractive(intent: ResolvedIntent, chosen: RankedSection[], notice: string | null, debug: Answer['debug'], directory: BodyDirectory): Answer {
+  function buildExtractive(
+    intent: ResolvedIntent,
+    chosen: RankedSection[],
+    notice: string | null,
+    debug: Answer['debug'],
+    directory: BodyDirectory,
+    leads: Map<string, LeadIn>,
+  ): Answer {
     const units = topicUnits(intent);
     // A list question ("gồm những gì") wants every item of the list; other questions the relevant bullets only.
     const lists = chosen.map((r) => (intent.shape === 'list' ? listQuote(r.section, units, options.maxQuoteChars * 2) : null));
-    const citations = chosen.map((r, i) =>
-      withBody(citationFor(r.document, r.section, lists[i]?.quote ?? quoteSection(r.section, units, options.maxQuoteChars)), directory, intent.unit),
-    );
+    const quoteOf = (r: RankedSection, i: number) => withLeadIn(lists[i]?.quote ?? quoteSection(r.section, units, options.maxQuoteChars), leads.get(r.section.id));
+    const citations = chosen.map((r, i) => withBody(citationFor(r.document, r.section, quoteOf(r, i)), directory, intent.unit));
     const count = lists[0]?.count ?? null;
     const roles = [...(chosen[0]?.place?.ownFacets ?? []), ...(chosen[0]?.place?.inheritedFacets ?? [])];
     const intro = count !== null && citations.length === 1 ? listIntro(intent, count, roles) : introFor(intent, citations.length, chosen[0]?.document);

@@ -5,6 +5,7 @@
  */
 import type { RankedSection } from '../retrieval/search.ts';
 import { foldedView } from '../text/normalize.ts';
+import { INTRODUCES_LIST } from './lead-in.ts';
 import { within } from './named-section.ts';
 import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import { holdsValue, type ValueKind } from '../retrieval/question-shape.ts';
@@ -74,21 +75,24 @@ function mostSpecific(parent: RankedSection, ranked: RankedSection[]): RankedSec
   return child ?? parent;
 }
 
-/** How a clause introduces its items: a colon, or "gồm", "sau đây", "như sau" at its end (headings lose the colon). */
-const INTRODUCES_LIST = /(?::|\b(?:gom|bao gom|sau day|nhu sau))\s*$/;
 
 /**
  * A list question ranked one item of a list first ("c) Bản sao giấy tờ…" for "phải chuẩn bị những giấy tờ
  * gì"): the answer is the list, its parent, when the parent introduces its items ("… gồm:", "… sau đây:") and
- * is among the candidates.
+ * is among the candidates, or when the parent's heading plays the role asked and the item's does not ("giao
+ * nhiệm vụ cho những cơ quan nào" ranked one body's entry first: the answer is the whole "Tổ chức thực hiện"),
+ * unless the question names a body (its entry is what is asked) or the item is a list itself or its heading
+ * names what is asked ("hình thức cổ động trực quan nào" is the part "Các phương tiện cổ động trực quan").
  */
-function wholeList(item: RankedSection, ranked: RankedSection[]): RankedSection {
+function wholeList(item: RankedSection, ranked: RankedSection[], intent: ResolvedIntent): RankedSection {
   const place = item.place;
   if (!place || place.children.length > 0) return item;
   const parentEntry = place.ancestors[place.ancestors.length - 1];
   if (!parentEntry || parentEntry.label === '') return item;
   const parent = ranked.find((r) => r.document.id === item.document.id && r.section.label === parentEntry.label);
   if (!parent || (parent.place?.children.length ?? 0) < 2) return item;
+  const entry = item.features.facetOwn === 0 && item.features.residualHeading === 0 && item.features.listPart === 0;
+  if (intent.bodies.length === 0 && parent.features.facetOwn > 0 && entry) return parent;
   const opening = `${parent.section.heading}\n${parent.section.body}`.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
   return INTRODUCES_LIST.test(foldedView(opening)) ? parent : item;
 }
@@ -148,7 +152,7 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
       const near = ranked.filter((r) => r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * rules.tieCoverageRatio);
       const picked = withoutRelated(near, rules.maxCited).map((p) => mostSpecific(p, ranked));
       if (intent.shape === 'factoid') return withoutRelated(picked.map((p) => holdingValue(narrowest(p, ranked, rules), ranked, intent.values)), rules.maxCited);
-      return intent.shape === 'list' ? withoutRelated(picked.map((p) => yearPart(wholeList(p, ranked), ranked, intent.mentionedYears)), rules.maxCited) : picked;
+      return intent.shape === 'list' ? withoutRelated(picked.map((p) => yearPart(wholeList(p, ranked, intent), ranked, intent.mentionedYears)), rules.maxCited) : picked;
     }
   }
 }

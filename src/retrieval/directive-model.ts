@@ -64,10 +64,25 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
     const w = words(text);
     return facets.filter((f) => f[pick].some((p) => w.includes(p))).map((f) => f.id);
   };
+  // A question's cues, longest first, each span read once: "giao nhiệm vụ cho" asks who is assigned, and the
+  // "nhiệm vụ" inside it is not a second question about tasks.
+  const questionCues = facets
+    .flatMap((f) => f.question.map((cue) => ({ id: f.id, cue })))
+    .sort((a, b) => b.cue.length - a.cue.length);
+  const facetsOfQuestion = (question: string) => {
+    let w = words(question);
+    const found: string[] = [];
+    for (const { id, cue } of questionCues) {
+      if (!w.includes(cue)) continue;
+      if (!found.includes(id)) found.push(id);
+      w = w.split(cue).join(' | ');
+    }
+    return facets.map((f) => f.id).filter((id) => found.includes(id));
+  };
 
   return {
     facetsOfHeading: (heading) => facetsIn(heading, 'heading'),
-    facetsOfQuestion: (question) => facetsIn(question, 'question'),
+    facetsOfQuestion,
     bodiesIn(text) {
       let w = words(text);
       const found: string[] = [];
