@@ -83,7 +83,7 @@ describe('selection of a list part', () => {
       features: { facetOwn: 0, facetClash: 0 },
       place: { entry: entry(label, heading, ancestors.at(-1)?.label ?? null), ancestors, children, ownFacets: [], inheritedFacets: [], bodies: [], childBodies: [], levels: [] },
     }) as unknown as RankedSection;
-  const intent = (mentionedYears: number[]) => ({ shape: 'list', mentionedYears, sectionRefs: [], numberKeys: [], years: [] }) as unknown as ResolvedIntent;
+  const intent = (mentionedYears: number[]) => ({ shape: 'list', mentionedYears, sectionRefs: [], numberKeys: [], years: [], bodies: [], facets: [] }) as unknown as ResolvedIntent;
 
   it('gives the year part for a question about that year, the whole part otherwise', () => {
     const list = [ranked('I.2', 'Chỉ tiêu cụ thể', '', 10, [], [y2025, y2030]), ranked('I.2.a', 'Đến năm 2025', '- Đón 120 nghìn lượt khách.', 8, [parent], []), ranked('I.2.b', 'Đến năm 2030', '- Đón 300 nghìn lượt khách.', 7, [parent], [])];
