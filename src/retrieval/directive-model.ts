@@ -48,6 +48,21 @@ function phrases(list: string[]): string[] {
   return list.map((p) => words(p)).sort((a, b) => b.length - a.length);
 }
 
+/**
+ * The ids of the phrases found in `w` (padded words), trying `phrases` in their order (longest first) and reading
+ * each span once: a phrase found is cut out before shorter ones are looked for.
+ */
+function claimed(w: string, phrases: Array<{ id: string; name: string }>): string[] {
+  let rest = w;
+  const found: string[] = [];
+  for (const { id, name } of phrases) {
+    if (!rest.includes(name)) continue;
+    if (!found.includes(id)) found.push(id);
+    rest = rest.split(name).join(' | ');
+  }
+  return found;
+}
+
 /** Builds the model from its data. */
 export function createDirectiveModel(file: ModelFile): DirectiveModel {
   const facets = Object.entries(file.facets).map(([id, f]) => ({ id, heading: phrases(f.heading), question: phrases(f.question) }));
@@ -60,50 +75,27 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
   const covers = new Map(Object.entries(file.bodies).map(([id, b]) => [id, new Set(b.covers ?? [])]));
   const phrasings = (file.phrasings ?? []).map((p) => ({ asked: p.asked.map((a) => exactWords(a)), written: p.written.map((x) => exactWords(x)) }));
 
-  const facetsIn = (text: string, pick: 'heading' | 'question') => {
-    const w = words(text);
-    return facets.filter((f) => f[pick].some((p) => w.includes(p))).map((f) => f.id);
+  const facetsOfHeading = (heading: string) => {
+    const w = words(heading);
+    return facets.filter((f) => f.heading.some((p) => w.includes(p))).map((f) => f.id);
   };
   // A question's cues, longest first, each span read once: "giao nhiệm vụ cho" asks who is assigned, and the
   // "nhiệm vụ" inside it is not a second question about tasks.
   const questionCues = facets
-    .flatMap((f) => f.question.map((cue) => ({ id: f.id, cue })))
-    .sort((a, b) => b.cue.length - a.cue.length);
-  const facetsOfQuestion = (question: string) => {
-    let w = words(question);
-    const found: string[] = [];
-    for (const { id, cue } of questionCues) {
-      if (!w.includes(cue)) continue;
-      if (!found.includes(id)) found.push(id);
-      w = w.split(cue).join(' | ');
-    }
-    return facets.map((f) => f.id).filter((id) => found.includes(id));
-  };
+    .flatMap((f) => f.question.map((name) => ({ id: f.id, name })))
+    .sort((a, b) => b.name.length - a.name.length);
 
   return {
-    facetsOfHeading: (heading) => facetsIn(heading, 'heading'),
-    facetsOfQuestion,
-    bodiesIn(text) {
-      let w = words(text);
-      const found: string[] = [];
-      for (const { id, name } of names) {
-        if (!w.includes(name)) continue;
-        if (!found.includes(id)) found.push(id);
-        // Each span names one body: "Ban Thường trực Ủy ban Mặt trận" is the Mặt trận, not a "Thường trực".
-        w = w.split(name).join(' | ');
-      }
-      return found;
+    facetsOfHeading,
+    facetsOfQuestion(question) {
+      const found = claimed(words(question), questionCues);
+      return facets.map((f) => f.id).filter((id) => found.includes(id));
     },
+    // Each span names one body: "Ban Thường trực Ủy ban Mặt trận" is the Mặt trận, not a "Thường trực".
+    bodiesIn: (text) => claimed(words(text), names),
     levelsIn(text) {
       // "Huyện ủy", "Tỉnh đoàn" name a committee, not the level its entry is about; "xã hội" is no commune.
-      let w = exactWords(text).replace(/ (?:tỉnh|huyện|thành|quận|thị|xã|đảng) (?:uỷ|đoàn) | xã hội /gu, ' | ');
-      const found: string[] = [];
-      for (const { id, name } of levels) {
-        if (!w.includes(name)) continue;
-        if (!found.includes(id)) found.push(id);
-        w = w.split(name).join(' | ');
-      }
-      return found;
+      return claimed(exactWords(text).replace(/ (?:tỉnh|huyện|thành|quận|thị|xã|đảng) (?:uỷ|đoàn) | xã hội /gu, ' | '), levels);
     },
     writtenFor(question) {
       const w = exactWords(question);
