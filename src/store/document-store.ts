@@ -16,21 +16,34 @@ import {
 import { chunksMissingEmbedding, saveEmbeddings, vectorSearch } from './embeddings.ts';
 import { insertForceStatements, selectForceStatements, updateForceLink } from './force-queries.ts';
 import { recentIngestions, logIngestion } from './ingestion-log.ts';
+import { cachedDf } from './df-cache.ts';
 import { lexicalSearch, termFrequencies } from './lexical-index.ts';
 import { boundWriteAheadLog, refreshPlannerStats } from './planner-stats.ts';
 import { dropSearchIndexes, ensureSearchIndexes } from './search-indexes.ts';
 
 const STATUSES: readonly DocumentStatus[] = ['draft', 'active', 'replaced', 'retired'];
+/** Documents whose text as uploaded is kept in memory (the first read goes first). */
+const SOURCE_TEXTS_KEPT = 64;
 
 /** Creates the document store. The schema must be migrated first (`migrate(db)`). */
 export function createPgDocumentStore(db: Db): DocumentStore {
   // Set while this store runs a bulk load: new models are registered without building their index yet.
   let bulkLoading = false;
+  const frequencies = cachedDf(db);
+  const sourceTexts = new Map<string, string>();
+  // The term frequencies cached for questions are dropped once a write that changed them is over (or failed).
+  const written = async <T>(write: Promise<T>): Promise<T> => {
+    try {
+      return await write;
+    } finally {
+      frequencies.forget();
+    }
+  };
   return {
     findByHash: (hash) => q.selectByHash(db, hash),
     findReplaceable: (query) => q.selectReplaceable(db, query),
-    saveDocument: async (doc, opts) => (await saveDocuments(db, [{ doc, replaces: opts?.replaces }], bulkLoading))[0]!,
-    saveDocuments: (items) => saveDocuments(db, items, bulkLoading),
+    saveDocument: async (doc, opts) => (await written(saveDocuments(db, [{ doc, replaces: opts?.replaces }], bulkLoading)))[0]!,
+    saveDocuments: (items) => written(saveDocuments(db, items, bulkLoading)),
     bulkLoad: async (load) => {
       if (bulkLoading) return load();
       bulkLoading = true;
@@ -58,12 +71,22 @@ export function createPgDocumentStore(db: Db): DocumentStore {
       return q.updateStatus(db, id, status);
     },
     deleteDocument: async (id) => {
-      await q.deleteDocument(db, id);
+      sourceTexts.delete(id);
+      await written(q.deleteDocument(db, id));
       await keepPlannerStats(db);
     },
     getDocument: (id) => q.selectDocument(db, id),
     documentText: (id) => q.selectDocumentText(db, id),
-    documentSourceText: (id) => q.selectDocumentSourceText(db, id),
+    documentSourceText: async (id) => {
+      // A document's text never changes (a new version is a new document); every answer's quotes are checked against it.
+      const known = sourceTexts.get(id);
+      if (known !== undefined) return known;
+      const text = await q.selectDocumentSourceText(db, id);
+      if (text === null) return null;
+      if (sourceTexts.size >= SOURCE_TEXTS_KEPT) sourceTexts.delete(sourceTexts.keys().next().value as string);
+      sourceTexts.set(id, text);
+      return text;
+    },
     listDocuments: (filter) => q.selectDocuments(db, filter),
     history: (id) => q.selectHistory(db, id),
     getSections: (id) => q.selectSections(db, id),
@@ -76,8 +99,8 @@ export function createPgDocumentStore(db: Db): DocumentStore {
     collectionStamp: () => q.selectCollectionStamp(db),
     forceStatements: (filter) => selectForceStatements(db, filter),
     setForceLink: (id, link) => updateForceLink(db, id, link),
-    lexicalSearch: (terms, filter, limit) => lexicalSearch(db, terms, filter, limit),
-    termFrequencies: (terms) => termFrequencies(db, terms),
+    lexicalSearch: (terms, filter, limit) => lexicalSearch(db, terms, filter, limit, undefined, frequencies),
+    termFrequencies: (terms) => termFrequencies(frequencies, terms),
     vectorSearch: (model, vector, filter, limit) => vectorSearch(db, model, vector, filter, limit),
     chunksMissingEmbedding: (model, limit) => chunksMissingEmbedding(db, model, limit),
     saveEmbeddings: (model, rows) => saveEmbeddings(db, model, rows),

@@ -8,6 +8,7 @@
 import type { ChunkHit, Db, SearchFilter } from '../core/ports.ts';
 import { queryWeights, sparsevecLiteral, termId, WEIGHT_SCALE } from './lexical.ts';
 import { searchFilterValues } from './search-filter.ts';
+import { uncachedDf, type DfReader } from './df-cache.ts';
 
 /** Collection statistics used for IDF and BM25 length normalisation. */
 export interface LexicalStats {
@@ -41,7 +42,8 @@ export async function addLexicalStats(
     );
   }
   await tx.query(
-    `UPDATE lexical_stats SET chunk_count = chunk_count + $1, total_length = total_length + $2 WHERE id = 1`,
+    `UPDATE lexical_stats SET chunk_count = chunk_count + $1, total_length = total_length + $2, generation = generation + 1
+     WHERE id = 1`,
     [chunkCount, totalLength],
   );
 }
@@ -61,27 +63,11 @@ export async function removeLexicalStats(tx: Db, documentId: string): Promise<vo
     [documentId],
   );
   await tx.query(
-    `UPDATE lexical_stats SET chunk_count = chunk_count - x.n, total_length = total_length - x.len
+    `UPDATE lexical_stats SET chunk_count = chunk_count - x.n, total_length = total_length - x.len, generation = generation + 1
      FROM (SELECT count(*) AS n, coalesce(sum(length), 0) AS len FROM chunks WHERE document_id = $1) AS x
      WHERE id = 1`,
     [documentId],
   );
-}
-
-/**
- * Document frequencies of the given term ids (absent ids have df 0) and the number of chunks they were counted
- * over, in one query: every search needs both.
- */
-async function readDf(db: Db, ids: number[]): Promise<{ df: Map<number, number>; total: number }> {
-  const rows = await db.query<{ total: number; term_id: number | null; df: number | null }>(
-    `SELECT s.chunk_count::float8 AS total, f.term_id, f.df
-     FROM lexical_stats s LEFT JOIN lexical_df f ON f.term_id = ANY($1::int[])
-     WHERE s.id = 1`,
-    [ids],
-  );
-  const df = new Map<number, number>();
-  for (const r of rows) if (r.term_id !== null && r.df !== null) df.set(r.term_id, r.df);
-  return { df, total: rows[0]?.total ?? 0 };
 }
 
 /** Terms found in more than this share of chunks do not select candidates on their own (they still score). */
@@ -131,9 +117,12 @@ export function candidateTerms(weights: Map<number, number>, df: Map<number, num
 }
 
 /** Document frequency of each term (0 when unseen) and the number of chunks they were counted over. */
-export async function termFrequencies(db: Db, terms: string[]): Promise<{ total: number; df: Map<string, number> }> {
+export async function termFrequencies(
+  frequencies: DfReader,
+  terms: string[],
+): Promise<{ total: number; df: Map<string, number> }> {
   const ids = terms.map(termId);
-  const { df, total } = await readDf(db, [...new Set(ids)]);
+  const { df, total } = await frequencies.read(ids);
   return { total, df: new Map(terms.map((t, i) => [t, df.get(ids[i] as number) ?? 0])) };
 }
 
@@ -176,11 +165,12 @@ export async function lexicalSearch(
   filter: SearchFilter,
   limit: number,
   maxScored = MAX_CANDIDATE_CHUNKS,
+  frequencies: DfReader = uncachedDf(db),
 ): Promise<ChunkHit[]> {
   const filterValues = searchFilterValues(filter);
   if (filterValues === null || terms.size === 0 || limit <= 0) return [];
   const ids = [...new Set([...terms.keys()].map(termId))];
-  const { df, total } = await readDf(db, ids);
+  const { df, total } = await frequencies.read(ids);
   const weights = queryWeights(terms, df, total);
   if (weights.size === 0) return [];
   // Within named documents every query term may select: there are few chunks to score.

@@ -64,7 +64,7 @@ export async function rebuildLexicalIndex(db: Db, termsOf: (searchText: string) 
     }
     await tx.query(`CREATE INDEX ${TERM_INDEX} ON chunks USING gin (term_ids)`);
     await tx.query('DELETE FROM lexical_df');
-    await tx.query('UPDATE lexical_stats SET chunk_count = 0, total_length = 0 WHERE id = 1');
+    await tx.query('UPDATE lexical_stats SET chunk_count = 0, total_length = 0, generation = generation + 1 WHERE id = 1');
     await addLexicalStats(tx, df, count, totalLength);
     return count;
   });
