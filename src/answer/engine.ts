@@ -12,6 +12,7 @@ import type { Catalog } from '../retrieval/catalog.ts';
 import { retrieveSections, type RankedSection } from '../retrieval/search.ts';
 import { answerableChance, type RankingModel } from '../retrieval/ranking-model.ts';
 import { topicUnits, understand, type QueryIntent } from '../retrieval/understand.ts';
+import { numberYears } from './number-years.ts';
 import { resolveIntent, type ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import type { QuestionNormalizer } from '../retrieval/question-normalizer.ts';
 import type { DirectiveModel } from '../retrieval/directive-model.ts';
@@ -115,7 +116,11 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       const years = await deps.catalog.years();
       const named = asked.numberKeys.length > 0 ? await namedDocuments(asked.numberKeys) : [];
       const unit = organisation ? unitChain(await deps.organisations.directory(), organisation) : null;
-      return { intent: resolveIntent(asked, { years, namedDocumentIds: named, unit }), available: years };
+      // Only a year the collection has no documents of can turn out to be asked rather than a number's date.
+      const dated = asked.citedYears.some((y) => !years.includes(y))
+        ? await numberYears(deps.store, asked.numberKeys, (await deps.catalog.entries()).filter((e) => named.includes(e.document.id)).map((e) => e.document))
+        : null;
+      return { intent: resolveIntent(asked, { years, namedDocumentIds: named, unit, numberYears: dated }), available: years };
     });
     const retrieve = (i: ResolvedIntent, filter: { years?: number[] }) => retrieveFor(i, filter, stages);
     const present = intent.presentYears;

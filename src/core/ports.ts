@@ -102,6 +102,8 @@ export interface ReferenceHit {
   sectionId: string | null;
   number: string | null;
   type: string | null;
+  /** The cited document's date as the citation gives it (YYYY-MM-DD), null when it gives none. */
+  date: string | null;
   text: string;
 }
 

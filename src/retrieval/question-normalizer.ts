@@ -64,6 +64,10 @@ const TYPO_PENALTY = 2;
 const SECOND_MEANING_PENALTY = 1.5;
 /** A reading that is a question word ("nào", "có") rather than a document word gets this head start. */
 const QUESTION_WORD_BONUS = 1.5;
+/** Two syllables of an everyday word ("bao lâu", "nghỉ hưu") count as a pair this often attested… */
+const EVERYDAY_PAIR = PAIR_CAP;
+/** …and as one word, which two syllables the documents merely write side by side are not. */
+const EVERYDAY_WORD_BONUS = 0.5;
 
 const WORD = /[\p{L}\p{M}]+/gu;
 
@@ -174,11 +178,14 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
     for (const slot of slots) {
       const all = slot.candidates;
       if (!all || all.length <= 1) continue;
-      const seen = all.filter((c) => c.kind === 'abbreviation' || c.kind === 'typed' || deps.chat.isQuestionWord(c.text) || (df.get(syllableTerm(first(c.text))) ?? 0) > 0);
+      const everyday = (c: Candidate) => c.kind !== 'abbreviation' && deps.chat.isEverydaySyllable(c.text);
+      const seen = all.filter((c) => c.kind === 'abbreviation' || c.kind === 'typed' || deps.chat.isQuestionWord(c.text) || everyday(c) || (df.get(syllableTerm(first(c.text))) ?? 0) > 0);
       const ranked = seen
         .map((c) => ({ c, s: singleScore(c, df, all) + (c.kind !== 'abbreviation' && deps.chat.isQuestionWord(c.text) ? QUESTION_WORD_BONUS : 0) }))
         .sort((a, b) => Number(b.c.kind === 'abbreviation') - Number(a.c.kind === 'abbreviation') || b.s - a.s);
-      slot.candidates = ranked.slice(0, MAX_CANDIDATES).map((x) => x.c);
+      const kept = ranked.slice(0, MAX_CANDIDATES).map((x) => x.c);
+      // A syllable of an everyday word stays whatever the documents' counts: the words beside it decide.
+      slot.candidates = [...kept, ...ranked.slice(MAX_CANDIDATES).map((x) => x.c).filter(everyday)];
       if (slot.candidates.length === 0) slot.candidates = [{ text: foldedView(slot.raw.toLowerCase()), shown: slot.raw, kind: 'typed' }];
     }
   }
@@ -194,6 +201,9 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
     }
     const { df } = await deps.statistics.termFrequencies([...terms]);
     const pairDf = plainPairs(words, df);
+    // Two syllables of one everyday word are a word, not just neighbours the documents happen to write.
+    const pairScore = (a: string, b: string) =>
+      PAIR_WEIGHT * Math.log1p(Math.min(PAIR_CAP, pairDf(a, b))) + (deps.chat.isEverydayPair(a, b) ? EVERYDAY_WORD_BONUS : 0);
     // Viterbi over the words: best total score ending in each candidate.
     let best: Array<{ score: number; path: Candidate[] }> = [];
     let previous: Slot | undefined;
@@ -206,7 +216,7 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
         let top = { score: -Infinity, path: [] as Candidate[] };
         for (const b of best) {
           const prev = b.path[b.path.length - 1] as Candidate;
-          const pair = linked ? PAIR_WEIGHT * Math.log1p(Math.min(PAIR_CAP, pairDf(last(prev.text), first(c.text)))) : 0;
+          const pair = linked ? pairScore(last(prev.text), first(c.text)) : 0;
           const score = b.score + pair + (own[i] as number);
           if (score > top.score) top = { score, path: [...b.path, c] };
         }
@@ -237,7 +247,8 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
     }
     return (a, b) => {
       const n = df.get(pairTerm(a, b)) ?? 0;
-      return hasDiacritics(a) || hasDiacritics(b) ? n : Math.max(0, n - (marked.get(`${foldedView(a)}_${foldedView(b)}`) ?? 0));
+      const seen = hasDiacritics(a) || hasDiacritics(b) ? n : Math.max(0, n - (marked.get(`${foldedView(a)}_${foldedView(b)}`) ?? 0));
+      return deps.chat.isEverydayPair(a, b) ? Math.max(seen, EVERYDAY_PAIR) : seen;
     };
   }
 

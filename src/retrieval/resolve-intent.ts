@@ -16,6 +16,11 @@ export interface CollectionFacts {
   namedDocumentIds: string[];
   /** The asker's unit and the documents of its chain, when a unit is set and names a known body. */
   unit?: UnitChain | null;
+  /**
+   * Years the collection dates the named numbers with (the held documents' own, the citations' dates); null when
+   * a named number has no known date, or when the question names none.
+   */
+  numberYears?: number[] | null;
 }
 
 /** The question's intent, settled. */
@@ -41,8 +46,13 @@ export function resolveIntent(asked: QueryIntent, facts: CollectionFacts): Resol
   // "Chỉ thị 05 năm 2016" with no 2016 document in the store: 2016 dates the directive, it is no filter.
   const held = facts.namedDocumentIds.length > 0;
   // A year that dates a named document ("Chỉ thị 05 năm 2016", "Kế hoạch 12-KH/ĐU năm 2021") is no filter
-  // when no document of that year exists, or when the named document is the one that answers.
-  const datesOnly = asked.citedYears.filter((y) => !facts.years.includes(y) || (held && asked.shape !== 'comparison'));
+  // when no document of that year exists, or when the named document is the one that answers. It is the year asked
+  // about when the collection dates the named documents otherwise ("Kế hoạch thực hiện Đề án 17 năm 2024": the
+  // Đề án is of 2020, the 2024 plan is not in).
+  const datedOtherwise = (y: number) => (facts.numberYears ?? []).length > 0 && !(facts.numberYears ?? []).includes(y);
+  const datesOnly = asked.citedYears.filter(
+    (y) => (!facts.years.includes(y) && !datedOtherwise(y)) || (held && asked.shape !== 'comparison'),
+  );
   const years = asked.years.filter((y) => !datesOnly.includes(y));
   let shape = asked.shape;
   if (asked.shapeIfNamedInStore && held) shape = asked.shapeIfNamedInStore;

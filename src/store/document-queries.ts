@@ -211,6 +211,7 @@ export async function selectReferenceHits(db: Db, number: string, limit?: number
     sectionId: r.section_id,
     number: r.number,
     type: r.type,
+    date: r.ref_date,
     text: r.text,
   }));
 }

@@ -19,7 +19,7 @@ export const ANALYZER_VERSION = 2;
 /** Question words and particles that carry no topic (exact view). */
 const QUESTION_WORDS_EXACT = new Set(
   ('là gì những nào gồm có được của và các về cho trong thế ra sao bao nhiêu phải làm ở đâu nói việc hãy biết tôi ' +
-    'em ạ không thì còn với đến nhắc nêu như này đó ai khi năm để mà hỏi xin cần những được nhỉ vậy hay')
+    'em ạ không thì còn với đến nhắc nêu như này đó ai khi năm để mà hỏi xin cần những được nhỉ vậy hay lâu')
     .split(' '),
 );
 /** The same words typed without accents. */

@@ -11,16 +11,34 @@ export interface ChatAbbreviations {
   meanings(token: string): string[];
   /** Words of questions rather than of documents ("nào", "có", "gồm"): preferred readings of unaccented words. */
   isQuestionWord(exact: string): boolean;
+  /** The two syllables (exact view) stand next to each other in an everyday word ("bao lâu", "nghỉ hưu"). */
+  isEverydayPair(first: string, second: string): boolean;
+  /** The syllable (exact view) is part of an everyday word. */
+  isEverydaySyllable(exact: string): boolean;
 }
 
 interface ChatAbbreviationFile {
   forms: Record<string, string[]>;
   questionWords?: string[];
+  everydayWords?: string[];
 }
 
 /** Builds the table; keys match as typed, or without accents (`đc` and `dc`). */
-export function createChatAbbreviations(forms: Record<string, string[]>, questionWords: string[] = []): ChatAbbreviations {
+export function createChatAbbreviations(
+  forms: Record<string, string[]>,
+  questionWords: string[] = [],
+  everydayWords: string[] = [],
+): ChatAbbreviations {
   const asked = new Set(questionWords.map((w) => w.normalize('NFC').toLowerCase()));
+  const pairs = new Set<string>();
+  const syllables = new Set<string>();
+  for (const word of everydayWords) {
+    const parts = word.normalize('NFC').toLowerCase().split(/\s+/).filter(Boolean);
+    parts.forEach((s, i) => {
+      syllables.add(s);
+      if (i + 1 < parts.length) pairs.add(`${s} ${parts[i + 1]}`);
+    });
+  }
   const exact = new Map(Object.entries(forms).map(([k, v]) => [k.toLowerCase(), v]));
   const folded = new Map<string, string[]>();
   for (const [k, v] of exact) if (!folded.has(foldedView(k))) folded.set(foldedView(k), v);
@@ -30,11 +48,13 @@ export function createChatAbbreviations(forms: Record<string, string[]>, questio
       return exact.get(lower) ?? (lower === foldedView(lower) ? (folded.get(lower) ?? []) : []);
     },
     isQuestionWord: (word) => asked.has(word),
+    isEverydayPair: (first, second) => pairs.has(`${first} ${second}`),
+    isEverydaySyllable: (exact) => syllables.has(exact),
   };
 }
 
 /** Reads the table from a JSON file (done once by the composition root). */
 export function loadChatAbbreviations(path: string): ChatAbbreviations {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as ChatAbbreviationFile;
-  return createChatAbbreviations(raw.forms, raw.questionWords);
+  return createChatAbbreviations(raw.forms, raw.questionWords, raw.everydayWords);
 }

@@ -70,3 +70,23 @@ describe('reading a question typed on a phone', () => {
     expect(read.syllables.filter((s) => s.known === false).map((s) => s.exact)).toContain('vàng');
   });
 });
+
+describe('everyday words the documents do not write', () => {
+  // Documents that write "phối hợp", "báo cáo", "động viên", never "họp", "hưu" or "đóng".
+  const documents = createQuestionNormalizer({
+    statistics: statisticsOf(['Phối hợp tổ chức hội nghị, động viên đảng viên', 'Chế độ báo cáo định kỳ', 'Từ năm 2022 trò chơi dân gian']),
+    chat: loadChatAbbreviations(join(process.cwd(), 'data', 'chat-abbreviations.json')),
+    official: analyzer,
+  });
+
+  it('reads the syllables of an everyday word as that word', async () => {
+    expect((await documents.normalize('tu nam 2022 tro di')).text).toBe('từ năm 2022 trở đi');
+    expect((await documents.normalize('dang vien nghi huu dong dang phi')).text).toContain('nghỉ hưu đóng đảng phí');
+    expect((await documents.normalize('bao lau mot lan')).text).toBe('bao lâu một lần');
+  });
+
+  it('reads "bao cao" as báo cáo: "bao" is a question word only in "bao nhiêu", "bao lâu"', async () => {
+    expect((await documents.normalize('co phai bao cao khong')).text).toBe('có phải báo cáo không');
+    expect((await documents.normalize('bao nhieu nguoi')).text).toBe('bao nhiêu người');
+  });
+});

@@ -34,6 +34,15 @@ describe('a question settled against the collection', () => {
     expect(r.newestInstead).toBe(newest);
   });
 
+  it('reads a year after a number as the year asked about when the collection dates that number otherwise', () => {
+    const asked = understand('Kế hoạch thực hiện Đề án 17 năm 2024 có những nội dung gì?', analyzer, 2026, directives);
+    const facts = { ...collection, namedDocumentIds: [] };
+    expect(resolveIntent(asked, { ...facts, numberYears: null }).missingYears).toEqual([]);
+    expect(resolveIntent(asked, { ...facts, numberYears: [2020] }).missingYears).toEqual([2024]);
+    const dated = understand('Chỉ thị 05 năm 2016 được nhắc ở đâu?', analyzer, 2026, directives);
+    expect(resolveIntent(dated, { ...facts, numberYears: [2016] }).missingYears).toEqual([]);
+  });
+
   it('asks for every place only when the question asks where', () => {
     expect(resolve('Nghị quyết 35-NQ/TW được nhắc đến trong những văn bản nào?').everyPlace).toBe(true);
     expect(resolve('Nghị quyết 35-NQ/TW được nhắc đến thế nào?').everyPlace).toBe(false);

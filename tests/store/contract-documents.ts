@@ -132,7 +132,7 @@ export function documentCases(ctx: ContractContext): void {
       expect(hits, spelling).toEqual([
         {
           documentId: doc.id, sectionLabel: 'II', sectionId: sectionII?.id, number: '85-QĐ/TW', type: 'Quy định',
-          text: reference('85-QĐ/TW').text,
+          date: '2022-06-01', text: reference('85-QĐ/TW').text,
         },
       ]);
     }
