@@ -12,6 +12,7 @@ import type { DocumentMetadata, ParsedSection } from '../src/core/types.ts';
 import { numberKey } from '../src/text/number-key.ts';
 import { findCues, PARTIAL, type Cue } from './force-cues.ts';
 import { locateReferences, type LocatedReference } from './references.ts';
+import { isQualifiedLabel } from './structure/attached.ts';
 
 /** Longest gap between an active cue and the first document it names ("một số điều của "). */
 const FIRST_GAP = 80;
@@ -181,13 +182,15 @@ function keyOf(s: ForceStatement): string {
 
 /**
  * Every statement of force in a document: the sections (heading lines and bodies, in reading order), then the
- * title ("Quy định sửa đổi, bổ sung một số điều của Quy định số 05-QĐ/TU"). The same act stated twice is kept
- * once, where the body states it.
+ * title ("Quy định sửa đổi, bổ sung một số điều của Quy định số 05-QĐ/TU"); a promulgating decision's own articles
+ * come after the text it promulgates. The same act stated twice is kept once, where the body states it.
  */
 export function extractForce(sections: ParsedSection[], metadata: Pick<DocumentMetadata, 'number' | 'title'>): ForceStatement[] {
   const own = metadata.number ? numberKey(metadata.number) : null;
+  // The text a decision promulgates speaks for the document before the decision's own articles beside it.
+  const primaryFirst = [...sections.filter((s) => !isQualifiedLabel(s.label)), ...sections.filter((s) => isQualifiedLabel(s.label))];
   const all = [
-    ...sections.flatMap((s) => [...units(s.headingLine, s.label), ...units(s.body, s.label)]),
+    ...primaryFirst.flatMap((s) => [...units(s.headingLine, s.label), ...units(s.body, s.label)]),
     ...units(metadata.title, ''),
   ].flatMap((u) => statementsOf(u, own));
   const kept = new Map<string, ForceStatement>();

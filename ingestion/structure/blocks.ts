@@ -1,7 +1,8 @@
 /**
  * The parts of a directive that are not sections: the title block (header, number, type line, trích yếu) before
  * the body, and the closing block (wrap-up sentence, recipients, signature) after it. An appendix (`PHỤ LỤC`)
- * after the signature is body again: the closing block ends where it starts.
+ * or a text issued with the document (`QUY CHẾ` … `(Ban hành kèm theo …)`) after the signature is body again:
+ * the closing block ends where it starts, and a signature after it closes that part in turn.
  */
 import { DOCUMENT_TYPES, type DocumentType } from '../../src/core/types.ts';
 import { headingMarker } from './markers.ts';
@@ -83,7 +84,11 @@ export function findClosingStart(lines: string[], from: number): number {
   return previous >= from && WRAP_UP.test(lines[previous] as string) ? previous : marker;
 }
 
-/** End (exclusive) of the closing block: the first appendix title after it, else the end of the text. */
-export function findClosingEnd(lines: string[], closingStart: number): number {
-  return firstIndex(lines, closingStart, (l) => headingMarker(l)?.kind === 'appendix');
+/**
+ * End (exclusive) of the closing block: the first appendix title after it, or the first line `startsText` says
+ * opens a text issued with this one (attached.ts), else the end of the text.
+ */
+export function findClosingEnd(lines: string[], closingStart: number, startsText: (i: number) => boolean = () => false): number {
+  for (let i = closingStart; i < lines.length; i += 1) if (headingMarker(lines[i] as string)?.kind === 'appendix' || startsText(i)) return i;
+  return lines.length;
 }

@@ -16,8 +16,10 @@ import type { ParsedSection } from '../../src/core/types.ts';
 import { cutAtWord, HEADING_CUT, numberedShape } from './heading-text.ts';
 import { asCapital, CAPITAL_ORDER, GROUPING_KINDS, headingMarker, type HeadingMarker, type MarkerKind } from './markers.ts';
 import { isHeaderRow, tableRow } from './table.ts';
+import { type AttachedText, isRuleLine, qualifyLabels } from './attached.ts';
 
-type NodeKind = MarkerKind | 'row';
+/** `attached`: a text issued with the document after its signature (attached.ts); its children are cited without it. */
+type NodeKind = MarkerKind | 'row' | 'attached';
 
 interface Node {
   kind: NodeKind;
@@ -25,11 +27,14 @@ interface Node {
   rank: number;
   section: ParsedSection;
   lines: string[];
+  /** 0 for the document's own text, n for the n-th attached text. */
+  segment: number;
   /** Which of Roman and lettered parts came first inside this node (for nodes that enclose parts). */
   partOrder?: 'roman' | 'capital';
 }
 
 const FIXED_RANK: Partial<Record<NodeKind, number>> = {
+  attached: 0,
   part: 0,
   appendix: 0,
   chapter: 1,
@@ -47,10 +52,11 @@ class OutlineBuilder {
   private readonly root: Node;
   private readonly stack: Node[] = [];
   readonly nodes: Node[];
+  private segment = 0;
 
   constructor(private readonly lawShaped: boolean) {
     const section: ParsedSection = { label: '', heading: '', headingLine: '', level: 0, order: 0, parentLabel: null, body: '' };
-    this.root = { kind: 'part', part: '', rank: -1, section, lines: [] };
+    this.root = { kind: 'part', part: '', rank: -1, section, lines: [], segment: 0 };
     this.nodes = [this.root];
   }
 
@@ -99,14 +105,14 @@ class OutlineBuilder {
   }
 
   private labelFor(kind: NodeKind, part: string, parent: Node): string {
-    if (kind === 'article' || kind === 'chapter' || kind === 'part' || kind === 'appendix') return part;
+    if (kind === 'article' || kind === 'chapter' || kind === 'part' || kind === 'appendix' || kind === 'attached') return part;
     const base = this.labelBase(parent);
     return base ? `${base}.${part}` : part;
   }
 
   /** The label a child extends: chapters and groups are skipped (their children are cited without them). */
   private labelBase(node: Node): string {
-    return GROUPING_KINDS.has(node.kind as MarkerKind) ? '' : node.section.label;
+    return node.kind === 'attached' || GROUPING_KINDS.has(node.kind as MarkerKind) ? '' : node.section.label;
   }
 
   open(kind: NodeKind, part: string, rank: number, text: { heading: string; headingLine: string; firstBody: string | null }): void {
@@ -121,7 +127,7 @@ class OutlineBuilder {
       parentLabel: parent === this.root ? null : parent.section.label,
       body: '',
     };
-    const node: Node = { kind, part, rank, section, lines: text.firstBody === null ? [] : [text.firstBody] };
+    const node: Node = { kind, part, rank, section, lines: text.firstBody === null ? [] : [text.firstBody], segment: this.segment };
     this.stack.push(node);
     this.nodes.push(node);
   }
@@ -136,6 +142,12 @@ class OutlineBuilder {
     return true;
   }
 
+  /** A text issued with this one starts: everything open closes, and its sections form a segment of their own. */
+  attach(line: string, text: AttachedText): void {
+    this.segment += 1;
+    this.open('attached', text.type, FIXED_RANK.attached as number, { heading: text.heading, headingLine: line, firstBody: null });
+  }
+
   row(line: string): boolean {
     if (!this.stack.some((n) => n.kind === 'appendix')) return false;
     const row = tableRow(line);
@@ -147,6 +159,7 @@ class OutlineBuilder {
 
   body(line: string): void {
     const node = this.top();
+    if (node.kind === 'attached' && isRuleLine(line)) return;
     // A part or chapter title on the line after `Chương I` / `PHỤ LỤC` is its heading (the line stays in the body).
     if (TITLED_KINDS.has(node.kind) && node.section.heading === '' && node.lines.length === 0 && isTitleLine(line)) {
       node.section.heading = line;
@@ -170,13 +183,20 @@ function isTitleLine(line: string): boolean {
  * Builds the sections of a body (the lines between the title block and the closing block, plus any appendix).
  * `quoted[i]` marks lines inside quoted amendment text, which never open a section. Bodies are the sections' own
  * lines (up to the next heading of any level), joined with a blank line; the opening part before the first
- * heading has the empty label and is left out when it is empty.
+ * heading has the empty label and is left out when it is empty. `texts.attached` marks the title lines of texts
+ * issued with this one (attached.ts), whose labels are made unique against the document's own (`texts.type`).
  */
-export function buildSections(lines: string[], quoted: boolean[]): ParsedSection[] {
+export function buildSections(
+  lines: string[],
+  quoted: boolean[],
+  texts: { type: string | null; attached: Map<number, AttachedText> } = { type: null, attached: new Map() },
+): ParsedSection[] {
   const lawShaped = lines.some((line, i) => !quoted[i] && headingMarker(line)?.kind === 'article');
   const builder = new OutlineBuilder(lawShaped);
   lines.forEach((line, i) => {
     if (!line) return;
+    const attached = texts.attached.get(i);
+    if (attached) return builder.attach(line, attached);
     const marker = quoted[i] ? null : headingMarker(line);
     if (marker && builder.heading(line, marker)) return;
     if (!quoted[i] && builder.row(line)) return;
@@ -184,5 +204,8 @@ export function buildSections(lines: string[], quoted: boolean[]): ParsedSection
   });
   const [opening, ...rest] = builder.nodes;
   const kept = (opening as Node).lines.length > 0 || rest.length === 0 ? builder.nodes : rest;
-  return kept.map((node, order) => ({ ...node.section, order, body: node.lines.join('\n\n') }));
+  const sections = kept.map((node, order) => ({ ...node.section, order, body: node.lines.join('\n\n') }));
+  if (texts.attached.size === 0) return sections;
+  const segments = [{ prefix: texts.type ?? 'Văn bản', promulgated: false }, ...[...texts.attached.values()].map((t) => ({ prefix: t.type, promulgated: t.promulgated }))];
+  return qualifyLabels(sections, kept.map((node) => node.segment), segments);
 }

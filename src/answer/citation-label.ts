@@ -3,7 +3,7 @@
  * `Kế hoạch số 12-KH/ĐU (2021) – Đảng ủy Ban Quản lý Khu kinh tế – mục II.1 "Thời gian và nội dung tuyên truyền"`,
  * `Luật số 43/2019/QH14 "Giáo dục" – … – Điều 5 khoản 2 điểm a`, `… – Phụ lục, dòng 3 "Biên soạn tài liệu …"`.
  */
-import type { Citation, StoredDocument } from '../core/types.ts';
+import { type Citation, DOCUMENT_TYPES, type StoredDocument } from '../core/types.ts';
 import { forceNoteText } from './force-words.ts';
 import { issuerWords } from './whose.ts';
 
@@ -26,10 +26,15 @@ function clauseWords(parts: string[]): string {
 /**
  * A label as people say it: `mục II.1`, `Điều 5 khoản 2 điểm a`, `Điều 5 điểm a`, `Phụ lục, dòng 3`,
  * `Phụ lục 2, dòng 3`, `Phần I mục II.1`, `Chương II Mục 1`, and `điểm 3.a` for an item of a numbered point with
- * no parts above it (Chỉ thị, Kết luận, Thông báo). The empty label is the opening part.
+ * no parts above it (Chỉ thị, Kết luận, Thông báo), `Điều 2 của Quyết định` beside an attached Quy chế's own
+ * `Điều 2`. The empty label is the opening part.
  */
 export function labelInWords(label: string): string {
   if (label === '') return 'phần mở đầu';
+  // A text issued with the document (`Quy chế`), or the decision's own article beside it (`Quyết định.Điều 2`).
+  if (isTypeName(label)) return label;
+  const dot = label.indexOf('.');
+  if (dot > 0 && isTypeName(label.slice(0, dot))) return `${labelInWords(label.slice(dot + 1))} của ${label.slice(0, dot)}`;
   const article = /^(Điều [^\s.]+?)((?:\.[^.]+)*)$/u.exec(label);
   if (article) {
     const rest = (article[2] as string).split('.').filter(Boolean);
@@ -46,6 +51,10 @@ export function labelInWords(label: string): string {
   if (appendixPart) return `${appendixPart[1] as string} ${labelInWords(appendixPart[2] as string)}`;
   if (/^\d+(?:\.\d+)*\.[a-zđ]$/u.test(label)) return `điểm ${label}`;
   return `mục ${label}`;
+}
+
+function isTypeName(text: string): boolean {
+  return (DOCUMENT_TYPES as readonly string[]).includes(text);
 }
 
 /** `mục II.1 "Nội dung tuyên truyền trọng tâm"`, or `phần mở đầu (căn cứ)` for the opening section. */

@@ -27,6 +27,9 @@ describe('labelInWords', () => {
     ['Chương II.Mục 1', 'Chương II Mục 1'],
     ['3.a', 'điểm 3.a'],
     ['3.đ', 'điểm 3.đ'],
+    ['Quy chế', 'Quy chế'],
+    ['Quyết định.Điều 2', 'Điều 2 của Quyết định'],
+    ['Đề cương.I.1', 'mục I.1 của Đề cương'],
   ])('%s → %s', (label, words) => {
     expect(labelInWords(label)).toBe(words);
   });
