@@ -11,6 +11,11 @@ export interface IngestOptions {
   overrides?: Partial<DocumentMetadata>;
   /** Parse and report without storing. */
   dryRun?: boolean;
+  /**
+   * Read a file again even when the store holds its content, and store the new reading as the next version:
+   * after an upgrade whose parser reads some layouts better (a text issued with the document, a table).
+   */
+  reparse?: boolean;
 }
 
 export type IngestOutcome = 'stored' | 'replaced' | 'skipped' | 'draft' | 'failed' | 'parsed';

@@ -126,10 +126,10 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       if (!opts.dryRun) await settle({ contentHash, source, number: null });
       const existing = opts.dryRun ? null : await deps.store.findByHash(contentHash);
       const sameAsStored = existing?.status === 'active' || (existing?.status === 'draft' && opts.status === 'draft');
-      if (existing && sameAsStored && !opts.overrides) {
+      if (existing && sameAsStored && !opts.overrides && !opts.reparse) {
         return { ...base, outcome: 'skipped', document: existing, reason: 'đã có trong kho (same content)', durationMs: ms(started) };
       }
-      const w0 = performance.now(); const outcome = await (file.early ?? analyseFile(source, file.bytes, contentHash, opts, file.analysis)); const g = globalThis as unknown as { __wait?: number[] }; (g.__wait ??= []).push(performance.now() - w0);
+      const outcome = await (file.early ?? analyseFile(source, file.bytes, contentHash, opts, file.analysis));
       if (!outcome.ok) throw outcome.err;
       const { parsed } = outcome.analysed;
       if (!opts.dryRun) await settle({ contentHash, source, number: parsed.metadata.number });

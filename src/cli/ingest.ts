@@ -1,5 +1,5 @@
 /**
- * `npm run ingest -- <files or folders…> [--dry-run] [--json] [--draft | --publish] [--year N] [--type T]
+ * `npm run ingest -- <files or folders…> [--dry-run] [--reparse] [--json] [--draft | --publish] [--year N] [--type T]
  * [--number N] [--title T] [--issuer I]`: ingests documents into the store selected by DATABASE_URL, one
  * transaction per document. Exit status 1 if any file failed, with one line per failed file naming it and why.
  * Without `--publish` documents are stored active silently (loading a collection); with it each is published as
@@ -20,6 +20,7 @@ import { runCli } from './run-cli.ts';
 
 const OPTIONS = {
   'dry-run': { type: 'boolean' },
+  reparse: { type: 'boolean' },
   json: { type: 'boolean' },
   draft: { type: 'boolean' },
   publish: { type: 'boolean' },
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
   const args = parseArgs({ args: process.argv.slice(2), options: OPTIONS, allowPositionals: true });
   const { values } = args;
   if (args.positionals.length === 0) {
-    process.stderr.write('Usage: npm run ingest -- <tệp hoặc thư mục…> [--dry-run] [--json] [--draft | --publish] [--year N] …\n');
+    process.stderr.write('Usage: npm run ingest -- <tệp hoặc thư mục…> [--dry-run] [--reparse] [--json] [--draft | --publish] [--year N] …\n');
     return 2;
   }
   if (values.publish && (values.draft || values['dry-run'])) {
@@ -70,6 +71,7 @@ async function main(): Promise<number> {
       args.positionals,
       {
         dryRun: values['dry-run'] ?? false,
+        reparse: values.reparse ?? false,
         status: values.draft || values.publish ? 'draft' : 'active',
         overrides: overridesFrom(values),
         signal: stop.signal,

@@ -132,6 +132,21 @@ describe('a new version of a document', () => {
   });
 });
 
+describe('reading a stored file again (--reparse)', () => {
+  it('stores the same content as the next version instead of skipping it', async () => {
+    const name = '2022-ke-hoach-mttq-tra-vinh-tuyen-truyen-xay-dung-dang.txt';
+    const bytes = await readFile(join(DOCS, name));
+    const [old] = (await core.store.listDocuments({ status: 'active' })).filter((d) => d.source === name);
+    expect((await core.ingestor.ingestFile({ name, bytes })).outcome).toBe('skipped');
+    const again = await core.ingestor.ingestFile({ name, bytes }, { reparse: true });
+    expect(again.outcome).toBe('replaced');
+    expect(again.replaces?.id).toBe(old!.id);
+    expect(again.document).toMatchObject({ source: name, version: old!.version + 1, status: 'active', contentHash: old!.contentHash });
+    const active = (await core.store.listDocuments({ status: 'active' })).filter((d) => d.source === name);
+    expect(active.map((d) => d.id)).toEqual([again.document!.id]);
+  });
+});
+
 describe('bad files', () => {
   it('ingests the good files of a folder and reports each bad one with its reason', async () => {
     const folder = join(dir, 'mixed');
