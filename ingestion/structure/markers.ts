@@ -3,8 +3,8 @@
  * alone. Where the line sits in the tree (and so its label) is decided by the outline builder (outline.ts).
  *
  * Layouts covered: `Phần thứ nhất` / `PHẦN I.`, `Chương II`, `Mục 1`, `Điều 5.`, Roman parts `I.` / `I -`,
- * lettered parts `A.` … `Đ.`, Arabic `1.` / `1-` / `1)`, composite `1.1.`, lettered items `a)` … `đ)`, and the
- * appendix title `PHỤ LỤC` / `Phụ lục 2`. Bullets (`-`, `+`) and inline enumerations (`(1) …`) are body text.
+ * lettered parts `A.` … `Đ.`, Arabic `1.` / `1-` / `1)` / `1/`, composite `1.1.`, lettered items `a)` / `a.` /
+ * `a-` … `đ)`, and the appendix title `PHỤ LỤC` / `Phụ lục 2`. Bullets (`-`, `+`) and inline enumerations (`(1) …`) are body text.
  */
 
 /** The numbering style of a heading line. */
@@ -37,9 +37,11 @@ const VALID_ROMAN = /^(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 const ROMAN = /^([IVXL]+)\s*[.\-–—)]\s*(\p{L}.*)$/u;
 const COMPOSITE = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\p{L}.*)$/u;
 // `1.` may touch its text; `1-` and `1)` need a space so that `05-CTr/TU` is never a heading. After `1. ` a
-// figure or a quote may start the text (`1. 100% chi bộ …`, `1. “Điều 5 …`).
-const ARABIC = /^(\d{1,2})(?:\.\s*(\p{L}.*)|\.\s+([\d“"(].*)|\s*[-–)]\s+(\p{L}.*))$/u;
-const LETTER = /^([a-zđ])\)\s*(\p{L}.*)$/u;
+// figure or a quote may start the text (`1. 100% chi bộ …`, `1. “Điều 5 …`). `1/ ` numbers a point too (a
+// letter must follow, so a date `1/2024` never does).
+const ARABIC = /^(\d{1,2})(?:\.\s*(\p{L}.*)|\.\s+([\d“"(].*)|\s*[-–)]\s+(\p{L}.*)|\/\s*(\p{L}.*))$/u;
+/** `a)`, and the other ways items are lettered: `a. `, `a- ` (a space must follow). */
+const LETTER = /^([a-zđ])(?:\)\s*|[.\-–]\s+)(\p{L}.*)$/u;
 /** Lettered parts always read as letters; `I`, `K`, `L` … only right after their predecessor (see outline.ts). */
 const CAPITAL = /^([A-HĐ]|[IKLMNOPQRSTUVXY])\s*(?:\.|\s[-–—])\s*(\p{L}.*)$/u;
 const PART_ORDINAL = /^(?:PHẦN|Phần)\s+(?:THỨ|[Tt]hứ)\s+(\p{L}+)(.*)$/u;
@@ -130,7 +132,7 @@ function numberedMarker(line: string): HeadingMarker | null {
   const composite = COMPOSITE.exec(line);
   if (composite) return { kind: 'composite', part: composite[1] as string, rest: composite[2] as string };
   const arabic = ARABIC.exec(line);
-  if (arabic) return { kind: 'arabic', part: arabic[1] as string, rest: (arabic[2] ?? arabic[3] ?? arabic[4]) as string };
+  if (arabic) return { kind: 'arabic', part: arabic[1] as string, rest: (arabic[2] ?? arabic[3] ?? arabic[4] ?? arabic[5]) as string };
   const letter = LETTER.exec(line);
   if (letter) return { kind: 'letter', part: letter[1] as string, rest: letter[2] as string };
   return null;

@@ -23,6 +23,9 @@ describe('headingMarker: the other layouts', () => {
     ['Phụ lục 2', 'appendix', 'Phụ lục 2', ''],
     ['PHỤ LỤC SỐ 3: DANH MỤC', 'appendix', 'Phụ lục 3', 'DANH MỤC'],
     ['1. 100% chi bộ tổ chức học tập', 'arabic', '1', '100% chi bộ tổ chức học tập'],
+    ['2/ Tuyên truyền trên mạng xã hội', 'arabic', '2', 'Tuyên truyền trên mạng xã hội'],
+    ['a. Nâng cao chất lượng sinh hoạt chi bộ', 'letter', 'a', 'Nâng cao chất lượng sinh hoạt chi bộ'],
+    ['b- Hình thức tuyên truyền', 'letter', 'b', 'Hình thức tuyên truyền'],
   ])('%s', (line, kind, part, rest) => {
     expect(headingMarker(line)).toEqual({ kind, part, rest });
   });
@@ -36,6 +39,8 @@ describe('headingMarker: the other layouts', () => {
     'MỤC ĐÍCH, YÊU CẦU',
     '“Điều 5. Giải thích từ ngữ',
     '15-KH/ĐU của Đảng ủy',
+    '1/2024 là năm đầu tiên',
+    'a-xít hóa đất',
   ])('is not a heading: %s', (line) => {
     expect(headingMarker(line)).toBeNull();
   });
@@ -232,5 +237,12 @@ describe('a sloppy web copy parses like the clean text', () => {
     expect(sections[0]!.body).toBe('Thực hiện Kế hoạch số 15-KH/ĐU của Ban Thường vụ, Đảng ủy xây dựng kế hoạch như sau:');
     expect(sections[2]!.body).toBe('- Nâng cao nhận thức của cán bộ, đảng viên về công tác xây dựng Đảng.');
     expect(sections[4]).toMatchObject({ heading: 'Ban Xây dựng Đảng', body: 'chủ trì tuyên truyền.' });
+  });
+});
+
+describe('parseSections: points written 1/ and items written a. or a-', () => {
+  it('labels them as 1. and a) would be', () => {
+    const text = ['KẾ HOẠCH', 'tuyên truyền năm 2025', '', 'I. MỤC ĐÍCH', 'Nâng cao nhận thức.', '', 'II. NỘI DUNG', '1/ Tuyên truyền trực tiếp', 'a. Qua sinh hoạt chi bộ;', 'b- Qua hội nghị báo cáo viên.', '2/ Tuyên truyền trên mạng', '- Trang thông tin điện tử.'].join('\n');
+    expect(labels(text)).toEqual(['I', 'II', 'II.1', 'II.1.a', 'II.1.b', 'II.2']);
   });
 });
