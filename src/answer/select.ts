@@ -124,13 +124,21 @@ function yearPart(picked: RankedSection, ranked: RankedSection[], years: number[
 }
 
 /**
- * A question asking for an email, a phone number or a website is answered from a section that holds one: when
- * the section picked has none, the best-ranked section of the same document that has one takes its place (in a
- * large collection the body named in the question can outrank the line that gives its address).
+ * A question asking for an email, a phone number, a website or an amount is answered from a section that holds
+ * one: when the section picked has none, the best-ranked section of the same document that has one takes its
+ * place (in a large collection the body named in the question can outrank the line that gives its address).
+ * An amount is looked for among the sections that score close enough, in any document: a law leaves it to the
+ * decree ("mức hỗ trợ do Chính phủ quy định"), and a law's other articles hold amounts of other things.
  */
-function holdingValue(picked: RankedSection, ranked: RankedSection[], values: ValueKind[]): RankedSection {
+function holdingValue(picked: RankedSection, ranked: RankedSection[], values: ValueKind[], rules: SelectionRules): RankedSection {
   const holds = (r: RankedSection) => values.some((kind) => holdsValue(`${r.section.heading}\n${r.section.body}`, kind));
   if (values.length === 0 || holds(picked)) return picked;
+  if (values.includes('amount')) {
+    // A point's fine stands in the clause that lists it ("3. Phạt tiền từ 5.000.000 đồng … sau đây:").
+    const stated = (r: RankedSection) => holds(r) || (r.place?.ancestors ?? []).some((a) => holdsValue(a.heading, 'amount'));
+    if (stated(picked)) return picked;
+    return ranked.find((r) => r.score >= picked.score * rules.valueElsewhere && stated(r)) ?? picked;
+  }
   return ranked.find((r) => r.document.id === picked.document.id && holds(r)) ?? picked;
 }
 
@@ -151,7 +159,7 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
       if (named.length > 0) return withoutRelated(named, rules.maxCited);
       const near = ranked.filter((r) => r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * rules.tieCoverageRatio);
       const picked = withoutRelated(near, rules.maxCited).map((p) => mostSpecific(p, ranked));
-      if (intent.shape === 'factoid') return withoutRelated(picked.map((p) => holdingValue(narrowest(p, ranked, rules), ranked, intent.values)), rules.maxCited);
+      if (intent.shape === 'factoid') return withoutRelated(picked.map((p) => holdingValue(narrowest(p, ranked, rules), ranked, intent.values, rules)), rules.maxCited);
       return intent.shape === 'list' ? withoutRelated(picked.map((p) => yearPart(wholeList(p, ranked, intent), ranked, intent.mentionedYears)), rules.maxCited) : picked;
     }
   }

@@ -79,13 +79,15 @@ export function sectionRefs(folded: string): string[] {
   return [...refs];
 }
 
-/** A kind of value a fact question asks for that a text either holds or lacks: an address to write or call. */
-export type ValueKind = 'email' | 'phone' | 'website';
+/** A kind of value a fact question asks for that a text either holds or lacks: an address, or a sum or a rate. */
+export type ValueKind = 'email' | 'phone' | 'website' | 'amount';
 
 const VALUE_CUES: Array<[ValueKind, RegExp]> = [
   ['email', /\b(?:e ?mail|thu dien tu|hop thu)\b/],
   ['phone', /\b(?:so dien thoai|dien thoai|sdt|hotline|duong day nong)\b/],
   ['website', /\b(?:website|web|trang thong tin dien tu|cong thong tin dien tu|dia chi trang)\b/],
+  // "mức hỗ trợ … bao nhiêu", "bị phạt bao nhiêu tiền", "lệ phí là bao nhiêu", "được hỗ trợ mấy phần trăm".
+  ['amount', /\b(?:(?:bao nhieu|may) (?:tien|dong|phan tram|trieu|nghin|ngan)|(?:muc|le phi|phi|tien|phat|ho tro|thu|chi|kinh phi)(?: \S+){0,8} (?:bao nhieu|la may)|ty le (?:\S+ ){0,4}bao nhieu)\b/],
 ];
 
 /** The values a question asks for ("qua email nào", "số điện thoại đường dây nóng"). */
@@ -98,6 +100,7 @@ const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   // A Vietnamese number: 0 or +84, then nine or ten digits, spaced or dotted in groups.
   phone: /(?:\+84|\b0)(?:[ .-]?\d){8,10}\b/,
   website: /\b(?:https?:\/\/|www\.)\S+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:vn|com|org|net|gov)\b/u,
+  amount: /\d[\d.,]*\s*(?:đồng|%|phần trăm|triệu|nghìn|ngàn|tỷ|m3|m³|lít|kg|người|hộ|lần|ngày|tháng|năm|giờ)(?!\p{L})/u,
 };
 
 /** Whether a text holds a value of that kind. */

@@ -164,6 +164,11 @@ export interface SelectionRules {
   phraseCoverage: number;
   /** A heading-only parent gives way to its best child scoring at least this share of it (fact questions). */
   childRatio: number;
+  /**
+   * An amount asked for that the best section's document does not state ("Luật: mức hỗ trợ do Chính phủ quy
+   * định") is taken from another document's section scoring at least this share of the best one (the decree's).
+   */
+  valueElsewhere: number;
 }
 
 /** Named documents searched on their own in large collections (src/retrieval/named-documents.ts). */
@@ -207,7 +212,7 @@ export const DEFAULT_RANKING_MODEL: RankingModel = {
   weights: fitted.weights,
   refusal: fitted.refusal,
   coverage: { pairFactor: 1.5, noPairFactor: 0.5, pathFactor: 0.7, cutHeadingFactor: 0.5 },
-  selection: { tieRatio: 0.92, tieCoverageRatio: 0.8, maxCited: 3, maxMentions: 5, phraseCoverage: 0.9, childRatio: 0.75 },
+  selection: { tieRatio: 0.92, tieCoverageRatio: 0.8, maxCited: 3, maxMentions: 5, phraseCoverage: 0.9, childRatio: 0.75, valueElsewhere: 0.6 },
   named: { maxNamed: 20, minRelative: 0.5, pairFactor: 1.5 },
   talkingPoints: { minParagraphCoverage: 0.34, maxSections: 12 },
   minCoverage: 0.37,

@@ -20,6 +20,9 @@ describe('values a question asks for', () => {
     ['Đăng tải trên trang thông tin điện tử nào?', ['website']],
     ['Nội dung trọng tâm năm 2023 là gì?', []],
     ['Ai ký kế hoạch?', []],
+    ['Hộ cận nghèo được hỗ trợ tiền đấu nối bao nhiêu?', ['amount']],
+    ['cat nuoc ko bao truoc bi phat bao nhieu tien', ['amount']],
+    ['Có bao nhiêu tổ chức cơ sở đảng?', []],
   ])('%s → %j', (question, kinds) => {
     expect(valuesAsked(foldedView(question))).toEqual(kinds);
   });
@@ -31,6 +34,8 @@ describe('values a question asks for', () => {
     expect(holdsValue('Cổng thông tin điện tử tinhuy.laocai.gov.vn', 'website')).toBe(true);
     const plain = 'Ban Thường trực Ủy ban MTTQ tỉnh triển khai ngày 01/02/2024, chi 2.500.000 đồng cho 120 lượt.';
     expect((['email', 'phone', 'website'] as const).map((kind) => holdsValue(plain, kind))).toEqual([false, false, false]);
+    expect(holdsValue(plain, 'amount')).toBe(true);
+    expect(holdsValue('Mức hỗ trợ do Chính phủ quy định.', 'amount')).toBe(false);
   });
 });
 
@@ -54,6 +59,16 @@ describe('selection for a value asked', () => {
 
   it('moves to the section of the same document that holds the value asked', () => {
     expect(selectSections(list, intent(['email'])).map((r) => r.section.label)).toEqual(['III.2']);
+  });
+
+  it('takes an amount from another document that states it, when it scores close enough', () => {
+    const decree = { id: 'd2', source: 'nd.txt' } as StoredDocument;
+    const law = ranked('Điều 46.1', 'Hộ cận nghèo được hỗ trợ tiền đấu nối lần đầu; mức hỗ trợ do Chính phủ quy định.', 10);
+    const other = (label: string, body: string, score: number) => ({ ...ranked(label, body, score), document: decree }) as RankedSection;
+    const close = [law, other('Điều 12.1.b', 'Hộ cận nghèo được hỗ trợ 70% tiền đấu nối nhưng không quá 2.000.000 đồng/hộ.', 8)];
+    expect(selectSections(close, intent(['amount'])).map((r) => r.section.label)).toEqual(['Điều 12.1.b']);
+    const far = [law, other('Điều 12.1.b', 'Hộ cận nghèo được hỗ trợ 70% tiền đấu nối.', 4)];
+    expect(selectSections(far, intent(['amount'])).map((r) => r.section.label)).toEqual(['Điều 46.1']);
   });
 
   it('keeps the best section when nothing is asked for, or when no section holds it', () => {
