@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/text/analyze.ts';
 import { loadAbbreviations } from '../../src/text/abbreviations.ts';
 import { detectYears, understand } from '../../src/retrieval/understand.ts';
+import { loadDirectiveModel } from '../../src/retrieval/directive-model.ts';
 import { foldedView } from '../../src/text/normalize.ts';
 import { fixedClock } from '../fakes/clock.ts';
 
@@ -136,5 +137,18 @@ describe('years that are no filter', () => {
     ['Kế hoạch năm 2023 của Huyện ủy', [2023]],
   ])('%s → %j', (q, years) => {
     expect(read(q).years).toEqual(years);
+  });
+});
+
+describe('questions about what a named body must do', () => {
+  const directives = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
+  const withModel = (q: string) => understand(q, analyzer, clock.now().getFullYear(), directives);
+
+  it.each([
+    ['Mặt trận Tổ quốc cấp huyện được giao nhiệm vụ gì?', true],
+    ['Mặt trận cấp huyện báo cáo kết quả định kỳ thế nào, gửi về đâu?', true],
+    ['Nội dung tuyên truyền trọng tâm năm 2023 là gì?', false],
+  ])('%s → asks a duty: %s', (q, duty) => {
+    expect(withModel(q).asksDuty).toBe(duty);
   });
 });
