@@ -157,7 +157,11 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
     default: {
       const named = namedSections(ranked, intent.sectionRefs);
       if (named.length > 0) return withoutRelated(named, rules.maxCited);
-      const near = ranked.filter((r) => r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * rules.tieCoverageRatio);
+      // The opening names the document: a question naming it scores the opening close to whatever it asks, and
+      // beside another section the opening adds the document's name, not an answer.
+      const near = ranked.filter(
+        (r) => (r === top || r.section.label !== '') && r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * rules.tieCoverageRatio,
+      );
       const picked = withoutRelated(near, rules.maxCited).map((p) => mostSpecific(p, ranked));
       if (intent.shape === 'factoid') return withoutRelated(picked.map((p) => holdingValue(narrowest(p, ranked, rules), ranked, intent.values, rules)), rules.maxCited);
       return intent.shape === 'list' ? withoutRelated(picked.map((p) => yearPart(wholeList(p, ranked, intent), ranked, intent.mentionedYears)), rules.maxCited) : picked;

@@ -1,0 +1,36 @@
+/**
+ * The opening part (label "") names the document. A question naming the document scores the opening close to
+ * whatever it asks; beside another section it would add the document's name, not an answer. It is cited when it
+ * is the best-ranked section, never as a near tie.
+ */
+import { describe, expect, it } from 'vitest';
+import { selectSections } from '../../src/answer/select.ts';
+import type { StoredDocument, StoredSection } from '../../src/core/types.ts';
+import type { ResolvedIntent } from '../../src/retrieval/resolve-intent.ts';
+import type { RankedSection } from '../../src/retrieval/search.ts';
+
+const document = { id: 'd1', source: 'kh.txt' } as StoredDocument;
+const ranked = (label: string, body: string, score: number): RankedSection =>
+  ({
+    section: { id: label, documentId: 'd1', label, heading: '', body } as StoredSection,
+    document,
+    score,
+    coverage: 0.6,
+    citesNumber: false,
+    features: { facetOwn: 0, facetClash: 0 },
+    place: null,
+  }) as unknown as RankedSection;
+const intent = { shape: 'factoid', values: [], mentionedYears: [], sectionRefs: [], numberKeys: [], years: [] } as unknown as ResolvedIntent;
+const opening = ranked('', 'KẾ HOẠCH thực hiện Đề án 17 năm 2022 của Đảng ủy Khối.', 9.9);
+
+describe('the opening among near ties', () => {
+  it('is left out beside a better-ranked section', () => {
+    const list = [ranked('III.3', 'Ban Tuyên giáo Đảng ủy Khối chủ trì tham mưu.', 10), opening, ranked('III.4', 'Văn phòng Đảng ủy Khối lập dự toán.', 9.8)];
+    expect(selectSections(list, intent).map((r) => r.section.label)).toEqual(['III.3', 'III.4']);
+  });
+
+  it('is cited when it ranks first', () => {
+    const list = [{ ...opening, score: 10 }, ranked('I', 'Mục đích, yêu cầu.', 9.9)];
+    expect(selectSections(list, intent).map((r) => r.section.label)).toContain('');
+  });
+});
