@@ -3,6 +3,7 @@
  * based on, who issued it, a comparison of years, whether it is in force), read from meaning cues of the folded
  * question, and the articles and clauses it names.
  */
+import { numberStart } from '../text/number-key.ts';
 
 export type QuestionShape = 'mentions' | 'basis' | 'issuer' | 'comparison' | 'list' | 'factoid' | 'in_force';
 
@@ -60,10 +61,32 @@ export function detectShape(folded: string, years: number[], numberKeys: string[
   // "Quy định 85-QĐ/TW nói về việc gì?" about a directive the collection only cites: show where it is cited. If the
   // collection holds that directive itself, the question is about its content. A deadline ("hạn ngày nào", "trước
   // ngày nào") is the plan's, not the named document's date.
-  if (numberKeys.length > 0 && /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi|(?<!\b(?:han|truoc|cham nhat|xong) )ngay nao|giai doan nao)\b/.test(folded)) {
+  if (
+    numberKeys.length > 0 &&
+    numberIsSubject(folded) &&
+    /\b(noi ve|la ve|ve viec gi|quy dinh gi|noi gi|la gi|(?<!\b(?:han|truoc|cham nhat|xong) )ngay nao|giai doan nao)\b/.test(folded)
+  ) {
     return { shape: 'mentions', ifNamedInStore: plain };
   }
   return { shape: plain, ifNamedInStore: null };
+}
+
+/** Words before a number that leave it the question's subject: asking, and what a document has. */
+const SUBJECT_LEAD = new Set(
+  ('cho hoi xin em toi minh anh chi ban oi a ad admin vay the thi theo biet cua la ve nay do ' +
+    'noi dung chinh muc dich yeu cau y nghia tinh than toan van van ban so hieu ten goi').split(' '),
+);
+
+/**
+ * The number is what the question is about ("Quy định 85-QĐ/TW nói về việc gì?", "nội dung chính của Chỉ thị 05
+ * là gì?"), not a word of a longer subject ("nguyên nhân của hạn chế khi thực hiện Chỉ thị 12 là gì?": the
+ * shortcomings are asked, and a report on carrying out the directive has them).
+ */
+function numberIsSubject(folded: string): boolean {
+  const at = numberStart(folded);
+  if (at < 0) return false;
+  const before = folded.slice(0, at).split(/[^a-z0-9]+/).filter((w) => w !== '' && !SUBJECT_LEAD.has(w));
+  return before.length < 3;
 }
 
 /**

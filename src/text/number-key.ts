@@ -82,3 +82,21 @@ export function findNumberKeys(text: string): string[] {
   for (const m of folded.matchAll(CODE_THEN_NUMBER)) keys.push(key(m[2] as string, m[1] as string));
   return [...new Set(keys)];
 }
+
+/**
+ * Where the first document number of a folded, lower-case text starts, its type word included ("chi thi 12",
+ * "nq 35", "85-qd/tw"); -1 when it names none.
+ */
+export function numberStart(folded: string): number {
+  const starts: number[] = [];
+  const first = (re: RegExp) => {
+    const m = new RegExp(re.source, 'i').exec(folded);
+    if (m) starts.push(m.index);
+  };
+  first(PARTY_NUMBER);
+  first(STATE_NUMBER);
+  first(LAW_NUMBER);
+  first(CODE_THEN_NUMBER);
+  for (const [words] of TYPE_WORDS) first(new RegExp(`\\b${words.source}\\s+(?:so\\s+)?\\d{1,4}\\b`));
+  return starts.length > 0 ? Math.min(...starts) : -1;
+}

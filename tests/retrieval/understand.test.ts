@@ -87,6 +87,10 @@ describe('shapes', () => {
     ['Quy định 05-QĐ/TU đã bị thay thế chưa?', 'in_force'],
     ['quy định hiện hành về tiếp dân của bí thư cấp ủy', 'factoid'],
     ['Tiếp tục thực hiện Chỉ thị nào về thay thế cán bộ?', 'factoid'],
+    // A number inside a longer subject: the subject is asked, not where the number is cited.
+    ['Nguyên nhân chủ quan của hạn chế khi thực hiện Chỉ thị 12 là gì?', 'factoid'],
+    ['Cho hỏi nội dung chính của Chỉ thị 05 là gì?', 'mentions'],
+    ['NQ 28 nói về gì?', 'mentions'],
   ])('%s → %s', (q, shape) => {
     expect(read(q).shape).toBe(shape);
   });
