@@ -54,7 +54,9 @@ export function detectShape(folded: string, years: number[], numberKeys: string[
   if (ISSUER_CUES.test(folded)) return { shape: 'issuer', ifNamedInStore: null };
   if (has(BASIS_CUES)) return { shape: 'basis', ifNamedInStore: null };
   // "where is X cited" needs an X: a number, or a question for places ("ở đâu", "những văn bản nào").
-  if (has(MENTION_CUES) && (numberKeys.length > 0 || WHERE_CUES.test(folded))) return { shape: 'mentions', ifNamedInStore: null };
+  if (has(MENTION_CUES) && (numberKeys.length > 0 || WHERE_CUES.test(folded)) && !mentionsSomethingElse(folded)) {
+    return { shape: 'mentions', ifNamedInStore: null };
+  }
   // When it was issued or adopted ("ban hành ngày nào"): the citing documents give it for a document the collection
   // only cites; the opening part (place and date, the conference that adopted it) for one it holds.
   if (numberKeys.length > 0 && ISSUED_WHEN_CUES.test(folded)) return { shape: 'mentions', ifNamedInStore: 'issuer' };
@@ -87,6 +89,22 @@ function numberIsSubject(folded: string): boolean {
   if (at < 0) return false;
   const before = folded.slice(0, at).split(/[^a-z0-9]+/).filter((w) => w !== '' && !SUBJECT_LEAD.has(w));
   return before.length < 3;
+}
+
+/** Words after "nhắc đến" that do not name what is mentioned. */
+const AFTER_CUE_FILLER = new Set('den toi trong o tai nhung cac nao gi khong ko k chua van ban vb muc dieu cho a nhi vay the'.split(' '));
+
+/**
+ * "Kế hoạch 12 nhắc tới những fanpage nào?": the document named before the cue is where to look, and what it
+ * mentions comes after the cue: a question about its content, not about where the number is cited.
+ */
+function mentionsSomethingElse(folded: string): boolean {
+  if (WHERE_CUES.test(folded)) return false;
+  const cue = MENTION_CUES.map((c) => ({ c, at: folded.indexOf(c) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
+  const at = numberStart(folded);
+  if (!cue || at < 0 || at > cue.at) return false;
+  const after = folded.slice(cue.at + cue.c.length).split(/[^a-z0-9]+/).filter((w) => w !== '' && !AFTER_CUE_FILLER.has(w));
+  return after.length > 0 && numberStart(folded.slice(cue.at)) < 0;
 }
 
 /**

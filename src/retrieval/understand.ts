@@ -157,6 +157,9 @@ export function detectYears(folded: string, currentYear: number): number[] {
     // 2030", "đến hết năm 2025") date something inside a document, not the documents asked about.
     .replace(/\b(?:thang|quy)\s+[\divx]{1,4}\s*(?:\/|nam\s+)\s*(?:19|20)\d{2}\b/g, ' ')
     .replace(/\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(?:19|20)\d{2}\b/g, ' ')
+    // An open period ("từ năm 2022 trở đi", "năm 2022 và các năm tiếp theo") is what a plan of an earlier year
+    // may set out for the years ahead: it dates a part, not the documents asked about.
+    .replace(/\b(?:19|20)\d{2}\s+(?:tro di|tro ve sau|ve sau|va (?:cac|nhung) nam (?:tiep theo|sau|toi|ke tiep))\b/g, ' ')
     // The year in a law's name ("Luật Giáo dục năm 2019") names the law.
     .replace(DESIGNATED_LAW, ' ');
   for (const m of withoutRanges.matchAll(/\b((?:19|20)\d{2})\b/g)) years.push(Number(m[1]));

@@ -27,6 +27,13 @@ describe('years', () => {
     expect(read('nhiệm kỳ 2020-2025 năm 2022').years).toEqual([2022]);
   });
 
+  it('takes an open period ("từ năm 2022 trở đi") as a part of a plan, not as the year asked about', () => {
+    expect(read('tu nam 2022 tro di thi dang uy tuyen truyen nhung noi dung gi').years).toEqual([]);
+    expect(read('Kế hoạch định hướng tuyên truyền gì cho năm 2022 và các năm tiếp theo?').years).toEqual([]);
+    expect(read('Kế hoạch định hướng tuyên truyền gì cho năm 2022 và các năm tiếp theo?').mentionedYears).toEqual([2022]);
+    expect(read('Năm 2022 tuyên truyền những gì?').years).toEqual([2022]);
+  });
+
   it('resolves "năm nay" and "năm ngoái" against the clock', () => {
     expect(read('hình thức tuyên truyền năm nay').years).toEqual([2023]);
     expect(read('hinh thuc tuyen truyen nam ngoai').years).toEqual([2022]);
@@ -91,6 +98,11 @@ describe('shapes', () => {
     ['Nguyên nhân chủ quan của hạn chế khi thực hiện Chỉ thị 12 là gì?', 'factoid'],
     ['Cho hỏi nội dung chính của Chỉ thị 05 là gì?', 'mentions'],
     ['NQ 28 nói về gì?', 'mentions'],
+    // What a named plan mentions is its content; where a number is mentioned is the reference mode.
+    ['kh de an 17 cua dang uy khoi lao cai nhac toi nhung fanpage nao', 'list'],
+    ['Nghị quyết 35 được nhắc đến trong văn bản nào?', 'mentions'],
+    ['Văn bản nào nhắc đến Chỉ thị 05?', 'mentions'],
+    ['qd 238 cua ban bi thu dc nhac o dau, ve j', 'mentions'],
   ])('%s → %s', (q, shape) => {
     expect(read(q).shape).toBe(shape);
   });
