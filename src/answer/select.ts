@@ -142,6 +142,9 @@ function holdingValue(picked: RankedSection, ranked: RankedSection[], values: Va
   return ranked.find((r) => r.document.id === picked.document.id && holds(r)) ?? picked;
 }
 
+/** A heading naming the grounds a document is built on ("Căn cứ xây dựng Đề án", "Cơ sở pháp lý"). */
+const BASIS_HEADING = /^(?:(?:cac |nhung )?can cu|co so (?:chinh tri|phap ly|xay dung))\b/;
+
 /** Picks the sections to quote, best first. `ranked` must be sorted by score. */
 export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, rules: SelectionRules = DEFAULT_RANKING_MODEL.selection): RankedSection[] {
   const top = ranked[0];
@@ -152,6 +155,8 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
     case 'comparison':
       return perYear(ranked, intent);
     case 'basis':
+      // An Đề án sets out its grounds in a part of its own ("2. Căn cứ chính trị của Đề án"); a plan, in its opening.
+      return [ranked.find((r) => r.document.id === top.document.id && BASIS_HEADING.test(foldedView(r.section.heading))) ?? ranked.find((r) => r.section.label === '') ?? top];
     case 'issuer':
       return [ranked.find((r) => r.section.label === '') ?? top];
     default: {

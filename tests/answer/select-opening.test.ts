@@ -34,3 +34,17 @@ describe('the opening among near ties', () => {
     expect(selectSections(list, intent).map((r) => r.section.label)).toContain('');
   });
 });
+
+describe('the grounds a document is built on', () => {
+  const basis = { ...intent, shape: 'basis' } as unknown as ResolvedIntent;
+  const part = (label: string, heading: string, score: number) => ({ ...ranked(label, 'Đề án được xây dựng trên các căn cứ sau:', score), section: { id: label, documentId: 'd1', label, heading, body: '' } }) as unknown as RankedSection;
+
+  it('come from a part of their own when the document has one', () => {
+    const list = [opening, part('1', 'Sự cần thiết xây dựng Đề án', 9), part('2', 'Căn cứ chính trị của Đề án', 8)];
+    expect(selectSections(list, basis).map((r) => r.section.label)).toEqual(['2']);
+  });
+
+  it('come from the opening otherwise', () => {
+    expect(selectSections([part('1', 'Sự cần thiết và căn cứ', 10), opening], basis).map((r) => r.section.label)).toEqual(['']);
+  });
+});
