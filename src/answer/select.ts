@@ -8,7 +8,7 @@ import { foldedView } from '../text/normalize.ts';
 import { INTRODUCES_LIST } from './lead-in.ts';
 import { within } from './named-section.ts';
 import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
-import { holdsValue, type ValueKind } from '../retrieval/question-shape.ts';
+import { asksAboutDocument, holdsValue, type ValueKind } from '../retrieval/question-shape.ts';
 import { DEFAULT_RANKING_MODEL, type SelectionRules } from '../retrieval/ranking-model.ts';
 
 function related(a: RankedSection, b: RankedSection): boolean {
@@ -163,9 +163,11 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
       const named = namedSections(ranked, intent.sectionRefs);
       if (named.length > 0) return withoutRelated(named, rules.maxCited);
       // The opening names the document: a question naming it scores the opening close to whatever it asks, and
-      // beside another section the opening adds the document's name, not an answer.
+      // beside another section the opening adds the document's name, not an answer, unless the question asks about
+      // the document itself (its number, date, issuer, scope), which the opening tells.
+      const openingAsked = asksAboutDocument(intent.folded);
       const near = ranked.filter(
-        (r) => (r === top || r.section.label !== '') && r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * rules.tieCoverageRatio,
+        (r) => (r === top || r.section.label !== '' || openingAsked) && r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * rules.tieCoverageRatio,
       );
       const picked = withoutRelated(near, rules.maxCited).map((p) => mostSpecific(p, ranked));
       if (intent.shape === 'factoid') return withoutRelated(picked.map((p) => holdingValue(narrowest(p, ranked, rules), ranked, intent.values, rules)), rules.maxCited);

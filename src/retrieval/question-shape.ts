@@ -107,6 +107,14 @@ function mentionsSomethingElse(folded: string): boolean {
   return after.length > 0 && numberStart(folded.slice(cue.at)) < 0;
 }
 
+/** What an opening part holds: the document's number, date, issuer and signer ("số hiệu", "ban hành ngày nào"). */
+const ABOUT_THE_DOCUMENT = /\b(?:so hieu|ky hieu|so may|so bao nhieu|ban hanh|ngay nao|ai ky|nguoi ky|do ai|co quan nao|ap dung cho|ap dung doi voi|pham vi)\b/;
+
+/** The question asks about the document itself, which its opening part tells. */
+export function asksAboutDocument(folded: string): boolean {
+  return ABOUT_THE_DOCUMENT.test(folded) || ISSUED_WHEN_CUES.test(folded) || ISSUER_CUES.test(folded);
+}
+
 /**
  * The articles and clauses a question names, as labels: "Điều 11" → `Điều 11`, "khoản 2 Điều 5" and "Điều 5
  * khoản 2" → `Điều 5.2` (a point narrows no further: folded, "điểm đ" and "điểm d" are one letter).

@@ -20,13 +20,19 @@ const ranked = (label: string, body: string, score: number): RankedSection =>
     features: { facetOwn: 0, facetClash: 0 },
     place: null,
   }) as unknown as RankedSection;
-const intent = { shape: 'factoid', values: [], mentionedYears: [], sectionRefs: [], numberKeys: [], years: [] } as unknown as ResolvedIntent;
+const intent = { shape: 'factoid', folded: 'ban tuyen giao phai lam gi', values: [], mentionedYears: [], sectionRefs: [], numberKeys: [], years: [] } as unknown as ResolvedIntent;
 const opening = ranked('', 'KẾ HOẠCH thực hiện Đề án 17 năm 2022 của Đảng ủy Khối.', 9.9);
 
 describe('the opening among near ties', () => {
   it('is left out beside a better-ranked section', () => {
     const list = [ranked('III.3', 'Ban Tuyên giáo Đảng ủy Khối chủ trì tham mưu.', 10), opening, ranked('III.4', 'Văn phòng Đảng ủy Khối lập dự toán.', 9.8)];
     expect(selectSections(list, intent).map((r) => r.section.label)).toEqual(['III.3', 'III.4']);
+  });
+
+  it('is cited beside it when the question asks about the document itself', () => {
+    const list = [ranked('I', 'Mục đích, yêu cầu.', 10), opening];
+    const aboutIt = { ...intent, folded: 'ke hoach co so hieu gi, ap dung cho ai' } as unknown as ResolvedIntent;
+    expect(selectSections(list, aboutIt).map((r) => r.section.label)).toEqual(['I', '']);
   });
 
   it('is cited when it ranks first', () => {
