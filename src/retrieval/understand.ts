@@ -223,6 +223,23 @@ function unknownPairShare(reading: ReadingSyllable[]): number {
   return pairs.length === 0 ? 0 : pairs.filter((s) => s.pairKnown === false).length / pairs.length;
 }
 
+/** Who asks, after "để": "để tôi đưa vào bài nói", "để em nắm". */
+const ASKER = new Set(['tôi', 'em', 'mình', 'chúng', 'anh', 'chị']);
+
+/**
+ * The reading without the asker's own purpose ("Liệt kê đầy đủ để tôi đưa vào bài nói"): what the asker will do
+ * with the answer is no topic of the documents, and its words would count as unknown to the collection.
+ */
+function withoutAskersPurpose(reading: ReadingSyllable[]): ReadingSyllable[] {
+  const drop = new Set<number>();
+  reading.forEach((s, i) => {
+    const next = reading[i + 1];
+    if (foldedView(s.exact) !== 'de' || !next || next.phrase !== s.phrase || !ASKER.has(next.exact.toLowerCase())) return;
+    for (let j = i; j < reading.length && reading[j]?.phrase === s.phrase; j++) drop.add(j);
+  });
+  return drop.size === 0 ? reading : reading.filter((_, i) => !drop.has(i));
+}
+
 /** "hiện hành" at position i: "quy định hiện hành về …" asks for the document in force, which is no topic word. */
 function inForceWord(reading: ReadingSyllable[], i: number): boolean {
   const [a, b] = [reading[i], reading[i + 1]];
@@ -248,7 +265,7 @@ export function plainQuestion(question: string, analyzer: Analyzer): NormalizedQ
 /** Reads a question. `currentYear` resolves "năm nay"/"năm ngoái". */
 export function understand(question: NormalizedQuestion | string, analyzer: Analyzer, currentYear: number, directives?: DirectiveModel): QueryIntent {
   const given = typeof question === 'string' ? plainQuestion(question, analyzer) : question;
-  const read = { ...given, syllables: withoutInForceWords(given.syllables) };
+  const read = { ...given, syllables: withoutAskersPurpose(withoutInForceWords(given.syllables)) };
   const text = read.text;
   const folded = foldedView(text);
   const years = detectYears(folded, currentYear);

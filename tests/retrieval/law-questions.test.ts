@@ -27,6 +27,14 @@ describe('phrasings of the directive model', () => {
     expect(model.writtenFor('thư viện cộng đồng của xã')).toEqual([]);
   });
 
+  it("gives the headings' words for a directive's parts named otherwise", () => {
+    expect(model.writtenFor('tuyên truyền qua những cách thức, kênh nào')).toEqual(expect.arrayContaining(['hình thức']));
+    expect(model.writtenFor('nội dung trọng điểm năm 2023')).toEqual(['trọng tâm']);
+    expect(model.writtenFor('nội dung tuyên truyền đều đặn, lâu dài')).toEqual(['thường xuyên']);
+    // Said the documents' way already: no paraphrase.
+    expect(model.writtenFor('hình thức và cách thức tuyên truyền')).toEqual([]);
+  });
+
   it('reads the longest everyday phrase: "bị buộc tạm đóng cửa" is a suspension, not a closure', () => {
     const written = model.writtenFor('thư viện bị buộc tạm đóng cửa khi nào');
     expect(written).toContain('đình chỉ hoạt động');

@@ -70,6 +70,16 @@ describe('document types and numbers', () => {
   });
 });
 
+describe("the asker's purpose", () => {
+  it('is no topic: "để tôi đưa vào bài nói" adds no term and no unknown word', () => {
+    const plain = read('Hướng dẫn dùng những hình thức nào để tuyên truyền? Liệt kê đầy đủ.');
+    const withPurpose = read('Hướng dẫn dùng những hình thức nào để tuyên truyền? Liệt kê đầy đủ để tôi đưa vào bài nói.');
+    expect([...withPurpose.terms.keys()].sort()).toEqual([...plain.terms.keys()].sort());
+    // "để tuyên truyền" is the documents' purpose, not the asker's: it stays.
+    expect(withPurpose.reading.map((s) => s.exact)).toContain('tuyên');
+  });
+});
+
 describe('shapes', () => {
   it.each([
     ['Giải Búa liềm vàng được nhắc đến ở đâu?', 'mentions'],
