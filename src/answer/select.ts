@@ -142,6 +142,20 @@ function holdingValue(picked: RankedSection, ranked: RankedSection[], values: Va
   return ranked.find((r) => r.document.id === picked.document.id && holds(r)) ?? picked;
 }
 
+/** "gồm những nhóm việc lớn nào", "những phần lớn", "bố cục": the document's main groups, not one of them. */
+const MAIN_PARTS_ASKED = /\b(?:nhom (?:\w+ ){0,2}lon|(?:phan|muc|nhom) chinh|bo cuc|gom may phan)\b/;
+
+/**
+ * The part of the best-ranked document that holds the most groups: its body ("II. Nội dung thực hiện" with five
+ * numbered groups), rather than the opening or one group that a question naming the document scores high.
+ */
+function mainPart(ranked: RankedSection[], top: RankedSection): RankedSection | null {
+  const parts = ranked.filter(
+    (r) => r.document.id === top.document.id && r.section.label !== '' && !r.section.label.includes('.') && (r.place?.children.length ?? 0) >= 2,
+  );
+  return parts.sort((a, b) => (b.place?.children.length ?? 0) - (a.place?.children.length ?? 0) || b.score - a.score)[0] ?? null;
+}
+
 /** A heading naming the grounds a document is built on ("Căn cứ xây dựng Đề án", "Cơ sở pháp lý"). */
 const BASIS_HEADING = /^(?:(?:cac |nhung )?can cu|co so (?:chinh tri|phap ly|xay dung))\b/;
 
@@ -162,6 +176,8 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
     default: {
       const named = namedSections(ranked, intent.sectionRefs);
       if (named.length > 0) return withoutRelated(named, rules.maxCited);
+      const main = intent.shape === 'list' && MAIN_PARTS_ASKED.test(intent.folded) ? mainPart(ranked, top) : null;
+      if (main) return [main];
       // The opening names the document: a question naming it scores the opening close to whatever it asks, and
       // beside another section the opening adds the document's name, not an answer, unless the question asks about
       // the document itself (its number, date, issuer, scope), which the opening tells.

@@ -54,3 +54,20 @@ describe('the grounds a document is built on', () => {
     expect(selectSections([part('1', 'Sự cần thiết và căn cứ', 10), opening], basis).map((r) => r.section.label)).toEqual(['']);
   });
 });
+
+describe("a document's main groups", () => {
+  const withChildren = (label: string, score: number, children: number) =>
+    ({ ...ranked(label, '', score), place: { children: Array.from({ length: children }, (_, i) => ({ label: `${label}.${i + 1}` })), ancestors: [] } }) as unknown as RankedSection;
+  const list = { ...intent, shape: 'list' } as unknown as ResolvedIntent;
+  const sections = [{ ...opening, score: 12 }, withChildren('II.1', 10, 0), withChildren('I', 9, 2), withChildren('II', 8, 5), withChildren('III', 7, 4)];
+
+  it('are the part holding the most of them when the question asks for the groups', () => {
+    const asked = { ...list, folded: 'ke hoach gom nhung nhom viec lon nao' } as unknown as ResolvedIntent;
+    expect(selectSections(sections, asked).map((r) => r.section.label)).toEqual(['II']);
+  });
+
+  it('are not looked for otherwise', () => {
+    const asked = { ...list, folded: 'ke hoach gom nhung nhiem vu nao' } as unknown as ResolvedIntent;
+    expect(selectSections(sections, asked).map((r) => r.section.label)).not.toEqual(['II']);
+  });
+});
