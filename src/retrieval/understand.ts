@@ -164,8 +164,9 @@ export function detectYears(folded: string, currentYear: number): number[] {
     .replace(DESIGNATED_LAW, ' ');
   for (const m of withoutRanges.matchAll(/\b((?:19|20)\d{2})\b/g)) years.push(Number(m[1]));
   if (/\bnam nay\b/.test(folded)) years.push(currentYear);
-  if (/\bnam (ngoai|truoc|roi)\b/.test(folded)) years.push(currentYear - 1);
-  if (/\bnam (toi|sau)\b/.test(folded)) years.push(currentYear + 1);
+  // "các năm sau", "những năm trước", "năm sau đó" are a stretch of years around another one, not next or last year.
+  if (/(?<!\b(?:cac|nhung) )\bnam (ngoai|truoc|roi)\b(?! (?:do|nua)\b)/.test(folded)) years.push(currentYear - 1);
+  if (/(?<!\b(?:cac|nhung) )\bnam (toi|sau)\b(?! (?:do|nua)\b)/.test(folded)) years.push(currentYear + 1);
   return [...new Set(years)];
 }
 

@@ -32,6 +32,8 @@ describe('years', () => {
     expect(read('Kế hoạch định hướng tuyên truyền gì cho năm 2022 và các năm tiếp theo?').years).toEqual([]);
     expect(read('Kế hoạch định hướng tuyên truyền gì cho năm 2022 và các năm tiếp theo?').mentionedYears).toEqual([2022]);
     expect(read('Năm 2022 tuyên truyền những gì?').years).toEqual([2022]);
+    expect(read('định hướng tuyên truyền những gì cho năm 2022 và các năm sau đó?').years).toEqual([]);
+    expect(read('kế hoạch năm sau có gì mới').years).toEqual([2024]);
   });
 
   it('resolves "năm nay" and "năm ngoái" against the clock', () => {
