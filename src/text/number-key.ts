@@ -65,6 +65,11 @@ export function numberKey(number: string): string {
   return folded.toUpperCase().replace(/\s+/g, '');
 }
 
+/** A type word and its number ("nghi quyet so 35"), not a date or a state number's serial ("chi thi 12/2021"). */
+function typeWordNumber(words: RegExp): RegExp {
+  return new RegExp(`\\b${words.source}\\s+(?:so\\s+)?(\\d{1,4})\\b(?!\\s*[-–/]\\s*\\d)`, 'g');
+}
+
 /** Every number key found in a text (full and partial keys), deduplicated, in order of appearance. */
 export function findNumberKeys(text: string): string[] {
   const folded = fold(text);
@@ -75,10 +80,7 @@ export function findNumberKeys(text: string): string[] {
   for (const m of folded.matchAll(STATE_NUMBER)) keys.push(stateKey(m[1] as string, m[3] as string, m[4] as string));
   for (const m of folded.matchAll(LAW_NUMBER)) keys.push(lawKey(m[1] as string, m[2] as string, m[3] as string));
   const lower = folded.toLowerCase();
-  for (const [words, code] of TYPE_WORDS) {
-    const re = new RegExp(`\\b${words.source}\\s+(?:so\\s+)?(\\d{1,4})\\b(?!\\s*[-–/]\\s*\\d)`, 'g');
-    for (const m of lower.matchAll(re)) keys.push(key(m[1] as string, code));
-  }
+  for (const [words, code] of TYPE_WORDS) for (const m of lower.matchAll(typeWordNumber(words))) keys.push(key(m[1] as string, code));
   for (const m of folded.matchAll(CODE_THEN_NUMBER)) keys.push(key(m[2] as string, m[1] as string));
   return [...new Set(keys)];
 }
@@ -97,6 +99,6 @@ export function numberStart(folded: string): number {
   first(STATE_NUMBER);
   first(LAW_NUMBER);
   first(CODE_THEN_NUMBER);
-  for (const [words] of TYPE_WORDS) first(new RegExp(`\\b${words.source}\\s+(?:so\\s+)?\\d{1,4}\\b`));
+  for (const [words] of TYPE_WORDS) first(typeWordNumber(words));
   return starts.length > 0 ? Math.min(...starts) : -1;
 }

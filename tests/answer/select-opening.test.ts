@@ -5,21 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { selectSections } from '../../src/answer/select.ts';
-import type { StoredDocument, StoredSection } from '../../src/core/types.ts';
+import type { StoredDocument } from '../../src/core/types.ts';
 import type { ResolvedIntent } from '../../src/retrieval/resolve-intent.ts';
 import type { RankedSection } from '../../src/retrieval/search.ts';
+import { rankedSection } from '../fakes/ranked-sections.ts';
 
 const document = { id: 'd1', source: 'kh.txt' } as StoredDocument;
-const ranked = (label: string, body: string, score: number): RankedSection =>
-  ({
-    section: { id: label, documentId: 'd1', label, heading: '', body } as StoredSection,
-    document,
-    score,
-    coverage: 0.6,
-    citesNumber: false,
-    features: { facetOwn: 0, facetClash: 0 },
-    place: null,
-  }) as unknown as RankedSection;
+const ranked = (label: string, body: string, score: number) => rankedSection(document, label, body, score, 0.6);
 const intent = { shape: 'factoid', folded: 'ban tuyen giao phai lam gi', values: [], mentionedYears: [], sectionRefs: [], numberKeys: [], years: [] } as unknown as ResolvedIntent;
 const opening = ranked('', 'KẾ HOẠCH thực hiện Đề án 17 năm 2022 của Đảng ủy Khối.', 9.9);
 

@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { selectSections } from '../../src/answer/select.ts';
-import type { StoredDocument, StoredSection } from '../../src/core/types.ts';
+import type { StoredDocument } from '../../src/core/types.ts';
 import { holdsValue, valuesAsked } from '../../src/retrieval/question-shape.ts';
 import type { ResolvedIntent } from '../../src/retrieval/resolve-intent.ts';
 import type { RankedSection } from '../../src/retrieval/search.ts';
 import { foldedView } from '../../src/text/normalize.ts';
+import { rankedSection } from '../fakes/ranked-sections.ts';
 
 describe('values a question asks for', () => {
   it.each([
@@ -41,16 +42,7 @@ describe('values a question asks for', () => {
 
 describe('selection for a value asked', () => {
   const document = { id: 'd1', source: 'x.txt' } as StoredDocument;
-  const ranked = (label: string, body: string, score: number): RankedSection =>
-    ({
-      section: { id: label, documentId: 'd1', label, heading: '', body } as StoredSection,
-      document,
-      score,
-      coverage: 0.9,
-      citesNumber: false,
-      features: { facetOwn: 0, facetClash: 0 },
-      place: null,
-    }) as unknown as RankedSection;
+  const ranked = (label: string, body: string, score: number) => rankedSection(document, label, body, score);
   const intent = (values: string[]) => ({ shape: 'factoid', values, mentionedYears: [], sectionRefs: [], numberKeys: [], years: [] }) as unknown as ResolvedIntent;
   const list = [
     ranked('III.1', 'Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh triển khai các nội dung sau.', 10),
