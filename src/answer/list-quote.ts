@@ -38,6 +38,35 @@ function itemsOf(text: string): string[] {
   });
 }
 
+/** An item numbered inside running text: "(1) …; (2) …". */
+const INLINE_START = /^\(\d{1,2}\)\s/u;
+const INLINE_MARK = /\((\d{1,2})\)\s/gu;
+
+/**
+ * A paragraph that enumerates inside its text ("đặc biệt là: (1) …; (2) …; (3) …") split into its lead and its
+ * items, when the marks run 1, 2, 3… in order; else the paragraph as it is.
+ */
+export function inlineItems(paragraph: string): { lead: string; items: string[] } | null {
+  const marks = [...paragraph.matchAll(INLINE_MARK)];
+  const run: number[] = [];
+  for (const m of marks) {
+    if (Number(m[1]) === run.length + 1) run.push(m.index);
+  }
+  if (run.length < 2) return null;
+  const items = run.map((at, k) => paragraph.slice(at, run[k + 1] ?? paragraph.length).trim());
+  return { lead: paragraph.slice(0, run[0]).trim(), items };
+}
+
+/** The section's paragraphs, with an inline enumeration spread one item a line when the section has no other list. */
+function withInlineItems(paragraphs: string[]): { paragraphs: string[]; inline: number } {
+  if (paragraphs.some(isItem)) return { paragraphs, inline: 0 };
+  const at = paragraphs.findIndex((p) => inlineItems(p) !== null);
+  if (at < 0) return { paragraphs, inline: 0 };
+  const { lead: opening, items } = inlineItems(paragraphs[at] as string) as { lead: string; items: string[] };
+  const spread = [...paragraphs.slice(0, at), ...(opening ? [opening] : []), ...items, ...paragraphs.slice(at + 1)];
+  return { paragraphs: spread, inline: items.length };
+}
+
 /** Cuts a paragraph at a word boundary to about `max` characters, marking the cut with ` …`. */
 function lead(paragraph: string, max: number): string {
   if (paragraph.length <= max) return paragraph;
@@ -53,14 +82,14 @@ function lead(paragraph: string, max: number): string {
  */
 export function listQuote(section: StoredSection, units: QuestionUnits, budget: number): ListQuote | null {
   const text = section.fullText.trim() || section.body.trim();
-  const paragraphs = itemsOf(text);
+  const { paragraphs, inline } = withInlineItems(itemsOf(text));
   const bullets = paragraphs.filter((p) => BULLET.test(p)).length;
   const parts = paragraphs.filter((p) => PART.test(p)).length;
   // Numbered parts are the list's items when there are any; their bullets are the items' details.
-  const count = parts >= 2 ? parts : bullets;
+  const count = inline || (parts >= 2 ? parts : bullets);
   if (count < 2) return null;
   if (text.length <= budget) return { quote: paragraphs.join('\n'), count };
-  const items = paragraphs.map((p, i) => ({ p, i, item: isItem(p) }));
+  const items = paragraphs.map((p, i) => ({ p, i, item: isItem(p) || (inline > 0 && INLINE_START.test(p)) }));
   const kept = items.filter((x) => x.item || x.i === 0);
   const share = Math.max(MIN_LEAD, Math.floor(budget / Math.max(1, kept.length)));
   // The items that answer the question best keep their whole text while the budget lasts.

@@ -98,6 +98,24 @@ function wholeList(item: RankedSection, ranked: RankedSection[], intent: Resolve
 }
 
 /**
+ * A list question answered by two or more parts of one list ("phân công cho những cơ quan nào" ranks two bodies'
+ * entries under "Tổ chức thực hiện" first): the answer is the list they belong to, their parent, when it is among
+ * the candidates and the question names no body (then that body's entry is what is asked).
+ */
+function siblingsAsList(picked: RankedSection[], ranked: RankedSection[], intent: ResolvedIntent): RankedSection[] {
+  if (intent.bodies.length > 0) return picked;
+  const parentOf = (r: RankedSection) => r.place?.ancestors[r.place.ancestors.length - 1]?.label ?? '';
+  for (const r of picked) {
+    const label = parentOf(r);
+    if (label === '') continue;
+    const siblings = picked.filter((o) => o.document.id === r.document.id && parentOf(o) === label);
+    const parent = ranked.find((o) => o.document.id === r.document.id && o.section.label === label);
+    if (siblings.length >= 2 && parent) return [parent, ...picked.filter((o) => !siblings.includes(o))];
+  }
+  return picked;
+}
+
+/**
  * The candidates that are the articles or clauses the question names ("Điều 11 quy định gì"), the named one
  * itself before its parts, in the best-ranked document that has them: a question that names its section is
  * answered from it, not from near ties elsewhere.
@@ -187,7 +205,9 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
       );
       const picked = withoutRelated(near, rules.maxCited).map((p) => mostSpecific(p, ranked));
       if (intent.shape === 'factoid') return withoutRelated(picked.map((p) => holdingValue(narrowest(p, ranked, rules), ranked, intent.values, rules)), rules.maxCited);
-      return intent.shape === 'list' ? withoutRelated(picked.map((p) => yearPart(wholeList(p, ranked, intent), ranked, intent.mentionedYears)), rules.maxCited) : picked;
+      if (intent.shape !== 'list') return picked;
+      const lists = siblingsAsList(picked.map((p) => wholeList(p, ranked, intent)), ranked, intent);
+      return withoutRelated(lists.map((p) => yearPart(p, ranked, intent.mentionedYears)), rules.maxCited);
     }
   }
 }

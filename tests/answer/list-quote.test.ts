@@ -35,4 +35,24 @@ describe('complete lists', () => {
   it('is no list when the section holds fewer than two items', () => {
     expect(listQuote(section('Một đoạn văn duy nhất, không có gạch đầu dòng.'), textUnits('đoạn'), 5000)).toBeNull();
   });
+
+  it('reads an enumeration inside running text as the list, one item a line, when the section has no other', () => {
+    const text = 'Làm nổi bật kết quả, đặc biệt là: (1) đổi mới phương thức lãnh đạo; (2) xây dựng Đảng về chính trị; (3) kiểm soát quyền lực.';
+    const q = listQuote(section(text), textUnits('kết quả nào'), 5000);
+    expect(q?.count).toBe(3);
+    expect(q?.quote.split('\n')).toEqual(['Làm nổi bật kết quả, đặc biệt là:', '(1) đổi mới phương thức lãnh đạo;', '(2) xây dựng Đảng về chính trị;', '(3) kiểm soát quyền lực.']);
+  });
+
+  it('keeps every inline item when the list must be shortened', () => {
+    const item = (i: number) => `(${i}) kết quả thứ ${i} ${'trong công tác xây dựng, chỉnh đốn Đảng và hệ thống chính trị, '.repeat(4)}`;
+    const text = `Cần làm nổi bật: ${Array.from({ length: 9 }, (_, i) => item(i + 1)).join('; ')}.`;
+    const q = listQuote(section(text), textUnits('kết quả thứ 2'), 1200);
+    expect(q?.count).toBe(9);
+    for (let i = 1; i <= 9; i++) expect(q?.quote).toContain(`(${i}) kết quả thứ ${i}`);
+  });
+
+  it('does not take marks out of order, or a lone "(1)", for a list', () => {
+    expect(listQuote(section('Theo khoản (2) và điểm (1) của quy định.'), textUnits('quy định'), 5000)).toBeNull();
+    expect(listQuote(section('Thực hiện (1) việc duy nhất.'), textUnits('việc'), 5000)).toBeNull();
+  });
 });

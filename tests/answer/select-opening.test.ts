@@ -12,7 +12,7 @@ import { rankedSection } from '../fakes/ranked-sections.ts';
 
 const document = { id: 'd1', source: 'kh.txt' } as StoredDocument;
 const ranked = (label: string, body: string, score: number) => rankedSection(document, label, body, score, 0.6);
-const intent = { shape: 'factoid', folded: 'ban tuyen giao phai lam gi', values: [], mentionedYears: [], sectionRefs: [], numberKeys: [], years: [] } as unknown as ResolvedIntent;
+const intent = { shape: 'factoid', folded: 'ban tuyen giao phai lam gi', bodies: [], values: [], mentionedYears: [], sectionRefs: [], numberKeys: [], years: [] } as unknown as ResolvedIntent;
 const opening = ranked('', 'KẾ HOẠCH thực hiện Đề án 17 năm 2022 của Đảng ủy Khối.', 9.9);
 
 describe('the opening among near ties', () => {
@@ -61,5 +61,24 @@ describe("a document's main groups", () => {
   it('are not looked for otherwise', () => {
     const asked = { ...list, folded: 'ke hoach gom nhung nhiem vu nao' } as unknown as ResolvedIntent;
     expect(selectSections(sections, asked).map((r) => r.section.label)).not.toEqual(['II']);
+  });
+});
+
+describe('parts of one list', () => {
+  const list = { ...intent, shape: 'list', folded: 'phan cong nhiem vu cho nhung co quan, don vi nao', bodies: [] } as unknown as ResolvedIntent;
+  const placed = (label: string, parent: string | null, score: number, children = 0) => {
+    const r = ranked(label, `Nội dung ${label}.`, score);
+    const entry = (l: string) => ({ id: l, label: l, heading: '', parentLabel: null, level: 1, order: 0 });
+    return { ...r, features: { facetOwn: 0, facetClash: 0, residualHeading: 0.1, listPart: 1 }, place: { entry: entry(label), ancestors: parent ? [entry(parent)] : [], children: Array.from({ length: children }, (_, i) => entry(`${label}.${i + 1}`)) } } as unknown as RankedSection;
+  };
+  const candidates = [placed('IV.5', 'IV', 10), placed('IV.2', 'IV', 9.9), placed('IV', null, 9.8, 5)];
+
+  it('are answered by the list they belong to when two of them tie', () => {
+    expect(selectSections(candidates, list).map((r) => r.section.label)).toEqual(['IV']);
+  });
+
+  it('stay themselves when the question names a body (its entry is what is asked)', () => {
+    const named = { ...list, bodies: [{ kind: 'ban-tuyen-giao' }] } as unknown as ResolvedIntent;
+    expect(selectSections(candidates, named).map((r) => r.section.label)).toEqual(['IV.5', 'IV.2']);
   });
 });

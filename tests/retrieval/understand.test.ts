@@ -115,6 +115,10 @@ describe('shapes', () => {
     ['Nghị quyết 35 được nhắc đến trong văn bản nào?', 'mentions'],
     ['Văn bản nào nhắc đến Chỉ thị 05?', 'mentions'],
     ['qd 238 cua ban bi thu dc nhac o dau, ve j', 'mentions'],
+    // Talking points are every point of the part they are drawn from.
+    ['Soạn giúp dàn ý tuyên truyền về chống "diễn biến hòa bình" năm 2022', 'list'],
+    ['goi y vai y chinh de noi chuyen voi dang vien ve neu guong', 'list'],
+    ['Cần các luận điểm để tuyên truyền về phòng, chống tham nhũng', 'list'],
   ])('%s → %s', (q, shape) => {
     expect(read(q).shape).toBe(shape);
   });
