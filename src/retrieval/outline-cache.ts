@@ -58,7 +58,7 @@ export function createOutlineCache(store: Pick<DocumentStore, 'getOutlines'>, mo
         children: children.get(entry) ?? [],
         // A table row is read through its table's column names ("Cơ quan chủ trì", "Thời gian hoàn thành").
         ownFacets: [...new Set([...model.facetsOfHeading(entry.heading), ...model.facetsOfHeading(parentOf.get(entry)?.columns ?? '')])],
-        inheritedFacets: [...new Set([...ancestors].reverse().flatMap((a) => model.facetsOfHeading(a.heading)))],
+        inheritedFacets: inherited(ancestors.map((a) => model.facetsOfHeading(a.heading)), model.facetsOfHeading(entry.heading)),
         bodies: model.bodiesIn(entry.heading),
         childBodies: [...new Set((children.get(entry) ?? []).flatMap((c) => model.bodiesIn(c.heading)))],
         levels: model.levelsIn(entry.heading),
@@ -85,4 +85,19 @@ export function createOutlineCache(store: Pick<DocumentStore, 'getOutlines'>, mo
       return out;
     },
   };
+}
+
+/**
+ * The roles a section takes from its parents, top part first in `chain`. A part naming several roles whose parts
+ * split them ("II. THỜI GIAN, NỘI DUNG, HÌNH THỨC" › "1. Thời gian và nội dung" › "1.1. Từ nay đến hết năm 2021")
+ * passes on only the roles of the nearer part that takes some of them: 1.1 is about time and content, not form.
+ */
+export function inherited(chain: string[][], own: string[]): string[] {
+  let roles: string[] = [];
+  for (const named of [...chain, own]) {
+    if (named.length === 0) continue;
+    const narrows = roles.length > named.length && named.every((f) => roles.includes(f));
+    roles = narrows ? [...named] : [...new Set([...roles, ...named])];
+  }
+  return roles.filter((f) => !own.includes(f) || chain.some((c) => c.includes(f)));
 }
