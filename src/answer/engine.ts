@@ -3,6 +3,7 @@
  * verbatim quotes with citations (and, when a chat model is configured, prose checked against them).
  * It knows nothing of Telegram, Zalo, SQL or HTTP.
  */
+import { coversYear } from '../core/document-years.ts';
 import type { Clock, DocumentStore, Embedder } from '../core/ports.ts';
 import { createStageClock, UNTIMED, type StageClock } from '../core/stage-clock.ts';
 import type { AnswerEngine } from '../core/services.ts';
@@ -136,7 +137,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       // "Năm 2022 và những năm tiếp theo" can sit in a 2021 plan: when that year's documents do not answer, look
       // for the year written in other years' text (a part whose heading names it first).
       const year = present[0] as number;
-      const elsewhere = (await retrieve(intent, {})).filter((r) => r.document.year !== year && mentionsYear(r, year));
+      const elsewhere = (await retrieve(intent, {})).filter((r) => !coversYear(r.document, [year]) && mentionsYear(r, year));
       if (answerable(elsewhere[0], intent)) {
         ranked = elsewhere;
         yearNote = `Nội dung về năm ${year} được nêu trong văn bản năm ${elsewhere[0]?.document.year ?? '?'}.`;

@@ -3,6 +3,7 @@
  * list (plus near-ties from other places), every citing section for "where is X mentioned", the opening
  * part for "what is it based on", and the best section per year for comparisons.
  */
+import { coversYear } from '../core/document-years.ts';
 import type { RankedSection } from '../retrieval/search.ts';
 import { foldedView } from '../text/normalize.ts';
 import { INTRODUCES_LIST } from './lead-in.ts';
@@ -40,7 +41,7 @@ function perYear(ranked: RankedSection[], intent: ResolvedIntent): RankedSection
   const years = intent.years.length > 0 ? intent.years : [...new Set(ranked.map((r) => r.document.year))];
   const out: RankedSection[] = [];
   for (const year of years) {
-    const best = ranked.find((r) => r.document.year === year);
+    const best = ranked.find((r) => r.document.year === year) ?? ranked.find((r) => year !== null && coversYear(r.document, [year]));
     if (best) out.push(best);
   }
   return out.slice(0, 4);

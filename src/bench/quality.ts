@@ -2,6 +2,7 @@
  * Quality at scale and the baseline recipe over the same collection: the dev-set metrics of src/eval/score.ts
  * for our answers and for the baseline (src/eval/baseline.ts), plus the baseline's own answer latency.
  */
+import { yearsOf } from '../core/document-years.ts';
 import type { Core } from '../app/open-core.ts';
 import { toAskJson } from '../ask/ask-json.ts';
 import { createBaseline } from '../eval/baseline.ts';
@@ -40,6 +41,8 @@ interface RealDocument {
 export interface ScoringContext {
   documents: Map<string, string>;
   yearOf: Map<string, number | null>;
+  /** Every year a document answers for (src/core/document-years.ts), for the year-violation count. */
+  yearsOf: Map<string, Array<number | null>>;
   /** Level rank of each document's issuer (0 Trung ương … 40 unknown), by source. */
   rankOf: Map<string, number>;
   /** The bundled documents (not synthetic). */
@@ -62,7 +65,7 @@ export async function scoringContext(core: Core, files: SourceDocument[]): Promi
     documents.set(d.source, quoteKey(text));
     if (!isSynthetic(d.source)) real.push({ pairs: syllablePairs(text), rank, year: d.year });
   }
-  return { documents, yearOf: new Map(docs.map((d) => [d.source, d.year])), rankOf, real };
+  return { documents, yearOf: new Map(docs.map((d) => [d.source, d.year])), yearsOf: new Map(docs.map((d) => [d.source, yearsOf(d)])), rankOf, real };
 }
 
 const isSynthetic = (source: string): boolean => source.startsWith('synthetic-');
@@ -99,7 +102,7 @@ function copyChecks(results: EvalResult[], ctx: ScoringContext): { overReal: num
 
 /** Scores a set of answers. */
 export function quality(questions: EvalQuestion[], results: EvalResult[], ctx: ScoringContext): QualityMetrics {
-  const { overall } = scoreByKind(questions, results, ctx.documents, ctx.yearOf);
+  const { overall } = scoreByKind(questions, results, ctx.documents, ctx.yearsOf);
   const { latency_p50_ms: _p50, latency_p95_ms: _p95, ...rest } = overall;
   const synthetic = results.flatMap((r) => r.response.citations).filter((c) => isSynthetic(c.source)).length;
   const copies = copyChecks(results, ctx);

@@ -13,6 +13,7 @@ import type { RankingModel } from '../retrieval/ranking-model.ts';
 import { toAskJson } from '../ask/ask-json.ts';
 import { answerOf, createAskService } from '../ask/ask-service.ts';
 import { quoteKey } from '../text/normalize.ts';
+import { yearsOf } from '../core/document-years.ts';
 import { createBaseline } from './baseline.ts';
 import { loadQuestions, type EvalQuestion } from './dataset.ts';
 import { scoreByKind, type EvalResult } from './score.ts';
@@ -49,7 +50,8 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
     const fileOf = (source: string) => join(folders.find((f) => existsSync(join(f, source))) ?? folders[0] ?? '.', source);
     const originals = await Promise.all(docs.map(async (d) => ({ d, text: await readFile(fileOf(d.source), 'utf8') })));
     const documents = new Map(originals.map(({ d, text }) => [d.source, quoteKey(text)]));
-    const yearOf = new Map(docs.map((d) => [d.source, d.year]));
+    // A citation keeps to the asked year when its document answers for it: the year it is for, or the year it was issued.
+    const yearOf = new Map(docs.map((d) => [d.source, yearsOf(d)]));
     const coverages: Array<{ q: EvalQuestion; coverage: number; cites: boolean }> = [];
     const results: EvalResult[] = [];
     // The questions go the way users' do (checks included), unrecorded: no activity log is given.

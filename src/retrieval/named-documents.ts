@@ -4,6 +4,7 @@
  * copies fill every candidate slot before the named document gets one; searching the named documents on their
  * own as well gives each of them a fair place in the ranking, where document affinity then decides.
  */
+import { coversYear } from '../core/document-years.ts';
 import type { Catalog, CatalogEntry } from './catalog.ts';
 import type { QuestionUnits } from './coverage.ts';
 import { DEFAULT_RANKING_MODEL, type NamedDocumentRules } from './ranking-model.ts';
@@ -16,7 +17,7 @@ export async function namedDocuments(
   rules: NamedDocumentRules = DEFAULT_RANKING_MODEL.named,
 ): Promise<string[]> {
   const { maxNamed, minRelative } = rules;
-  const entries = (await catalog.entries()).filter((e) => !years || years.length === 0 || years.includes(e.document.year ?? -1));
+  const entries = (await catalog.entries()).filter((e) => !years || years.length === 0 || coversYear(e.document, years));
   if (entries.length <= maxNamed) return [];
   const profile = (e: CatalogEntry) => e.profile.units;
   const all = [...units.singles, ...units.pairs];

@@ -4,6 +4,7 @@
  * join them (a list question may be answered by a whole part), and every candidate is described by the
  * features of the ranking model (src/retrieval/ranking-model.ts) and scored with its weights.
  */
+import { coversYear } from '../core/document-years.ts';
 import type { DocumentStore, Embedder, SearchFilter, ChunkHit } from '../core/ports.ts';
 import type { OutlineEntry, StoredDocument, StoredSection } from '../core/types.ts';
 import { bm25Idf } from '../core/bm25.ts';
@@ -239,7 +240,7 @@ async function sectionIdsFor(cited: Map<string, string | null>, filter: SearchFi
   for (const [key, sectionId] of cited) {
     if (sectionId === null) continue;
     const entry = await catalog.get(key.slice(0, key.indexOf('|')));
-    if (!entry || (filter.years && !filter.years.includes(entry.document.year ?? -1))) continue;
+    if (!entry || (filter.years && !coversYear(entry.document, filter.years))) continue;
     if (filter.documentIds && !filter.documentIds.includes(entry.document.id)) continue;
     ids.push(sectionId);
   }

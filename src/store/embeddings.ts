@@ -123,7 +123,7 @@ export async function vectorSearch(
        JOIN documents d ON d.id = c.document_id
        JOIN sections s ON s.id = c.section_id
        WHERE e.model = ${quoteLiteral(model)} AND d.status = 'active'
-         AND (cardinality($2::int[]) = 0 OR d.year = ANY($2::int[]))
+         AND (cardinality($2::int[]) = 0 OR d.year = ANY($2::int[]) OR EXTRACT(YEAR FROM d.issued_on)::int = ANY($2::int[]))
          AND (cardinality($3::uuid[]) = 0 OR d.id = ANY($3::uuid[]))
        ORDER BY ${distance}
        LIMIT $4`,

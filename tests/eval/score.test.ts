@@ -6,7 +6,7 @@ import { quoteKey } from '../../src/text/normalize.ts';
 
 const DOC = 'Thực hiện Kế hoạch số 114-KH/BTCTW. - Tuyên truyền trên báo chí. - Phát huy vai trò của Mặt trận Tổ quốc.';
 const documents = new Map([['a.txt', quoteKey(DOC)]]);
-const yearOf = new Map<string, number | null>([['a.txt', 2023]]);
+const yearOf = new Map<string, Array<number | null>>([['a.txt', [2023]]]);
 
 function response(citations: Array<{ section: string; quote: string; year?: number }>, answer = 'trả lời', refused = false): AskJson {
   return {
@@ -46,9 +46,15 @@ describe('score', () => {
   });
 
   it('counts a citation of another year as a year violation', () => {
-    const other = new Map<string, number | null>([['a.txt', 2022]]);
+    const other = new Map<string, Array<number | null>>([['a.txt', [2022]]]);
     const r = response([{ section: 'II.1', quote: 'Tuyên truyền trên báo chí' }]);
     expect(score([q], [{ id: 'q1', question: q.question, response: r }], documents, other).year_violations).toBe(1);
+  });
+
+  it('counts no violation when the document answers for the asked year as well (issued then, for the next year)', () => {
+    const both = new Map<string, Array<number | null>>([['a.txt', [2024, 2023]]]);
+    const r = response([{ section: 'II.1', quote: 'Tuyên truyền trên báo chí' }]);
+    expect(score([q], [{ id: 'q1', question: q.question, response: r }], documents, both).year_violations).toBe(0);
   });
 
   it('scores refusals: refuse needs no citations; absent_year accepts a notice naming the year', () => {

@@ -54,6 +54,17 @@ export function searchCases(ctx: ContractContext): void {
     expect(await ctx.store().lexicalSearch(q('dang'), { years: [2030] }, 10)).toEqual([]);
   });
 
+  it('finds a document issued in one year for the next under either year', async () => {
+    const late = await ctx.store().saveDocument(
+      makeDocument({ source: 'nq.txt', number: '27-NQ/HU', year: 2025, issuedOn: '2024-12-16', chunks: [chunk(1, 0, 'omega nhiem vu', [0, 0, 1, 0])] }),
+    );
+    for (const years of [[2024], [2025]]) {
+      expect((await ctx.store().lexicalSearch(q('omega'), { years }, 5)).map((h) => h.documentId)).toEqual([late.id]);
+      expect((await ctx.store().vectorSearch('test-4d', [0, 0, 1, 0], { years }, 5)).map((h) => h.documentId)).toEqual([late.id]);
+    }
+    expect(await ctx.store().lexicalSearch(q('omega'), { years: [2023] }, 5)).toEqual([]);
+  });
+
   it('searches only active documents', async () => {
     const { b } = await seed();
     await ctx.store().saveDocument(makeDocument({ source: 'd.txt', number: null, status: 'draft', chunks: [chunk(1, 0, 'omega', [1, 1, 0, 0])] }));

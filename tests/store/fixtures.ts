@@ -38,6 +38,8 @@ export interface FixtureOptions {
   number?: string | null;
   issuer?: string | null;
   year?: number | null;
+  /** Date issued (ISO); by default 15 March of `year`. */
+  issuedOn?: string | null;
   status?: 'draft' | 'active';
   chunks?: ChunkToStore[];
   references?: DocumentReference[];
@@ -72,7 +74,8 @@ export function makeDocument(opts: FixtureOptions = {}): NewDocument {
       signer: 'Nguyễn Văn A',
       signerRole: 'T/M BAN THƯỜNG VỤ – BÍ THƯ',
       place: 'Lào Cai',
-      issuedOn: '2023-03-15',
+      // Issued early in the year it is for: the year filter reads both (src/core/document-years.ts).
+      issuedOn: opts.issuedOn !== undefined ? opts.issuedOn : opts.year === null ? null : `${opts.year ?? 2023}-03-15`,
       year: opts.year === undefined ? 2023 : opts.year,
       yearSource: 'title',
     },
