@@ -46,7 +46,7 @@ const INLINE_MARK = /\((\d{1,2})\)\s/gu;
  * A paragraph that enumerates inside its text ("đặc biệt là: (1) …; (2) …; (3) …") split into its lead and its
  * items, when the marks run 1, 2, 3… in order; else the paragraph as it is.
  */
-export function inlineItems(paragraph: string): { lead: string; items: string[] } | null {
+function inlineItems(paragraph: string): { lead: string; items: string[] } | null {
   const marks = [...paragraph.matchAll(INLINE_MARK)];
   const run: number[] = [];
   for (const m of marks) {
@@ -60,9 +60,11 @@ export function inlineItems(paragraph: string): { lead: string; items: string[] 
 /** The section's paragraphs, with an inline enumeration spread one item a line when the section has no other list. */
 function withInlineItems(paragraphs: string[]): { paragraphs: string[]; inline: number } {
   if (paragraphs.some(isItem)) return { paragraphs, inline: 0 };
-  const at = paragraphs.findIndex((p) => inlineItems(p) !== null);
-  if (at < 0) return { paragraphs, inline: 0 };
-  const { lead: opening, items } = inlineItems(paragraphs[at] as string) as { lead: string; items: string[] };
+  const found = paragraphs.map(inlineItems);
+  const at = found.findIndex((f) => f !== null);
+  const list = found[at];
+  if (!list) return { paragraphs, inline: 0 };
+  const { lead: opening, items } = list;
   const spread = [...paragraphs.slice(0, at), ...(opening ? [opening] : []), ...items, ...paragraphs.slice(at + 1)];
   return { paragraphs: spread, inline: items.length };
 }

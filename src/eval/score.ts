@@ -74,7 +74,7 @@ export function score(
   questions: EvalQuestion[],
   results: EvalResult[],
   documents: Map<string, string>,
-  yearOf: Map<string, Array<number | null>>,
+  yearsOf: Map<string, Array<number | null>>,
   texts?: Map<string, string>,
 ): Metrics {
   let hit = 0, answerable = 0, precise = 0, cited = 0, included = 0, phrases = 0, refusalOk = 0, refusals = 0, faithful = 0, quotes = 0, violations = 0;
@@ -111,7 +111,7 @@ export function score(
     phrases += phrasesHere.length;
     included += phrasesHere.filter((p) => foldedView(r.answer).includes(foldedView(p))).length;
     const years = [...q.question.matchAll(/\bnăm\s+((?:19|20)\d{2})\b/gi)].map((m) => Number(m[1]));
-    if (q.year_check !== false && years.length === 1 && r.citations.some((c) => !(yearOf.get(c.source) ?? [c.year]).includes(years[0] as number))) violations++;
+    if (q.year_check !== false && years.length === 1 && r.citations.some((c) => !(yearsOf.get(c.source) ?? [c.year]).includes(years[0] as number))) violations++;
   }
   const latencies = results.map((r) => r.response.latency_ms);
   return {
@@ -133,7 +133,7 @@ export function scoreByKind(
   questions: EvalQuestion[],
   results: EvalResult[],
   documents: Map<string, string>,
-  yearOf: Map<string, Array<number | null>>,
+  yearsOf: Map<string, Array<number | null>>,
   texts?: Map<string, string>,
 ) {
   const kinds = [...new Set(questions.map((q) => q.kind ?? 'unknown'))].sort();
@@ -141,7 +141,7 @@ export function scoreByKind(
   for (const kind of kinds) {
     const qs = questions.filter((q) => (q.kind ?? 'unknown') === kind);
     const ids = new Set(qs.map((q) => q.id));
-    perKind[kind] = score(qs, results.filter((r) => ids.has(r.id)), documents, yearOf, texts);
+    perKind[kind] = score(qs, results.filter((r) => ids.has(r.id)), documents, yearsOf, texts);
   }
-  return { overall: score(questions, results, documents, yearOf, texts), perKind };
+  return { overall: score(questions, results, documents, yearsOf, texts), perKind };
 }

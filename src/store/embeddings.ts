@@ -7,7 +7,7 @@ import { StoreError } from '../core/errors.ts';
 import type { ChunkHit, Db, SearchFilter } from '../core/ports.ts';
 import { fnv1a32 } from './lexical.ts';
 import { type HitRow, toChunkHit } from './lexical-index.ts';
-import { searchFilterValues } from './search-filter.ts';
+import { searchFilterValues, yearCondition } from './search-filter.ts';
 import { vectorIndexSql } from './search-indexes.ts';
 import { embeddingIndexName, quoteLiteral, storedVectorLiteral, vectorLiteral } from './sql-values.ts';
 
@@ -123,7 +123,7 @@ export async function vectorSearch(
        JOIN documents d ON d.id = c.document_id
        JOIN sections s ON s.id = c.section_id
        WHERE e.model = ${quoteLiteral(model)} AND d.status = 'active'
-         AND (cardinality($2::int[]) = 0 OR d.year = ANY($2::int[]) OR EXTRACT(YEAR FROM d.issued_on)::int = ANY($2::int[]))
+         AND ${yearCondition(2)}
          AND (cardinality($3::uuid[]) = 0 OR d.id = ANY($3::uuid[]))
        ORDER BY ${distance}
        LIMIT $4`,

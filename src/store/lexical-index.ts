@@ -7,7 +7,7 @@
  */
 import type { ChunkHit, Db, SearchFilter } from '../core/ports.ts';
 import { queryWeights, sparsevecLiteral, termId, WEIGHT_SCALE } from './lexical.ts';
-import { searchFilterValues } from './search-filter.ts';
+import { searchFilterValues, yearCondition } from './search-filter.ts';
 import { uncachedDf, type DfReader } from './df-cache.ts';
 
 /** Collection statistics used for IDF and BM25 length normalisation. */
@@ -187,7 +187,7 @@ export async function lexicalSearch(
                  FROM chunks c
                  JOIN documents d ON d.id = c.document_id
                  WHERE ${candidates} AND d.status = 'active'
-                   AND (cardinality($3::int[]) = 0 OR d.year = ANY($3::int[]) OR EXTRACT(YEAR FROM d.issued_on)::int = ANY($3::int[]))
+                   AND ${yearCondition(3)}
                    AND (cardinality($4::uuid[]) = 0 OR d.id = ANY($4::uuid[]))
                  LIMIT $6) AS cand
            ORDER BY cand.lexical <#> $1::sparsevec, cand.id

@@ -14,3 +14,11 @@ export function searchFilterValues(filter: SearchFilter): { years: number[]; doc
   if (requested.length > 0 && documentIds.length === 0) return null;
   return { years, documentIds };
 }
+
+/**
+ * The SQL condition of the year filter on documents `d`, with the years in parameter `$n`: a document answers for
+ * the year it is for and the year it was issued (src/core/document-years.ts).
+ */
+export function yearCondition(n: number): string {
+  return `(cardinality($${n}::int[]) = 0 OR d.year = ANY($${n}::int[]) OR EXTRACT(YEAR FROM d.issued_on)::int = ANY($${n}::int[]))`;
+}
