@@ -25,6 +25,11 @@ export interface DirectiveModel {
    * gian" → "tạm ngừng hoạt động"): the written phrases of every asked phrase found, matched with accents.
    */
   writtenFor(question: string): string[];
+  /**
+   * The folded words of a question the model reads as one of `roles` ("các đầu mối" asks for the implementation
+   * part, "dàn ý các luận điểm" for the content): words it understands even when no document uses them.
+   */
+  cueWords(question: string, roles: readonly string[]): Set<string>;
 }
 
 interface ModelFile {
@@ -52,12 +57,13 @@ function phrases(list: string[]): string[] {
  * The ids of the phrases found in `w` (padded words), trying `phrases` in their order (longest first) and reading
  * each span once: a phrase found is cut out before shorter ones are looked for.
  */
-function claimed(w: string, phrases: Array<{ id: string; name: string }>): string[] {
+function claimed(w: string, phrases: Array<{ id: string; name: string }>, spans?: string[]): string[] {
   let rest = w;
   const found: string[] = [];
   for (const { id, name } of phrases) {
     if (!rest.includes(name)) continue;
     if (!found.includes(id)) found.push(id);
+    spans?.push(name);
     rest = rest.split(name).join(' | ');
   }
   return found;
@@ -105,6 +111,11 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
       const longest = (a: string) => !found.some((other) => other !== a && other.length > a.length && other.includes(a));
       const fired = phrasings.filter((p) => p.asked.some((a) => w.includes(a) && longest(a)) && !p.written.some((x) => !p.asked.includes(x) && w.includes(x)));
       return [...new Set(fired.flatMap((p) => p.written.map((x) => x.trim())))];
+    },
+    cueWords(question, roles) {
+      const spans: string[] = [];
+      claimed(words(question), questionCues.filter((c) => roles.includes(c.id)), spans);
+      return new Set(spans.flatMap((span) => span.trim().split(' ')));
     },
     matchesBody(body, named) {
       return named.some((n) => n === body || (covers.get(n)?.has(body) ?? false) || (covers.get(body)?.has(n) ?? false));

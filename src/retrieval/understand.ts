@@ -211,18 +211,31 @@ function rolesOf(text: string, directives: DirectiveModel | undefined): Pick<Que
   return { facets, bodies, levels: directives.levelsIn(text), asksDuty: facets.some((f) => DUTY_FACETS.includes(f)) };
 }
 
-/** Share of the content syllables (question words and years aside) that the collection has never seen. */
-function unknownShare(reading: ReadingSyllable[]): number {
+/**
+ * Share of the content syllables (question words and years aside) that the collection has never seen. Words the
+ * directive model reads as a role or a body (`understood`: "các đầu mối", "dàn ý các luận điểm") are understood
+ * even when no document uses them: they say what is asked, not that it is off the subject.
+ */
+function unknownShare(reading: ReadingSyllable[], understood: Set<string>): number {
   const content = reading.filter((s) => !isQuestionWord(s.exact) && !/^\d+$/.test(s.exact) && s.known !== undefined);
-  return content.length === 0 ? 0 : content.filter((s) => s.known === false).length / content.length;
+  return content.length === 0 ? 0 : content.filter((s) => s.known === false && !understood.has(foldedView(s.exact))).length / content.length;
 }
 
 /** Share of the pairs of content syllables (in one phrase) that the collection has never seen together. */
-function unknownPairShare(reading: ReadingSyllable[]): number {
+function unknownPairShare(reading: ReadingSyllable[], understood: Set<string>): number {
   const content = (s: ReadingSyllable | undefined) => s !== undefined && !isQuestionWord(s.exact) && !/^\d+$/.test(s.exact);
-  const pairs = reading.filter((s, i) => s.pairKnown !== undefined && content(s) && content(reading[i + 1]));
-  return pairs.length === 0 ? 0 : pairs.filter((s) => s.pairKnown === false).length / pairs.length;
+  const at = reading.map((s, i) => i).filter((i) => reading[i]?.pairKnown !== undefined && content(reading[i]) && content(reading[i + 1]));
+  const isUnderstood = (i: number) => understood.has(foldedView(reading[i]?.exact ?? ''));
+  const unknown = at.filter((i) => reading[i]?.pairKnown === false && !isUnderstood(i) && !isUnderstood(i + 1));
+  return at.length === 0 ? 0 : unknown.length / at.length;
 }
+
+/**
+ * The roles of a plan's own parts, whose cue words ("các đầu mối", "dàn ý", "điểm nhấn") are directive vocabulary.
+ * The cues of money, dates, rates, scope and rules ("bao nhiêu tiền", "bao lâu", "áp dụng cho", "cấm") are
+ * everyday words that questions outside the subject use as much: they stay unknown when no document has them.
+ */
+const PLAN_ROLES = ['purpose', 'requirement', 'content', 'focus', 'regular', 'form', 'task', 'implementation', 'viewpoint', 'slogan'];
 
 /** Who asks, after "để": "để tôi đưa vào bài nói", "để em nắm". */
 const ASKER = new Set(['tôi', 'em', 'mình', 'chúng', 'anh', 'chị']);
@@ -276,6 +289,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
   const numberKeys = found.filter((k) => !found.some((other) => other.startsWith(`${k}/`)));
   const roles = rolesOf(text, directives);
   const paraphrases = directives?.writtenFor(text) ?? [];
+  const understood = directives?.cueWords(text, PLAN_ROLES) ?? new Set<string>();
   return {
     text,
     typed: read.typed,
@@ -289,8 +303,8 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     numberKeys,
     docTypes: detectTypes(folded),
     ...shapeOf(detectShape(folded, years, numberKeys, roles.facets)),
-    unknownShare: unknownShare(read.syllables),
-    unknownPairShare: unknownPairShare(read.syllables),
+    unknownShare: unknownShare(read.syllables, understood),
+    unknownPairShare: unknownPairShare(read.syllables, understood),
     asksNow: NOW_CUES.test(folded),
     asksWho: WHO_CUES.test(folded),
     asksPrice: PRICE_CUES.test(exactView(text)),

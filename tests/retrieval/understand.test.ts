@@ -184,3 +184,32 @@ describe('questions about what a named body must do', () => {
     expect(withModel(q).asksDuty).toBe(duty);
   });
 });
+
+describe('words the collection has not seen', () => {
+  const directives = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
+  /** A question whose words the collection knows except `unseen` (folded). */
+  const withUnseen = (q: string, unseen: string[]) => {
+    const plain = understand(q, analyzer, 2023).reading;
+    const syllables = plain.map((s) => ({ ...s, known: !unseen.includes(foldedView(s.exact)), pairKnown: true }));
+    syllables.forEach((s, i) => {
+      const next = syllables[i + 1];
+      if (next && (unseen.includes(foldedView(s.exact)) || unseen.includes(foldedView(next.exact)))) s.pairKnown = false;
+    });
+    return understand({ typed: q, text: q, syllables, meaningChanged: false, understood: q }, analyzer, 2023, directives);
+  };
+
+  it('counts words the directive model reads as a plan part ("các đầu mối", "dàn ý các luận điểm") as understood', () => {
+    const q = withUnseen('Kế hoạch phân công cho những cơ quan nào? Liệt kê đủ các đầu mối.', ['dau', 'moi']);
+    expect(q.facets).toContain('implementation');
+    expect(q.unknownShare).toBe(0);
+    expect(q.unknownPairShare).toBe(0);
+    expect(withUnseen('Gợi ý dàn ý các luận điểm tuyên truyền về xây dựng Đảng', ['dan', 'luan']).unknownShare).toBe(0);
+  });
+
+  it('keeps everyday words of money and time unknown: they are as much the words of questions outside the subject', () => {
+    const q = withUnseen('làm hộ chiếu mất bao nhiêu tiền', ['ho', 'chieu', 'tien']);
+    expect(q.facets).toContain('funding');
+    expect(q.unknownShare).toBeGreaterThan(0.5);
+    expect(withUnseen('giá vàng hôm nay bao nhiêu', ['gia', 'vang']).unknownShare).toBeGreaterThan(0.5);
+  });
+});
