@@ -27,7 +27,8 @@ export interface DirectiveModel {
   writtenFor(question: string): string[];
   /**
    * The folded words of a question the model reads as one of `roles` ("các đầu mối" asks for the implementation
-   * part, "dàn ý các luận điểm" for the content): words it understands even when no document uses them.
+   * part, "dàn ý các luận điểm" for the content) or as a body ("Hội Phụ nữ" for a plan that writes "Hội LHPN"):
+   * words it understands even when no document uses them.
    */
   cueWords(question: string, roles: readonly string[]): Set<string>;
 }
@@ -115,6 +116,7 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
     cueWords(question, roles) {
       const spans: string[] = [];
       claimed(words(question), questionCues.filter((c) => roles.includes(c.id)), spans);
+      claimed(words(question), names, spans);
       return new Set(spans.flatMap((span) => span.trim().split(' ')));
     },
     matchesBody(body, named) {

@@ -206,6 +206,13 @@ describe('words the collection has not seen', () => {
     expect(withUnseen('Gợi ý dàn ý các luận điểm tuyên truyền về xây dựng Đảng', ['dan', 'luan']).unknownShare).toBe(0);
   });
 
+  it('counts the name of a body the model knows as understood, though the documents write it otherwise', () => {
+    const q = withUnseen('Đoàn Thanh niên và Hội Phụ nữ huyện được giao làm gì?', ['phu', 'nu']);
+    expect(q.bodies).toContain('hoi-phu-nu');
+    expect(q.unknownShare).toBe(0);
+    expect(q.unknownPairShare).toBe(0);
+  });
+
   it('keeps everyday words of money and time unknown: they are as much the words of questions outside the subject', () => {
     const q = withUnseen('làm hộ chiếu mất bao nhiêu tiền', ['ho', 'chieu', 'tien']);
     expect(q.facets).toContain('funding');
