@@ -11,6 +11,7 @@ import { within } from './named-section.ts';
 import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import { asksAboutDocument, holdsValue, type ValueKind } from '../retrieval/question-shape.ts';
 import { DEFAULT_RANKING_MODEL, type SelectionRules } from '../retrieval/ranking-model.ts';
+import { PLAN_ROLES } from '../retrieval/understand.ts';
 
 function related(a: RankedSection, b: RankedSection): boolean {
   if (a.document.id !== b.document.id) return false;
@@ -42,9 +43,24 @@ function perYear(ranked: RankedSection[], intent: ResolvedIntent): RankedSection
   const out: RankedSection[] = [];
   for (const year of years) {
     const best = ranked.find((r) => r.document.year === year) ?? ranked.find((r) => year !== null && coversYear(r.document, [year]));
-    if (best) out.push(best);
+    if (best) out.push(sameRole(best, ranked, intent));
   }
   return out.slice(0, 4);
+}
+
+/**
+ * The sides of a comparison are the same part of each plan: when the question names a role ("nội dung trọng
+ * điểm", "cách thức") and the side's best-ranked part plays it less than another part of its document does (the
+ * Mặt trận's own entry under "Tổ chức thực hiện", ranked first because the question names the Mặt trận as the
+ * plan's issuer), the best-ranked part that plays it most stands for that document.
+ */
+function sameRole(best: RankedSection, ranked: RankedSection[], intent: ResolvedIntent): RankedSection {
+  // Figures, dates and money sit inside a part ("a) Đến năm 2025"), and a named body's entry is what it asks of it.
+  if (!intent.facets.some((f) => PLAN_ROLES.includes(f)) || best.features.bodyMatch > 0) return best;
+  const inside = (r: RankedSection) => best.section.label.startsWith(`${r.section.label}.`);
+  const own = ranked.filter((r) => r.document.id === best.document.id && !inside(r));
+  const most = Math.max(...own.map((r) => r.features.facetOwn));
+  return best.features.facetOwn >= most ? best : (own.find((r) => r.features.facetOwn === most) ?? best);
 }
 
 /**

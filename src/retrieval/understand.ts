@@ -235,7 +235,7 @@ function unknownPairShare(reading: ReadingSyllable[], understood: Set<string>): 
  * The cues of money, dates, rates, scope and rules ("bao nhiêu tiền", "bao lâu", "áp dụng cho", "cấm") are
  * everyday words that questions outside the subject use as much: they stay unknown when no document has them.
  */
-const PLAN_ROLES = ['purpose', 'requirement', 'content', 'focus', 'regular', 'form', 'task', 'implementation', 'viewpoint', 'slogan'];
+export const PLAN_ROLES = ['purpose', 'requirement', 'content', 'focus', 'regular', 'form', 'task', 'implementation', 'viewpoint', 'slogan'];
 
 /** Who asks, after "để": "để tôi đưa vào bài nói", "để em nắm". */
 const ASKER = new Set(['tôi', 'em', 'mình', 'chúng', 'anh', 'chị']);
