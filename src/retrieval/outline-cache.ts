@@ -52,14 +52,20 @@ export function createOutlineCache(store: Pick<DocumentStore, 'getOutlines'>, mo
     for (const entry of outline) {
       const ancestors: OutlineEntry[] = [];
       for (let p = parentOf.get(entry); p; p = parentOf.get(p)) ancestors.unshift(p);
+      const chain = ancestors.map((a) => model.facetsOfHeading(a.heading));
+      const bodies = model.bodiesIn(entry.heading);
+      // A body's entry in the implementation part ("1. Ban Thường trực Ủy ban MTTQ tỉnh triển khai các nội dung
+      // sau:") is that part: the roles its duty names are what the body does, not a part of the plan.
+      const entryOfBody = bodies.length > 0 && chain.some((named) => named.includes('implementation'));
+      const headingFacets = entryOfBody ? [] : model.facetsOfHeading(entry.heading);
       places.set(entry.label, {
         entry,
         ancestors,
         children: children.get(entry) ?? [],
         // A table row is read through its table's column names ("Cơ quan chủ trì", "Thời gian hoàn thành").
-        ownFacets: [...new Set([...model.facetsOfHeading(entry.heading), ...model.facetsOfHeading(parentOf.get(entry)?.columns ?? '')])],
-        inheritedFacets: inherited(ancestors.map((a) => model.facetsOfHeading(a.heading)), model.facetsOfHeading(entry.heading)),
-        bodies: model.bodiesIn(entry.heading),
+        ownFacets: [...new Set([...headingFacets, ...model.facetsOfHeading(parentOf.get(entry)?.columns ?? '')])],
+        inheritedFacets: inherited(chain, headingFacets),
+        bodies,
         childBodies: [...new Set((children.get(entry) ?? []).flatMap((c) => model.bodiesIn(c.heading)))],
         levels: model.levelsIn(entry.heading),
       });

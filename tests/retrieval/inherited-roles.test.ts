@@ -1,6 +1,9 @@
 /** The roles a section takes from its parents (src/retrieval/outline-cache.ts). */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inherited } from '../../src/retrieval/outline-cache.ts';
+import type { OutlineEntry } from '../../src/core/types.ts';
+import { loadDirectiveModel } from '../../src/retrieval/directive-model.ts';
+import { createOutlineCache, inherited } from '../../src/retrieval/outline-cache.ts';
 
 describe('roles passed on by parent parts', () => {
   it('are the nearer part\'s when it takes some of a part that names several', () => {
@@ -17,5 +20,32 @@ describe('roles passed on by parent parts', () => {
     // "IV. TỔ CHỨC THỰC HIỆN" › "1. Chế độ báo cáo"
     expect(inherited([['implementation'], ['report']], []).sort()).toEqual(['implementation', 'report']);
     expect(inherited([['content'], []], ['focus'])).toEqual(['content']);
+  });
+});
+
+describe("a body's entry in the implementation part", () => {
+  const model = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
+  const entry = (label: string, heading: string, parentLabel: string | null, order: number): OutlineEntry =>
+    ({ id: label, label, heading, parentLabel, level: label.split('.').length, order });
+  const outline = [
+    entry('II', 'NỘI DUNG TUYÊN TRUYỀN', null, 1),
+    entry('II.2', 'Nội dung tuyên truyền thường xuyên', 'II', 2),
+    entry('III', 'TỔ CHỨC THỰC HIỆN', null, 3),
+    entry('III.1', 'Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh triển khai các nội dung sau:', 'III', 4),
+  ];
+  const places = async () => {
+    const cache = createOutlineCache({ getOutlines: async () => new Map([['d', outline]]) }, model);
+    return cache.places(outline.map((e) => ({ documentId: 'd', label: e.label })));
+  };
+
+  it('plays the implementation role, whatever its duty names ("triển khai các nội dung")', async () => {
+    const entryPlace = (await places()).get('d|III.1');
+    expect(entryPlace?.bodies).toEqual(['mat-tran']);
+    expect(entryPlace?.ownFacets).toEqual([]);
+    expect(entryPlace?.inheritedFacets).toEqual(['implementation']);
+  });
+
+  it('leaves the roles of a content part named by its heading', async () => {
+    expect((await places()).get('d|II.2')?.ownFacets.sort()).toEqual(['content', 'regular']);
   });
 });
