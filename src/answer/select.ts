@@ -11,7 +11,7 @@ import { within } from './named-section.ts';
 import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import { asksAboutDocument, holdsValue, type ValueKind } from '../retrieval/question-shape.ts';
 import { DEFAULT_RANKING_MODEL, type SelectionRules } from '../retrieval/ranking-model.ts';
-import { PLAN_ROLES } from '../retrieval/understand.ts';
+import { DUTY_FACETS, PLAN_ROLES } from '../retrieval/understand.ts';
 
 function related(a: RankedSection, b: RankedSection): boolean {
   if (a.document.id !== b.document.id) return false;
@@ -191,6 +191,24 @@ function mainPart(ranked: RankedSection[], top: RankedSection): RankedSection | 
   return parts.sort((a, b) => (b.place?.children.length ?? 0) - (a.place?.children.length ?? 0) || b.score - a.score)[0] ?? null;
 }
 
+/**
+ * "giao cho những cơ quan, đơn vị nào", "phân công cho những ai", "các đầu mối": the bodies assigned are asked
+ * (not "chỉ đạo của những cơ quan nào": whose direction).
+ */
+const BODY = '(?:co quan|don vi|to chuc|ban nganh|nganh|dau moi|luc luong)';
+const BODIES_ASKED = new RegExp(`(?<!\\bcua )\\b(?:nhung|cac) ${BODY}(?:(?:,| va| hoac) ${BODY})*(?: \\w+){0,2} nao\\b|\\bnhung ai\\b|\\bcac dau moi\\b`);
+
+/**
+ * The part whose entries are bodies ("IV. TỔ CHỨC THỰC HIỆN" › "1. Ban Tổ chức", "2. Ban Tuyên giáo", …) in the
+ * best-ranked document: the list of who is assigned, when the question asks which bodies, names none, and asks
+ * about no other role than who does what.
+ */
+function bodiesPart(ranked: RankedSection[], top: RankedSection, intent: ResolvedIntent): RankedSection | null {
+  // "yêu cầu … bám sát chỉ đạo của những cơ quan nào" asks about another part: only who-does-what roles qualify.
+  if (intent.bodies.length > 0 || !intent.facets.every((f) => DUTY_FACETS.includes(f)) || !BODIES_ASKED.test(intent.folded)) return null;
+  return ranked.find((r) => r.document.id === top.document.id && new Set(r.place?.childBodies ?? []).size >= 2) ?? null;
+}
+
 /** A heading naming the grounds a document is built on ("Căn cứ xây dựng Đề án", "Cơ sở pháp lý"). */
 const BASIS_HEADING = /^(?:(?:cac |nhung )?can cu|co so (?:chinh tri|phap ly|xay dung))\b/;
 
@@ -213,6 +231,8 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
       if (named.length > 0) return withoutRelated(named, rules.maxCited);
       const main = intent.shape === 'list' && MAIN_PARTS_ASKED.test(intent.folded) ? mainPart(ranked, top) : null;
       if (main) return [main];
+      const assigned = intent.shape === 'list' ? bodiesPart(ranked, top, intent) : null;
+      if (assigned) return [assigned];
       // The opening names the document: a question naming it scores the opening close to whatever it asks, and
       // beside another section the opening adds the document's name, not an answer, unless the question asks about
       // the document itself (its number, date, issuer, scope), which the opening tells.

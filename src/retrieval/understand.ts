@@ -76,7 +76,7 @@ const WHO_CUES = /\b(?:la ai|ai la|ai dang|ai doat|ai giu|ai lam (?:chu tich|bi 
 const PRICE_CUES = /(?:^|\s)giá(?!\s+trị)(?:\s+\S+){0,6}\s+(?:bao nhiêu|mấy|bn)(?=\s|$)|\d+\s*(?:kg|ký|cân|lít)(?=\s|$)|\bgiá (?:vàng|xăng|dầu|điện|gạo|lúa|đất|nhà|vé)/u;
 
 /** Roles that ask what someone must do (what a body must report, and to whom, is one of its duties). */
-const DUTY_FACETS = ['implementation', 'task', 'reporting'];
+export const DUTY_FACETS = ['implementation', 'task', 'reporting'];
 
 /**
  * Words that only say what kind of question it is ("so sánh", "căn cứ", "được nhắc đến"), per shape, folded.

@@ -48,6 +48,11 @@ describe('reading a question typed on a phone', () => {
     expect(read.understood).toBe('xay dung đảng');
   });
 
+  it('spells out the short forms of a plan\'s parts ("yc", "ht", "kp")', async () => {
+    expect((await normalizer.normalize('yc tt nam 2023')).text).toBe('yêu cầu tuyên truyền năm 2023');
+    expect((await normalizer.normalize('kp tt bn')).text).toMatch(/^kinh phí tuyên truyền /);
+  });
+
   it('never touches document numbers or years', async () => {
     const read = await normalizer.normalize('kh 12-KH/ĐU nam 2021');
     expect(read.text).toContain('12-KH/ĐU');

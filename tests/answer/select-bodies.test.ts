@@ -1,0 +1,34 @@
+/**
+ * "Giao nhiệm vụ cho những cơ quan, đơn vị nào?" asks for the bodies assigned: the answer is the part whose entries
+ * are bodies ("IV. TỔ CHỨC THỰC HIỆN"), even when words of another part rank that part first.
+ */
+import { describe, expect, it } from 'vitest';
+import { selectSections } from '../../src/answer/select.ts';
+import type { StoredDocument } from '../../src/core/types.ts';
+import type { ResolvedIntent } from '../../src/retrieval/resolve-intent.ts';
+import type { RankedSection } from '../../src/retrieval/search.ts';
+import { rankedSection } from '../fakes/ranked-sections.ts';
+
+const document = { id: 'd1', source: '2023-ke-hoach.txt', year: 2023 } as StoredDocument;
+const part = (label: string, score: number, childBodies: string[] = []) =>
+  ({ ...rankedSection(document, label, '…', score), place: { children: childBodies.map((_, i) => ({ label: `${label}.${i + 1}` })), ancestors: [], childBodies } }) as unknown as RankedSection;
+const ranked = [part('I', 9.8), part('IV.1', 7.3), part('II.1', 6.7), part('IV', 6.2, ['ban-to-chuc', 'ban-tuyen-giao', 'mat-tran'])];
+const asked = (folded: string, extra: Partial<ResolvedIntent> = {}) =>
+  ({ shape: 'list', folded, facets: ['implementation'], bodies: [], values: [], mentionedYears: [], sectionRefs: [], numberKeys: [], years: [], ...extra }) as unknown as ResolvedIntent;
+const labels = (intent: ResolvedIntent) => selectSections(ranked, intent).map((r) => r.section.label);
+
+describe('a question for the bodies assigned', () => {
+  it.each([
+    'ke hoach nam 2023 cua huyen uy giao nhiem vu cho nhung co quan, don vi nao? ke du.',
+    'phan cong trach nhiem cho nhung ai? neu du.',
+    'liet ke du cac dau moi',
+  ])('%s → the part listing them', (folded) => {
+    expect(labels(asked(folded))).toEqual(['IV']);
+  });
+
+  it('is not one that names a body (its entry is asked) or asks whose direction a part follows', () => {
+    expect(labels(asked('ban tuyen giao phoi hop voi nhung co quan nao', { bodies: ['ban-tuyen-giao'] }))).not.toEqual(['IV']);
+    expect(labels(asked('yeu cau bam sat chi dao cua nhung co quan nao', { facets: ['requirement', 'implementation'] }))).not.toEqual(['IV']);
+    expect(labels(asked('hoat dong phai bam sat chi dao cua nhung co quan nao'))).not.toEqual(['IV']);
+  });
+});
