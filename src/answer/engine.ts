@@ -4,6 +4,7 @@
  * It knows nothing of Telegram, Zalo, SQL or HTTP.
  */
 import { coversYear } from '../core/document-years.ts';
+import { textNamesYear } from '../text/year-mention.ts';
 import type { Clock, DocumentStore, Embedder } from '../core/ports.ts';
 import { createStageClock, UNTIMED, type StageClock } from '../core/stage-clock.ts';
 import type { AnswerEngine } from '../core/services.ts';
@@ -301,10 +302,9 @@ function lawNotHeldText(question: string): string {
   return `Kho chưa có ${name ? `"${name}"` : 'văn bản luật này'}, nên không trích dẫn được. ${refusalText()}`;
 }
 
-/** The section's heading or text names "năm <year>" (a year in a range such as 2021 - 2025 does not count). */
+/** The section's heading or text names the year (see {@link textNamesYear}). */
 function mentionsYear(r: RankedSection, year: number): boolean {
-  const text = foldedView(`${r.section.heading}\n${r.section.fullText}`);
-  return new RegExp(`\\bnam ${year}\\b(?!\\s*[-–])`).test(text);
+  return textNamesYear(`${r.section.heading}\n${r.section.fullText}`, year);
 }
 
 function round(n: number): number {
