@@ -44,7 +44,8 @@ export function introFor(intent: QueryIntent, count: number, first: StoredDocume
     case 'issuer':
       return issuerIntro(first);
     case 'comparison':
-      return count > 1 ? 'Đặt cạnh nhau theo từng năm để so sánh:' : 'Chỉ tìm thấy nội dung của một năm:';
+      if (intent.years.length > 1) return count > 1 ? 'Đặt cạnh nhau theo từng năm để so sánh:' : 'Chỉ tìm thấy nội dung của một năm:';
+      return count > 1 ? 'Đặt cạnh nhau theo từng văn bản để so sánh:' : 'Chỉ tìm thấy một văn bản có nội dung này:';
     default:
       return count > 1 ? 'Các văn bản trong kho nêu như sau:' : 'Văn bản nêu như sau:';
   }

@@ -38,14 +38,28 @@ function mentions(ranked: RankedSection[], intent: ResolvedIntent, rules: Select
   return pool.length > 0 ? withoutRelated(pool, limit) : ranked.slice(0, 1);
 }
 
-function perYear(ranked: RankedSection[], intent: ResolvedIntent): RankedSection[] {
-  const years = intent.years.length > 0 ? intent.years : [...new Set(ranked.map((r) => r.document.year))];
+function perYear(ranked: RankedSection[], intent: ResolvedIntent, rules: SelectionRules): RankedSection[] {
+  if (intent.years.length < 2) return perDocument(ranked, intent, rules);
+  const years = intent.years;
   const out: RankedSection[] = [];
   for (const year of years) {
     const best = ranked.find((r) => r.document.year === year) ?? ranked.find((r) => year !== null && coversYear(r.document, [year]));
     if (best) out.push(sameRole(best, ranked, intent));
   }
   return out.slice(0, 4);
+}
+
+/**
+ * A comparison naming fewer than two years sets documents side by side ("chế độ báo cáo trong Kế hoạch Đề án 17 của
+ * Lào Cai và của Mặt trận Trà Vinh", both of 2022): the best-ranked document and the next one whose best part
+ * scores at least `sideRatio` of it, each by its best part.
+ */
+function perDocument(ranked: RankedSection[], intent: ResolvedIntent, rules: SelectionRules): RankedSection[] {
+  const top = ranked[0];
+  if (!top) return [];
+  const second = ranked.find((r) => r.document.id !== top.document.id);
+  const sides = second && second.score >= top.score * rules.sideRatio ? [top, second] : [top];
+  return sides.map((best) => sameRole(best, ranked, intent));
 }
 
 /**
@@ -220,7 +234,7 @@ export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, 
     case 'mentions':
       return mentions(ranked, intent, rules);
     case 'comparison':
-      return perYear(ranked, intent);
+      return perYear(ranked, intent, rules);
     case 'basis':
       // An Đề án sets out its grounds in a part of its own ("2. Căn cứ chính trị của Đề án"); a plan, in its opening.
       return [ranked.find((r) => r.document.id === top.document.id && BASIS_HEADING.test(foldedView(r.section.heading))) ?? ranked.find((r) => r.section.label === '') ?? top];

@@ -162,6 +162,8 @@ export interface SelectionRules {
   maxMentions: number;
   /** Share of the question a section must cover to count as mentioning a phrase. */
   phraseCoverage: number;
+  /** A comparison naming fewer than two years sets a second document beside the first when it scores this share of it. */
+  sideRatio: number;
   /** A heading-only parent gives way to its best child scoring at least this share of it (fact questions). */
   childRatio: number;
   /**
@@ -212,7 +214,7 @@ export const DEFAULT_RANKING_MODEL: RankingModel = {
   weights: fitted.weights,
   refusal: fitted.refusal,
   coverage: { pairFactor: 1.5, noPairFactor: 0.5, pathFactor: 0.7, cutHeadingFactor: 0.5 },
-  selection: { tieRatio: 0.92, tieCoverageRatio: 0.8, maxCited: 3, maxMentions: 5, phraseCoverage: 0.9, childRatio: 0.75, valueElsewhere: 0.6 },
+  selection: { tieRatio: 0.92, tieCoverageRatio: 0.8, maxCited: 3, maxMentions: 5, phraseCoverage: 0.9, sideRatio: 0.7, childRatio: 0.75, valueElsewhere: 0.6 },
   named: { maxNamed: 20, minRelative: 0.5, pairFactor: 1.5 },
   talkingPoints: { minParagraphCoverage: 0.34, maxSections: 12 },
   minCoverage: 0.37,

@@ -40,3 +40,19 @@ describe('the sides of a comparison', () => {
     expect(cited).toEqual(['2023 II.2.a', '2022 II.2.a']);
   });
 });
+
+describe('a comparison naming fewer than two years', () => {
+  const laoCai = { id: 'lc', source: '2022-ke-hoach-lao-cai.txt', year: 2022 } as StoredDocument;
+  const k12 = { id: 'k12', source: '2021-ke-hoach-12.txt', year: 2021 } as StoredDocument;
+  const yearless = { ...intent([]), years: [], mentionedYears: [], folded: 'so sanh che do bao cao cua lao cai va mat tran tra vinh' } as unknown as ResolvedIntent;
+
+  it('sets the two best-ranked documents side by side, though they are of one year', () => {
+    const ranked = [part(mttq, 'III.2', 11, {}), part(laoCai, 'III.2', 8.4, {}), part(mttq, 'III.1', 7.5, {}), part(huyen, 'IV.4', 7, {}), part(k12, 'III.1', 6, {})];
+    expect(selectSections(ranked, yearless).map((r) => `${r.document.id} ${r.section.label}`)).toEqual(['d22 III.2', 'lc III.2']);
+  });
+
+  it('keeps one side when no other document comes close', () => {
+    const ranked = [part(mttq, 'III.2', 11, {}), part(laoCai, 'III.2', 5, {})];
+    expect(selectSections(ranked, yearless).map((r) => `${r.document.id} ${r.section.label}`)).toEqual(['d22 III.2']);
+  });
+});
