@@ -12,7 +12,7 @@ import { rankedSection } from '../fakes/ranked-sections.ts';
 
 const document = { id: 'd1', source: 'kh.txt' } as StoredDocument;
 const ranked = (label: string, body: string, score: number) => rankedSection(document, label, body, score, 0.6);
-const intent = { shape: 'factoid', folded: 'ban tuyen giao phai lam gi', bodies: [], values: [], mentionedYears: [], sectionRefs: [], numberKeys: [], years: [] } as unknown as ResolvedIntent;
+const intent = { shape: 'factoid', folded: 'ban tuyen giao phai lam gi', facets: [], bodies: [], values: [], mentionedYears: [], sectionRefs: [], numberKeys: [], years: [] } as unknown as ResolvedIntent;
 const opening = ranked('', 'KẾ HOẠCH thực hiện Đề án 17 năm 2022 của Đảng ủy Khối.', 9.9);
 
 describe('the opening among near ties', () => {
