@@ -11,7 +11,7 @@ import { within } from './named-section.ts';
 import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import { asksAboutDocument, holdsValue, type ValueKind } from '../retrieval/question-shape.ts';
 import { DEFAULT_RANKING_MODEL, type SelectionRules } from '../retrieval/ranking-model.ts';
-import { DUTY_FACETS, PLAN_ROLES } from '../retrieval/understand.ts';
+import { DUTY_FACETS, PLAN_ROLES } from '../retrieval/directive-model.ts';
 
 function related(a: RankedSection, b: RankedSection): boolean {
   if (a.document.id !== b.document.id) return false;

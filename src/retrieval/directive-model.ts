@@ -33,6 +33,16 @@ export interface DirectiveModel {
   cueWords(question: string, roles: readonly string[]): Set<string>;
 }
 
+/** Roles that ask what someone must do (what a body must report, and to whom, is one of its duties). */
+export const DUTY_FACETS = ['implementation', 'task', 'reporting'];
+
+/**
+ * The roles of a plan's own parts, whose cue words ("các đầu mối", "dàn ý", "điểm nhấn") are directive vocabulary.
+ * The cues of money, dates, rates, scope and rules ("bao nhiêu tiền", "bao lâu", "áp dụng cho", "cấm") are
+ * everyday words that questions outside the subject use as much: they stay unknown when no document has them.
+ */
+export const PLAN_ROLES = ['purpose', 'requirement', 'content', 'focus', 'regular', 'form', 'task', 'implementation', 'viewpoint', 'slogan'];
+
 interface ModelFile {
   facets: Record<string, { heading: string[]; question: string[] }>;
   levels: Record<string, string[]>;

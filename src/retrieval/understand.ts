@@ -10,7 +10,8 @@ import { findNumberKeys } from '../text/number-key.ts';
 import { exactView, foldedView, nfc } from '../text/normalize.ts';
 import { plainReading, type ReadingSyllable } from '../text/reading.ts';
 import type { NormalizedQuestion } from './question-normalizer.ts';
-import type { DirectiveModel } from './directive-model.ts';
+import { DUTY_FACETS, PLAN_ROLES, type DirectiveModel } from './directive-model.ts';
+import { unknownPairShare, unknownShare } from './unknown-words.ts';
 import { detectShape, sectionRefs, valuesAsked, type QuestionShape, type ValueKind } from './question-shape.ts';
 
 export type { QuestionShape };
@@ -75,8 +76,6 @@ const WHO_CUES = /\b(?:la ai|ai la|ai dang|ai doat|ai giu|ai lam (?:chu tich|bi 
 /** A price: "giá … bao nhiêu", "1 kg", "mấy nghìn". Matched with the accents read, since "gia" alone is also "gia đình". */
 const PRICE_CUES = /(?:^|\s)giá(?!\s+trị)(?:\s+\S+){0,6}\s+(?:bao nhiêu|mấy|bn)(?=\s|$)|\d+\s*(?:kg|ký|cân|lít)(?=\s|$)|\bgiá (?:vàng|xăng|dầu|điện|gạo|lúa|đất|nhà|vé)/u;
 
-/** Roles that ask what someone must do (what a body must report, and to whom, is one of its duties). */
-export const DUTY_FACETS = ['implementation', 'task', 'reporting'];
 
 /**
  * Words that only say what kind of question it is ("so sánh", "căn cứ", "được nhắc đến"), per shape, folded.
@@ -210,32 +209,6 @@ function rolesOf(text: string, directives: DirectiveModel | undefined): Pick<Que
   const bodies = directives.bodiesIn(text);
   return { facets, bodies, levels: directives.levelsIn(text), asksDuty: facets.some((f) => DUTY_FACETS.includes(f)) };
 }
-
-/**
- * Share of the content syllables (question words and years aside) that the collection has never seen. Words the
- * directive model reads as a role or a body (`understood`: "các đầu mối", "dàn ý các luận điểm") are understood
- * even when no document uses them: they say what is asked, not that it is off the subject.
- */
-function unknownShare(reading: ReadingSyllable[], understood: Set<string>): number {
-  const content = reading.filter((s) => !isQuestionWord(s.exact) && !/^\d+$/.test(s.exact) && s.known !== undefined);
-  return content.length === 0 ? 0 : content.filter((s) => s.known === false && !understood.has(foldedView(s.exact))).length / content.length;
-}
-
-/** Share of the pairs of content syllables (in one phrase) that the collection has never seen together. */
-function unknownPairShare(reading: ReadingSyllable[], understood: Set<string>): number {
-  const content = (s: ReadingSyllable | undefined) => s !== undefined && !isQuestionWord(s.exact) && !/^\d+$/.test(s.exact);
-  const at = reading.map((s, i) => i).filter((i) => reading[i]?.pairKnown !== undefined && content(reading[i]) && content(reading[i + 1]));
-  const isUnderstood = (i: number) => understood.has(foldedView(reading[i]?.exact ?? ''));
-  const unknown = at.filter((i) => reading[i]?.pairKnown === false && !isUnderstood(i) && !isUnderstood(i + 1));
-  return at.length === 0 ? 0 : unknown.length / at.length;
-}
-
-/**
- * The roles of a plan's own parts, whose cue words ("các đầu mối", "dàn ý", "điểm nhấn") are directive vocabulary.
- * The cues of money, dates, rates, scope and rules ("bao nhiêu tiền", "bao lâu", "áp dụng cho", "cấm") are
- * everyday words that questions outside the subject use as much: they stay unknown when no document has them.
- */
-export const PLAN_ROLES = ['purpose', 'requirement', 'content', 'focus', 'regular', 'form', 'task', 'implementation', 'viewpoint', 'slogan'];
 
 /** Who asks, after "để": "để tôi đưa vào bài nói", "để em nắm". */
 const ASKER = new Set(['tôi', 'em', 'mình', 'chúng', 'anh', 'chị']);
