@@ -226,8 +226,30 @@ function bodiesPart(ranked: RankedSection[], top: RankedSection, intent: Resolve
 /** A heading naming the grounds a document is built on ("Căn cứ xây dựng Đề án", "Cơ sở pháp lý"). */
 const BASIS_HEADING = /^(?:(?:cac |nhung )?can cu|co so (?:chinh tri|phap ly|xay dung))\b/;
 
+/**
+ * A body's entry in the implementation part that plays none of the roles asked ("IV. TỔ CHỨC THỰC HIỆN" › "2. Ủy
+ * ban nhân dân thành phố" for "kênh nào").
+ */
+function strayEntry(r: RankedSection): boolean {
+  const place = r.place;
+  return place !== null && place.bodies.length > 0 && place.inheritedFacets.includes('implementation') && r.features.facetMissing === 1;
+}
+
+/**
+ * A list question for a role of the plan that names no body ("dùng những cách thức, kênh nào để tuyên truyền") is not
+ * answered by a body's entry that its words rank first: the best part of the same document playing the role goes
+ * first, and such entries drop out.
+ */
+function withoutStrayEntries(ranked: RankedSection[], intent: ResolvedIntent): RankedSection[] {
+  const top = ranked[0];
+  if (!top || intent.bodies.length > 0 || intent.asksDuty || intent.facets.length === 0 || !strayEntry(top)) return ranked;
+  const part = ranked.find((r) => r.document.id === top.document.id && (r.features.facetOwn > 0 || r.features.facetInherited > 0));
+  return part ? [part, ...ranked.filter((r) => r !== part && !strayEntry(r))] : ranked;
+}
+
 /** Picks the sections to quote, best first. `ranked` must be sorted by score. */
-export function selectSections(ranked: RankedSection[], intent: ResolvedIntent, rules: SelectionRules = DEFAULT_RANKING_MODEL.selection): RankedSection[] {
+export function selectSections(all: RankedSection[], intent: ResolvedIntent, rules: SelectionRules = DEFAULT_RANKING_MODEL.selection): RankedSection[] {
+  const ranked = intent.shape === 'list' ? withoutStrayEntries(all, intent) : all;
   const top = ranked[0];
   if (!top) return [];
   switch (intent.shape) {

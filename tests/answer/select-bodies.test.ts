@@ -11,11 +11,11 @@ import { rankedSection } from '../fakes/ranked-sections.ts';
 
 const document = { id: 'd1', source: '2023-ke-hoach.txt', year: 2023 } as StoredDocument;
 const part = (label: string, score: number, childBodies: string[] = []) =>
-  ({ ...rankedSection(document, label, '…', score), place: { children: childBodies.map((_, i) => ({ label: `${label}.${i + 1}` })), ancestors: [], childBodies } }) as unknown as RankedSection;
+  ({ ...rankedSection(document, label, '…', score), place: { children: childBodies.map((_, i) => ({ label: `${label}.${i + 1}` })), ancestors: [], childBodies, bodies: [], inheritedFacets: [] } }) as unknown as RankedSection;
 const ranked = [part('I', 9.8), part('IV.1', 7.3), part('II.1', 6.7), part('IV', 6.2, ['ban-to-chuc', 'ban-tuyen-giao', 'mat-tran'])];
 const asked = (folded: string, extra: Partial<ResolvedIntent> = {}) =>
   ({ shape: 'list', folded, facets: ['implementation'], bodies: [], values: [], mentionedYears: [], sectionRefs: [], numberKeys: [], years: [], ...extra }) as unknown as ResolvedIntent;
-const labels = (intent: ResolvedIntent) => selectSections(ranked, intent).map((r) => r.section.label);
+const labels = (intent: ResolvedIntent, list: RankedSection[] = ranked) => selectSections(list, intent).map((r) => r.section.label);
 
 describe('a question for the bodies assigned', () => {
   it.each([
@@ -30,5 +30,28 @@ describe('a question for the bodies assigned', () => {
     expect(labels(asked('ban tuyen giao phoi hop voi nhung co quan nao', { bodies: ['ban-tuyen-giao'] }))).not.toEqual(['IV']);
     expect(labels(asked('yeu cau bam sat chi dao cua nhung co quan nao', { facets: ['requirement', 'implementation'] }))).not.toEqual(['IV']);
     expect(labels(asked('hoat dong phai bam sat chi dao cua nhung co quan nao'))).not.toEqual(['IV']);
+  });
+});
+
+describe("a body's entry for a question about another part", () => {
+  const place = (bodies: string[], inheritedFacets: string[]) => ({ children: [], ancestors: [], childBodies: [], bodies, inheritedFacets, ownFacets: [] });
+  const withPlace = (label: string, score: number, features: Record<string, number>, where: ReturnType<typeof place>) =>
+    ({ ...part(label, score), features: { facetOwn: 0, facetInherited: 0, facetMissing: 0, facetClash: 0, ...features }, place: where }) as unknown as RankedSection;
+  const ranked = [
+    withPlace('IV.2', 10, { facetMissing: 1 }, place(['uy-ban-nhan-dan'], ['implementation'])),
+    withPlace('', 9.3, { facetMissing: 1 }, place([], [])),
+    withPlace('III', 9.1, { facetOwn: 1 }, place([], [])),
+    withPlace('IV.4', 8.5, { facetMissing: 1 }, place(['ban-to-chuc'], ['implementation'])),
+  ];
+  const forms = asked('dung nhung cach thuc, kenh nao de tuyen truyen? liet ke day du', { facets: ['form'] });
+
+  it('gives way to the part playing the role asked ("III. HÌNH THỨC TUYÊN TRUYỀN" for "kênh nào")', () => {
+    expect(labels(forms, ranked)).toEqual(['III']);
+  });
+
+  it("stays when the question names a body, or when the point names a body outside an implementation part", () => {
+    expect(labels({ ...forms, bodies: ['uy-ban-nhan-dan'] } as ResolvedIntent, ranked)[0]).toBe('IV.2');
+    const point = [withPlace('4', 10, { facetMissing: 1 }, place(['cap-uy'], [])), ranked[2] as RankedSection];
+    expect(labels(forms, point)[0]).toBe('4');
   });
 });
