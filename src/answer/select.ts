@@ -231,8 +231,7 @@ const BASIS_HEADING = /^(?:(?:cac |nhung )?can cu|co so (?:chinh tri|phap ly|xay
  * ban nhân dân thành phố" for "kênh nào").
  */
 function strayEntry(r: RankedSection): boolean {
-  const place = r.place;
-  return place !== null && place.bodies.length > 0 && place.inheritedFacets.includes('implementation') && r.features.facetMissing === 1;
+  return (r.place?.bodyEntry ?? false) && r.features.facetMissing === 1;
 }
 
 /**

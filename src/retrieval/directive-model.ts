@@ -124,9 +124,10 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
       return [...new Set(fired.flatMap((p) => p.written.map((x) => x.trim())))];
     },
     cueWords(question, roles) {
+      const w = words(question);
       const spans: string[] = [];
-      claimed(words(question), questionCues.filter((c) => roles.includes(c.id)), spans);
-      claimed(words(question), names, spans);
+      claimed(w, questionCues.filter((c) => roles.includes(c.id)), spans);
+      claimed(w, names, spans);
       return new Set(spans.flatMap((span) => span.trim().split(' ')));
     },
     matchesBody(body, named) {

@@ -21,6 +21,8 @@ export interface SectionPlace {
   inheritedFacets: string[];
   /** Bodies its own heading names (an entry of the implementation part: "Ban Tổ chức Huyện uỷ: …"). */
   bodies: string[];
+  /** A body's entry in the implementation part: it plays that part's role, whatever roles its duty names. */
+  bodyEntry: boolean;
   /** Bodies its children's headings name (the implementation part lists every body's entry). */
   childBodies: string[];
   /** Administrative levels its own heading names ("Ban Thường trực Ủy ban MTTQ xã, phường, thị trấn"). */
@@ -56,8 +58,8 @@ export function createOutlineCache(store: Pick<DocumentStore, 'getOutlines'>, mo
       const bodies = model.bodiesIn(entry.heading);
       // A body's entry in the implementation part ("1. Ban Thường trực Ủy ban MTTQ tỉnh triển khai các nội dung
       // sau:") is that part: the roles its duty names are what the body does, not a part of the plan.
-      const entryOfBody = bodies.length > 0 && chain.some((named) => named.includes('implementation'));
-      const headingFacets = entryOfBody ? [] : model.facetsOfHeading(entry.heading);
+      const bodyEntry = bodies.length > 0 && chain.some((named) => named.includes('implementation'));
+      const headingFacets = bodyEntry ? [] : model.facetsOfHeading(entry.heading);
       places.set(entry.label, {
         entry,
         ancestors,
@@ -66,6 +68,7 @@ export function createOutlineCache(store: Pick<DocumentStore, 'getOutlines'>, mo
         ownFacets: [...new Set([...headingFacets, ...model.facetsOfHeading(parentOf.get(entry)?.columns ?? '')])],
         inheritedFacets: inherited(chain, headingFacets),
         bodies,
+        bodyEntry,
         childBodies: [...new Set((children.get(entry) ?? []).flatMap((c) => model.bodiesIn(c.heading)))],
         levels: model.levelsIn(entry.heading),
       });

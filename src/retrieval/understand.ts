@@ -76,7 +76,6 @@ const WHO_CUES = /\b(?:la ai|ai la|ai dang|ai doat|ai giu|ai lam (?:chu tich|bi 
 /** A price: "giá … bao nhiêu", "1 kg", "mấy nghìn". Matched with the accents read, since "gia" alone is also "gia đình". */
 const PRICE_CUES = /(?:^|\s)giá(?!\s+trị)(?:\s+\S+){0,6}\s+(?:bao nhiêu|mấy|bn)(?=\s|$)|\d+\s*(?:kg|ký|cân|lít)(?=\s|$)|\bgiá (?:vàng|xăng|dầu|điện|gạo|lúa|đất|nhà|vé)/u;
 
-
 /**
  * Words that only say what kind of question it is ("so sánh", "căn cứ", "được nhắc đến"), per shape, folded.
  * They are not what the question is about, so coverage and quoting ignore them: a rare word like "so sánh"

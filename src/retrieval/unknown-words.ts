@@ -19,7 +19,7 @@ export function unknownShare(reading: ReadingSyllable[], understood: Set<string>
 /** Share of the pairs of content syllables (in one phrase) that the collection has never seen together. */
 export function unknownPairShare(reading: ReadingSyllable[], understood: Set<string>): number {
   const content = (s: ReadingSyllable | undefined) => s !== undefined && !isQuestionWord(s.exact) && !/^\d+$/.test(s.exact);
-  const at = reading.map((s, i) => i).filter((i) => reading[i]?.pairKnown !== undefined && content(reading[i]) && content(reading[i + 1]));
+  const at = [...reading.keys()].filter((i) => reading[i]?.pairKnown !== undefined && content(reading[i]) && content(reading[i + 1]));
   const isUnderstood = (i: number) => understood.has(foldedView(reading[i]?.exact ?? ''));
   const unknown = at.filter((i) => reading[i]?.pairKnown === false && !isUnderstood(i) && !isUnderstood(i + 1));
   return at.length === 0 ? 0 : unknown.length / at.length;

@@ -11,7 +11,7 @@ import { rankedSection } from '../fakes/ranked-sections.ts';
 
 const document = { id: 'd1', source: '2023-ke-hoach.txt', year: 2023 } as StoredDocument;
 const part = (label: string, score: number, childBodies: string[] = []) =>
-  ({ ...rankedSection(document, label, '…', score), place: { children: childBodies.map((_, i) => ({ label: `${label}.${i + 1}` })), ancestors: [], childBodies, bodies: [], inheritedFacets: [] } }) as unknown as RankedSection;
+  ({ ...rankedSection(document, label, '…', score), place: { children: childBodies.map((_, i) => ({ label: `${label}.${i + 1}` })), ancestors: [], childBodies, bodies: [], bodyEntry: false } }) as unknown as RankedSection;
 const ranked = [part('I', 9.8), part('IV.1', 7.3), part('II.1', 6.7), part('IV', 6.2, ['ban-to-chuc', 'ban-tuyen-giao', 'mat-tran'])];
 const asked = (folded: string, extra: Partial<ResolvedIntent> = {}) =>
   ({ shape: 'list', folded, facets: ['implementation'], bodies: [], values: [], mentionedYears: [], sectionRefs: [], numberKeys: [], years: [], ...extra }) as unknown as ResolvedIntent;
@@ -34,7 +34,7 @@ describe('a question for the bodies assigned', () => {
 });
 
 describe("a body's entry for a question about another part", () => {
-  const place = (bodies: string[], inheritedFacets: string[]) => ({ children: [], ancestors: [], childBodies: [], bodies, inheritedFacets, ownFacets: [] });
+  const place = (bodies: string[], inheritedFacets: string[]) => ({ children: [], ancestors: [], childBodies: [], bodies, inheritedFacets, ownFacets: [], bodyEntry: bodies.length > 0 && inheritedFacets.includes('implementation') });
   const withPlace = (label: string, score: number, features: Record<string, number>, where: ReturnType<typeof place>) =>
     ({ ...part(label, score), features: { facetOwn: 0, facetInherited: 0, facetMissing: 0, facetClash: 0, ...features }, place: where }) as unknown as RankedSection;
   const ranked = [

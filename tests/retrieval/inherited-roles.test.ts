@@ -41,6 +41,7 @@ describe("a body's entry in the implementation part", () => {
   it('plays the implementation role, whatever its duty names ("triển khai các nội dung")', async () => {
     const entryPlace = (await places()).get('d|III.1');
     expect(entryPlace?.bodies).toEqual(['mat-tran']);
+    expect(entryPlace?.bodyEntry).toBe(true);
     expect(entryPlace?.ownFacets).toEqual([]);
     expect(entryPlace?.inheritedFacets).toEqual(['implementation']);
   });
