@@ -21,6 +21,7 @@ import type { DirectiveModel } from '../retrieval/directive-model.ts';
 import type { OutlineCache } from '../retrieval/outline-cache.ts';
 import type { ProfileCache } from '../retrieval/profile-cache.ts';
 import { cleanUserText, foldedView, quoteKey } from '../text/normalize.ts';
+import { notHeld } from './not-held.ts';
 import type { NumberKeyMemo } from '../text/number-key-memo.ts';
 import { storableText } from '../text/storable-text.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
@@ -29,7 +30,7 @@ import { resolveFollowUp } from './follow-up.ts';
 import { selectSections } from './select.ts';
 import { listQuote } from './list-quote.ts';
 import { faithfulQuote, isFaithful } from './faithful-quote.ts';
-import { introFor, listIntro } from './intro.ts';
+import { headerDateLine, introFor, listIntro } from './intro.ts';
 import { namedSectionToOpen, noSuchSection, openSection } from './named-section.ts';
 import { refusalFeatures } from './refusal-features.ts';
 import { buildTalkingPoints, keepVerbatim } from './talking-points.ts';
@@ -171,6 +172,9 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (intent.namedLaws.length > 0 && intent.shape !== 'mentions' && !(await holdsLaw(intent.namedLaws))) {
       return makeAnswer({ outcome: 'refused', intro: lawNotHeldText(intent.typed), citations: [], notice: null, debug });
     }
+    // A numbered document the collection neither holds nor cites, an amount no section names (src/answer/not-held.ts).
+    const absent = await notHeld(intent, ranked, { namedDocuments, findReferences: (key) => deps.store.findReferences(key, 1) });
+    if (absent !== null) return makeAnswer({ outcome: 'refused', intro: absent, citations: [], notice: null, debug });
     if (!top || !answerable(top, intent)) {
       return makeAnswer({ outcome: 'refused', intro: refusalText(), citations: [], notice: null, debug });
     }
@@ -181,7 +185,9 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     const notes = [missing.length > 0 ? absentYearText(missing, available) : null, yearNote].filter(Boolean).join(' ');
     const notice = [notes, note].filter(Boolean).join('\n') || null;
     const leads = await leadIns(chosen, ranked, (ids) => deps.store.getSectionsByIds(ids));
-    const answer = await verbatimOnly(buildExtractive(intent, chosen, notice, debug, directory, leads));
+    const first = chosen[0]?.document;
+    const dateLine = intent.shape === 'issuer' && first ? headerDateLine((await deps.store.documentSourceText(first.id)) ?? '') : null;
+    const answer = await verbatimOnly(buildExtractive(intent, chosen, { notice, debug, dateLine }, directory, leads));
     return intent.unit ? { ...answer, unit: intent.unit.body.name } : answer;
   }
 
@@ -214,8 +220,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
   function buildExtractive(
     intent: ResolvedIntent,
     chosen: RankedSection[],
-    notice: string | null,
-    debug: Answer['debug'],
+    { notice, debug, dateLine }: { notice: string | null; debug: Answer['debug']; dateLine: string | null },
     directory: BodyDirectory,
     leads: Map<string, LeadIn>,
   ): Answer {
@@ -226,7 +231,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     const citations = chosen.map((r, i) => withBody(citationFor(r.document, r.section, quoteOf(r, i)), directory, intent.unit));
     const count = lists[0]?.count ?? null;
     const roles = [...(chosen[0]?.place?.ownFacets ?? []), ...(chosen[0]?.place?.inheritedFacets ?? [])];
-    const intro = count !== null && citations.length === 1 ? listIntro(intent, count, roles) : introFor(intent, citations.length, chosen[0]?.document);
+    const intro = count !== null && citations.length === 1 ? listIntro(intent, count, roles) : introFor(intent, citations.length, chosen[0]?.document, dateLine);
     return makeAnswer({ outcome: 'answered', intro, citations, notice, debug });
   }
 

@@ -34,7 +34,7 @@ export function listIntro(intent: ResolvedIntent, count: number, roles: string[]
 }
 
 /** The lead sentence, by the shape of the question. */
-export function introFor(intent: QueryIntent, count: number, first: StoredDocument | undefined): string {
+export function introFor(intent: QueryIntent, count: number, first: StoredDocument | undefined, dateLine: string | null = null): string {
   const places = count > 1 ? `${count} chỗ` : 'chỗ sau';
   switch (intent.shape) {
     case 'mentions':
@@ -42,7 +42,7 @@ export function introFor(intent: QueryIntent, count: number, first: StoredDocume
     case 'basis':
       return 'Văn bản được ban hành căn cứ / để thực hiện các văn bản sau (phần mở đầu):';
     case 'issuer':
-      return issuerIntro(first);
+      return issuerIntro(first, dateLine);
     case 'comparison':
       if (intent.years.length > 1) return count > 1 ? 'Đặt cạnh nhau theo từng năm để so sánh:' : 'Chỉ tìm thấy nội dung của một năm:';
       return count > 1 ? 'Đặt cạnh nhau theo từng văn bản để so sánh:' : 'Chỉ tìm thấy một văn bản có nội dung này:';
@@ -51,11 +51,23 @@ export function introFor(intent: QueryIntent, count: number, first: StoredDocume
   }
 }
 
-/** "Who issued it", "when": the issuer, date and signer the document names (its metadata), then its opening is quoted. */
-function issuerIntro(d: StoredDocument | undefined): string {
-  if (!d?.issuer) return 'Phần mở đầu của văn bản nêu cơ quan ban hành:';
+/**
+ * "Who issued it", "when": the issuer, date and signer the document names (its metadata), then its opening is
+ * quoted. The date is given as the document's own place-and-date line when there is one ("Ngọc Tuyền, ngày 08
+ * tháng 01 năm 2025"), which is what a reader copies into a report.
+ */
+function issuerIntro(d: StoredDocument | undefined, dateLine: string | null): string {
+  if (!d?.issuer) return dateLine ? `Văn bản ghi: "${dateLine}". Phần mở đầu:` : 'Phần mở đầu của văn bản nêu cơ quan ban hành:';
   const place = d.place && !foldedView(d.issuer).includes(foldedView(d.place)) ? ` (${d.place})` : '';
   const signer = d.signer ? ` Người ký: ${d.signer}${d.signerRole ? `, ${d.signerRole}` : ''}.` : '';
-  const on = d.issuedOn ? ` ngày ${d.issuedOn.slice(8, 10)}/${d.issuedOn.slice(5, 7)}/${d.issuedOn.slice(0, 4)}` : '';
+  const date = d.issuedOn ? ` ngày ${d.issuedOn.slice(8, 10)}/${d.issuedOn.slice(5, 7)}/${d.issuedOn.slice(0, 4)}` : '';
+  const on = `${date}${dateLine ? ` ("${dateLine}")` : ''}`;
   return `Văn bản do ${d.issuer}${place} ban hành${on}.${signer} Phần mở đầu:`;
+}
+
+/** The place-and-date line of a document's header ("Hà Nội, ngày 15 tháng 3 năm 2023"), or null. */
+export function headerDateLine(source: string): string | null {
+  const head = source.split('\n').slice(0, 40);
+  const line = head.find((l) => /ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/iu.test(l) && l.trim().length <= 80);
+  return line ? line.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trim() : null;
 }

@@ -80,6 +80,13 @@ function claimed(w: string, phrases: Array<{ id: string; name: string }>, spans?
   return found;
 }
 
+/** `w` with every span of `phrases` replaced by a break. */
+function cutOut(w: string, phrases: Array<{ name: string }>): string {
+  let rest = w;
+  for (const { name } of phrases) if (rest.includes(name)) rest = rest.split(name).join(' | ');
+  return rest;
+}
+
 /** Builds the model from its data. */
 export function createDirectiveModel(file: ModelFile): DirectiveModel {
   const facets = Object.entries(file.facets).map(([id, f]) => ({ id, heading: phrases(f.heading), question: phrases(f.question) }));
@@ -93,7 +100,7 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
   const phrasings = (file.phrasings ?? []).map((p) => ({ asked: p.asked.map((a) => exactWords(a)), written: p.written.map((x) => exactWords(x)) }));
 
   const facetsOfHeading = (heading: string) => {
-    const w = words(heading);
+    const w = cutOut(words(heading), names);
     return facets.filter((f) => f.heading.some((p) => w.includes(p))).map((f) => f.id);
   };
   // A question's cues, longest first, each span read once: "giao nhiệm vụ cho" asks who is assigned, and the
@@ -105,7 +112,8 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
   return {
     facetsOfHeading,
     facetsOfQuestion(question) {
-      const found = claimed(words(question), questionCues);
+      // A body's name is read before the cues: the "báo cáo" of "báo cáo viên" asks for no report.
+      const found = claimed(cutOut(words(question), names), questionCues);
       return facets.map((f) => f.id).filter((id) => found.includes(id));
     },
     // Each span names one body: "Ban Thường trực Ủy ban Mặt trận" is the Mặt trận, not a "Thường trực".

@@ -30,6 +30,8 @@ const BASIS_CUES = [
 const ISSUED_WHEN_CUES = /\b(?:ban hanh (?:ngay|khi|vao|nam|thang|luc)|ngay ban hanh|ky ngay nao|ky khi nao|thong qua (?:tai|o|ngay|khi|vao)|tai hoi nghi nao|hoi nghi (?:lan thu )?(?:nao|may))\b/;
 /** Who issued or signed a document: answered from its opening and its metadata. */
 const ISSUER_CUES = /\b(?:(?:do |la )?ai (?:ban hanh|ky)|(?:co quan|don vi) nao (?:ban hanh|ky)|nguoi ky|ky ban hanh)\b/;
+/** The document's own particulars asked without its number ("số hiệu, ngày ký và cơ quan ban hành?"). */
+const PARTICULARS_CUES = /\b(?:co quan ban hanh|ngay ky|so hieu)\b/;
 /** "X còn hiệu lực không?", "X có còn hiệu lực?", "X hết hiệu lực chưa?", "X còn áp dụng không?" (src/answer/in-force.ts). */
 const IN_FORCE_CUES = /\b(?:con|het|co) hieu luc\b|\bhieu luc (?:cua|khong|chua)\b|\bcon (?:duoc )?ap dung\b/;
 /** "X đã bị thay thế chưa?", "văn bản nào bãi bỏ X?": the same, when the question names X by number. */
@@ -63,6 +65,8 @@ export function detectShape(folded: string, years: number[], numberKeys: string[
   // When it was issued or adopted ("ban hành ngày nào"): the citing documents give it for a document the collection
   // only cites; the opening part (place and date, the conference that adopted it) for one it holds.
   if (numberKeys.length > 0 && ISSUED_WHEN_CUES.test(folded)) return { shape: 'mentions', ifNamedInStore: 'issuer' };
+  // Not for a list: "kể đủ số hiệu và ngày ban hành" of the rules a guide cites asks for those rules.
+  if (!asksList && (PARTICULARS_CUES.test(folded) || ISSUED_WHEN_CUES.test(folded))) return { shape: 'issuer', ifNamedInStore: null };
   // "Quy định 85-QĐ/TW nói về việc gì?" about a directive the collection only cites: show where it is cited. If the
   // collection holds that directive itself, the question is about its content. A deadline ("hạn ngày nào", "trước
   // ngày nào") is the plan's, not the named document's date.

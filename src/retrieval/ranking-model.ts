@@ -23,6 +23,8 @@ export const FEATURES = [
   'heading',
   /** The same for the words that do not merely name the document. */
   'residualHeading',
+  /** Share of the section's own heading that the question asks (the reverse of `heading`). */
+  'headingShare',
   /** Share of the question found in the document's profile (type, number, title, issuer, place, opening). */
   'affinity',
   /** The section cites a document number the question names. */

@@ -8,7 +8,8 @@ import type { ProfileCache } from './profile-cache.ts';
 import type { CoverageRules, Features } from './ranking-model.ts';
 import type { SectionPlace } from './outline-cache.ts';
 import type { QueryIntent } from './understand.ts';
-import { foldedView } from '../text/normalize.ts';
+import { foldedView, syllables } from '../text/normalize.ts';
+import { isQuestionWord } from '../text/analyze.ts';
 import { isSuperseded } from './force-status.ts';
 
 export interface SectionEvidence {
@@ -41,6 +42,33 @@ function bulletCount(body: string): number {
 
 function share(asked: string[], named: string[]): number {
   return asked.length === 0 ? 0 : asked.filter((f) => named.includes(f)).length / asked.length;
+}
+
+/** The question's units in the folded view (what a heading is checked against). */
+export function foldedAsked(units: QuestionUnits): Set<string> {
+  return new Set([...units.singles, ...units.pairs, ...(units.optional ?? [])].map((u) => foldedView(u.slice(2))));
+}
+
+/**
+ * Share of the heading's own words that the question asks (pairs counting `pairFactor`): "Nhiệm vụ của báo cáo
+ * viên" is all asked by "giao cho báo cáo viên những nhiệm vụ gì", even in a document whose title has every word
+ * of the question. The reverse of `heading`, which is the share of the question the heading holds.
+ */
+export function headingShare(heading: string, asked: Set<string>, pairFactor: number): number {
+  const words = syllables(foldedView(heading.replace(/…$/u, '')));
+  const content = words.map((w) => !isQuestionWord(w, w) && !/\d/.test(w));
+  let total = 0;
+  let found = 0;
+  words.forEach((w, i) => {
+    if (!content[i]) return;
+    total += 1;
+    if (asked.has(w)) found += 1;
+    if (i + 1 < words.length && content[i + 1]) {
+      total += pairFactor;
+      if (asked.has(`${w}_${words[i + 1]}`)) found += pairFactor;
+    }
+  });
+  return total === 0 ? 0 : found / total;
 }
 
 /** Computes the features. */
@@ -80,6 +108,7 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     residualCoverage: coverage(e.residual, sectionText, rules),
     heading: match(e.units),
     residualHeading: match(e.residual),
+    headingShare: headingWeight * headingShare(section.heading, foldedAsked(e.units), rules.pairFactor),
     affinity: coverage(e.units, e.documentProfile, rules),
     citesNumber: e.citesNumber ? 1 : 0,
     docType: document.type && intent.docTypes.includes(document.type) ? 1 : 0,

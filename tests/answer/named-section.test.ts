@@ -37,6 +37,6 @@ describe('answering a question that names its article', () => {
   it('"ban hành ngày nào" about the held document gives the date it bears, with its opening', async () => {
     const answer = await core().engine.ask({ text: 'Quy định 15-QĐ/TU ban hành ngày nào?', conversationId: 'issued', channel: 'eval' });
     expect(answer.citations.map((c) => c.section)).toEqual(['']);
-    expect(answer.intro).toContain('ban hành ngày 12/09/2024.');
+    expect(answer.intro).toContain('ban hành ngày 12/09/2024 ("Bình Nguyên, ngày 12 tháng 9 năm 2024").');
   });
 });

@@ -11,6 +11,8 @@ describe('what directives are made of', () => {
     ['IV - TỔ CHỨC THỰC HIỆN', ['implementation']],
     ['Chế độ báo cáo', ['reporting']],
     ['I. MỤC ĐÍCH, YÊU CẦU', ['purpose', 'requirement']],
+    // A body's name is not a role: the "báo cáo" of "báo cáo viên" is no report.
+    ['Điều 5. Nhiệm vụ của báo cáo viên', ['task']],
   ])('the heading "%s" plays %j', (heading, facets) => {
     expect(model.facetsOfHeading(heading).sort()).toEqual([...facets].sort());
   });
@@ -20,6 +22,7 @@ describe('what directives are made of', () => {
     ['cách thức tuyên truyền năm 2022', ['form']],
     ['Mặt trận được giao gì?', ['implementation']],
     ['hạn báo cáo khi nào', ['reporting', 'schedule']],
+    ['giao cho báo cáo viên những nhiệm vụ gì', ['implementation', 'task']],
   ])('the question "%s" asks for %j', (question, facets) => {
     expect(model.facetsOfQuestion(question).sort()).toEqual([...facets].sort());
   });

@@ -1,0 +1,53 @@
+/**
+ * What the collection cannot hold is told, not quoted around: a document named by a full number that no document
+ * bears or cites, and an amount of money asked of sections that name none. A number the collection does cite, or
+ * an amount a section does name, is answered as before.
+ */
+import { describe, expect, it } from 'vitest';
+import { asksMoney } from '../../src/answer/not-held.ts';
+import { evalDocument, useMemoryCore } from '../fixtures/memory-core.ts';
+
+describe('questions asking an amount of money', () => {
+  it.each([
+    ['Phụ cấp cho báo cáo viên mỗi buổi là bao nhiêu tiền?', true],
+    ['giá vé tham quan khu di tích là bao nhiêu', true],
+    ['chi bo dc ho tro kinh phi hoat dong bn 1 nam', true],
+    ['bao nhiêu đồng chí tham gia hội nghị?', false],
+    ['có bao nhiêu người tham gia hội thi?', false],
+    ['số lượng báo cáo viên cấp xã là bao nhiêu?', false],
+  ])('%s → %s', (question, expected) => {
+    expect(asksMoney(question)).toBe(expected);
+  });
+});
+
+describe('answering what the collection does not hold', () => {
+  const core = useMemoryCore([
+    evalDocument('layouts6', '2025-quy-dinh-03-qd-btgdvtu-huong-linh-bao-cao-vien.txt'),
+    evalDocument('layouts7', '2026-ket-luan-86-kl-tu-thach-uyen-dang-vien-doanh-nghiep-ngoai-nha-nuoc.txt'),
+  ]);
+  const ask = (text: string) => core().engine.ask({ text, conversationId: `not-held-${text.length}`, channel: 'eval' });
+
+  it('says a numbered document neither held nor cited is not in the collection', async () => {
+    const answer = await ask('Quy định 213-QĐ/TW về trách nhiệm của đảng viên đang công tác giữ mối liên hệ với nơi cư trú gồm những nội dung gì?');
+    expect(answer.outcome).toBe('refused');
+    expect(answer.intro).toContain('Kho chưa có "Quy định 213-QĐ/TW"');
+  });
+
+  it('answers about a number the collection only cites, from where it is cited', async () => {
+    const answer = await ask('Quy định 144-QĐ/TW được nhắc đến trong quy định về báo cáo viên như thế nào?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('144-QĐ/TW');
+  });
+
+  it('answers about a document it holds, named by its number', async () => {
+    const answer = await ask('Kết luận 86-KL/TU giao chỉ tiêu kết nạp đảng viên trong doanh nghiệp thế nào?');
+    expect(answer.outcome).toBe('answered');
+  });
+
+  it('refuses an amount no section names, and quotes one a section does', async () => {
+    expect((await ask('Phụ cấp cho báo cáo viên cấp tỉnh mỗi buổi nói chuyện là bao nhiêu tiền?')).outcome).toBe('refused');
+    const funded = await ask('chi bo trong doanh nghiep tu nhan duoc ho tro kinh phi hoat dong bao nhieu mot nam?');
+    expect(funded.outcome).toBe('answered');
+    expect(funded.text).toMatch(/\d[\d.]*\s*đồng/u);
+  });
+});
