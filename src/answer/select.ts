@@ -88,13 +88,18 @@ function narrowest(parent: RankedSection, ranked: RankedSection[], rules: Select
   return child && child.score >= parent.score * rules.childRatio ? child : parent;
 }
 
+/** An appendix (`Phụ lục`, `Phụ lục 2`), whose numbered children are the rows of its table. */
+const APPENDIX = /^Phụ lục(?: \d+)?$/u;
+
 /**
  * "Mục đích là gì?" ranks `I. MỤC ĐÍCH, YÊU CẦU` first, but its part `1. Mục đích` is exactly what is asked:
  * a part whose heading names the roles asked for and nothing else replaces a parent that names others too.
  */
 function mostSpecific(parent: RankedSection, ranked: RankedSection[]): RankedSection {
   const f = parent.features;
-  if (f.facetOwn === 0 || f.facetClash === 0) return parent;
+  // A table's rows name the roles of its columns ("Đơn vị chủ trì", "Thời gian"), every row alike: one row is
+  // not the more specific part, it is one line of the table asked for.
+  if (f.facetOwn === 0 || f.facetClash === 0 || APPENDIX.test(parent.section.label)) return parent;
   const prefix = `${parent.section.label}.`;
   const child = ranked.find(
     (r) =>
@@ -166,7 +171,8 @@ function namedSections(ranked: RankedSection[], refs: string[]): RankedSection[]
  */
 function yearPart(picked: RankedSection, ranked: RankedSection[], years: number[]): RankedSection {
   const children = picked.place?.children ?? [];
-  if (years.length === 0 || children.length < 2) return picked;
+  // A table's rows are not parts by year: the one row dated that year is not the table asked for.
+  if (years.length === 0 || children.length < 2 || APPENDIX.test(picked.section.label)) return picked;
   const named = children.filter((c) => years.some((y) => new RegExp(`\\b${y}\\b`).test(c.heading)));
   if (named.length !== 1) return picked;
   return ranked.find((r) => r.document.id === picked.document.id && r.section.label === named[0]?.label) ?? picked;
