@@ -57,7 +57,9 @@ export function detectShape(folded: string, years: number[], numberKeys: string[
   const twoYears = years.length > 1 && /\b(va|voi)\b/.test(folded) && !/\b(tiep theo|tro di|nam sau|nam tiep)\b/.test(folded);
   if (has(COMPARE_CUES) || twoYears) return { shape: 'comparison', ifNamedInStore: null };
   if (ISSUER_CUES.test(folded)) return { shape: 'issuer', ifNamedInStore: null };
-  if (has(BASIS_CUES)) return { shape: 'basis', ifNamedInStore: null };
+  // "phối hợp dựa trên những nguyên tắc gì" asks for a part (the principles), not for the texts the document rests on.
+  const asksPart = facets.length > 0 && !/\b(?:can cu|van ban)\b/.test(folded);
+  if (has(BASIS_CUES) && !asksPart) return { shape: 'basis', ifNamedInStore: null };
   // "where is X cited" needs an X: a number, or a question for places ("ở đâu", "những văn bản nào").
   if (has(MENTION_CUES) && (numberKeys.length > 0 || WHERE_CUES.test(folded)) && !mentionsSomethingElse(folded)) {
     return { shape: 'mentions', ifNamedInStore: null };

@@ -82,6 +82,18 @@ describe("the asker's purpose", () => {
   });
 });
 
+describe('shapes read with the directive model', () => {
+  const directives = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
+  it.each([
+    // A part asked for after "dựa trên" is that part, not the texts the document rests on.
+    ['Hai bên phối hợp với nhau dựa trên những nguyên tắc gì?', 'list'],
+    ['Kế hoạch được xây dựng dựa trên văn bản nào?', 'basis'],
+    ['Nội dung tuyên truyền căn cứ vào những văn bản nào?', 'basis'],
+  ])('%s → %s', (question, shape) => {
+    expect(understand(question, analyzer, 2023, directives).shape).toBe(shape);
+  });
+});
+
 describe('shapes', () => {
   it.each([
     ['Giải Búa liềm vàng được nhắc đến ở đâu?', 'mentions'],
@@ -89,6 +101,9 @@ describe('shapes', () => {
     ['Quy định 85-QĐ/TW nói về việc gì?', 'mentions'],
     ['Hướng dẫn của Thành ủy Bắc Kạn căn cứ vào văn bản nào?', 'basis'],
     ['Kế hoạch được xây dựng dựa trên văn bản nào?', 'basis'],
+    ['Số hiệu, ngày ký và cơ quan ban hành của kết luận về phát triển đảng viên?', 'issuer'],
+    // The particulars of the documents a text cites, asked as a list, are those documents.
+    ['Hướng dẫn dẫn những quy định nào về nêu gương? Kể đủ số hiệu và ngày ban hành.', 'list'],
     ['Kế hoạch 12-KH/ĐU do ai ban hành?', 'issuer'],
     ['ai ky huong dan cua thanh uy bac kan', 'issuer'],
     ['Trách nhiệm của cơ quan nào trong việc tổ chức hội nghị báo cáo viên?', 'factoid'],
