@@ -179,7 +179,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       return makeAnswer({ outcome: 'refused', intro: refusalText(), citations: [], notice: null, debug });
     }
     const directory = await deps.organisations.directory();
-    const selected = selectSections(intent.shape === 'mentions' ? mentionOrder(ranked, intent.unit, directory) : ranked, intent, options.model.selection);
+    const selected = selectSections(intent.shape === 'mentions' ? mentionOrder(ranked, intent.unit, directory) : ranked, intent, options.model.selection, (d) => deps.directives.bodiesIn(d.issuer ?? ''));
     // Several bodies saying the same: the asker's chain, else the highest level; the others named (src/answer/copied-bodies.ts).
     const { chosen, note } = settleBodies(intent.shape, intent.unit, selected, ranked, directory);
     const notes = [missing.length > 0 ? absentYearText(missing, available) : null, yearNote].filter(Boolean).join(' ');

@@ -245,16 +245,27 @@ function strayEntry(r: RankedSection): boolean {
  * answered by a body's entry that its words rank first: the best part of the same document playing the role goes
  * first, and such entries drop out.
  */
-function withoutStrayEntries(ranked: RankedSection[], intent: ResolvedIntent): RankedSection[] {
+function withoutStrayEntries(ranked: RankedSection[], intent: ResolvedIntent, issuerBodies: IssuerBodies): RankedSection[] {
   const top = ranked[0];
-  if (!top || intent.bodies.length > 0 || intent.asksDuty || intent.facets.length === 0 || !strayEntry(top)) return ranked;
+  if (!top || intent.asksDuty || intent.facets.length === 0 || !strayEntry(top)) return ranked;
+  // "mttq tra vinh 2022 tt thuong xuyen may nd" names the plan by its issuer: no body's entry is asked.
+  const issuer = issuerBodies(top.document);
+  if (intent.bodies.some((b) => !issuer.includes(b))) return ranked;
   const part = ranked.find((r) => r.document.id === top.document.id && (r.features.facetOwn > 0 || r.features.facetInherited > 0));
   return part ? [part, ...ranked.filter((r) => r !== part && !strayEntry(r))] : ranked;
 }
 
+/** The bodies a document's issuer names ("Ban Thường trực Ủy ban MTTQ tỉnh Trà Vinh" → the Mặt trận). */
+export type IssuerBodies = (document: RankedSection['document']) => string[];
+
 /** Picks the sections to quote, best first. `ranked` must be sorted by score. */
-export function selectSections(all: RankedSection[], intent: ResolvedIntent, rules: SelectionRules = DEFAULT_RANKING_MODEL.selection): RankedSection[] {
-  const ranked = intent.shape === 'list' ? withoutStrayEntries(all, intent) : all;
+export function selectSections(
+  all: RankedSection[],
+  intent: ResolvedIntent,
+  rules: SelectionRules = DEFAULT_RANKING_MODEL.selection,
+  issuerBodies: IssuerBodies = () => [],
+): RankedSection[] {
+  const ranked = intent.shape === 'list' ? withoutStrayEntries(all, intent, issuerBodies) : all;
   const top = ranked[0];
   if (!top) return [];
   switch (intent.shape) {

@@ -4,7 +4,7 @@
  * (`dag` → đảng), and accents restored on words typed without them. Every choice is made on one lattice of
  * candidate readings, scored with the collection's own syllable and syllable-pair frequencies (the lexical
  * index's document frequencies), so the reading follows what the documents say, not a fixed dictionary.
- * Document numbers and codes (`12-KH/ĐU`, `nq35`, `2023`) are never touched.
+ * Document numbers and codes (`12-KH/ĐU`, `nq35`, `2023`, `VH-TT-TT`) are never touched.
  */
 import type { Abbreviations } from '../text/abbreviations.ts';
 import type { ChatAbbreviations } from '../text/chat-abbreviations.ts';
@@ -71,9 +71,12 @@ const EVERYDAY_WORD_BONUS = 0.5;
 
 const WORD = /[\p{L}\p{M}]+/gu;
 
-/** A run without spaces that holds a digit or a slash is a code or a number: kept whole, as typed. */
+/**
+ * A run without spaces that holds a digit or a slash is a code or a number, and capitals joined by hyphens
+ * ("VH-TT-TT", "KT-XH") are an official short form: kept whole, as typed (the "TT" of "VH-TT-TT" is no "thường trực").
+ */
 function isCode(run: string): boolean {
-  return /[\d/]/.test(run);
+  return /[\d/]/.test(run) || /^[(«"“]?[A-ZĐ]{1,5}(?:-[A-ZĐ]{1,5})+[)»"”.,;:?!]*$/u.test(run);
 }
 
 function syllableTerm(s: string): string {

@@ -10,6 +10,7 @@ import type { SectionPlace } from './outline-cache.ts';
 import type { QueryIntent } from './understand.ts';
 import { foldedView, syllables } from '../text/normalize.ts';
 import { isQuestionWord } from '../text/analyze.ts';
+import { DUTY_FACETS } from './directive-model.ts';
 import { isSuperseded } from './force-status.ts';
 
 export interface SectionEvidence {
@@ -91,16 +92,20 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
   const subtree = joinProfiles(names, pathProfile, full);
   const unit = joinProfiles(names, pathProfile, cache.of(`full:${e.unit.id}`, e.unit.fullText), cache.of(`line:${e.unit.id}`, e.unit.headingLine));
   const askedYear = intent.mentionedYears.some((y) => new RegExp(`\\b${y}\\b(?!\\s*[-–]\\s*\\d)`).test(foldedView(section.heading)));
-  const ownFacets = place?.ownFacets ?? [];
-  const inherited = place?.inheritedFacets ?? [];
-  const facetOwn = share(intent.facets, ownFacets);
+  // What a named body must do is one role however it is asked or headed: "phải làm những việc gì" (tasks) is
+  // answered by "Trách nhiệm của Sở …" (implementation).
+  const roles = (list: string[]) => (intent.bodies.length > 0 && intent.asksDuty ? list.map((f) => (DUTY_FACETS.includes(f) ? 'duty' : f)) : list);
+  const asked = [...new Set(roles(intent.facets))];
+  const ownFacets = [...new Set(roles(place?.ownFacets ?? []))];
+  const inherited = roles(place?.inheritedFacets ?? []);
+  const facetOwn = share(asked, ownFacets);
   const bodies = place?.bodies ?? [];
   const dutyAsked = intent.bodies.length > 0 && (intent.asksDuty || intent.facets.length === 0);
   const sameBody = bodies.some((b) => e.matchesBody(b, intent.bodies));
   const listy = (place?.children.length ?? 0) >= 2 || bulletCount(section.body) >= 2;
   const levels = place?.levels ?? [];
   const otherLevel = intent.levels.length > 0 && levels.length > 0 && !levels.some((l) => intent.levels.includes(l));
-  const facetInherited = facetOwn === 0 ? share(intent.facets, inherited) : 0;
+  const facetInherited = facetOwn === 0 ? share(asked, inherited) : 0;
   return {
     lexical: e.lexical,
     vector: e.vector,
@@ -117,7 +122,7 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     facetOwn,
     facetInherited,
     facetMissing: intent.facets.length > 0 && facetOwn === 0 && facetInherited === 0 ? 1 : 0,
-    facetClash: intent.facets.length > 0 && ownFacets.length > 0 ? ownFacets.filter((f) => !intent.facets.includes(f)).length / ownFacets.length : 0,
+    facetClash: asked.length > 0 && ownFacets.length > 0 ? ownFacets.filter((f) => !asked.includes(f)).length / ownFacets.length : 0,
     // An entry is a body at a level: "MTTQ huyện" is another entry than the "MTTQ xã" asked about.
     bodyMatch: dutyAsked && sameBody && !otherLevel ? 1 : 0,
     bodyClash: dutyAsked && bodies.length > 0 && (!sameBody || otherLevel) ? 1 : 0,

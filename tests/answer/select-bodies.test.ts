@@ -54,4 +54,10 @@ describe("a body's entry for a question about another part", () => {
     const point = [withPlace('4', 10, { facetMissing: 1 }, place(['cap-uy'], [])), ranked[2] as RankedSection];
     expect(labels(forms, point)[0]).toBe('4');
   });
+
+  it('also gives way when the body named is the plan\'s own issuer ("mttq tra vinh 2022 tt thuong xuyen may nd")', () => {
+    const named = { ...forms, bodies: ['uy-ban-nhan-dan'] } as ResolvedIntent;
+    const issuer = () => ['uy-ban-nhan-dan'];
+    expect(selectSections(ranked, named, undefined, issuer).map((r) => r.section.label)).toEqual(['III']);
+  });
 });

@@ -59,6 +59,12 @@ describe('reading a question typed on a phone', () => {
     expect(read.text).toContain('2021');
   });
 
+  it('keeps an official short form of capitals joined by hyphens: the "TT" of "VH-TT-TT" is no "thường trực"', async () => {
+    const read = await normalizer.normalize('Trung tâm VH-TT-TT huyện tt nội dung gì');
+    expect(read.text).toContain('VH-TT-TT');
+    expect(read.text).not.toContain('VH-Thường');
+  });
+
   it('reads a short form after a number as the unit typed: "1 kg" is no "1 không"', async () => {
     expect((await normalizer.normalize('gia bn 1 kg')).text).toMatch(/ 1 kg$/);
     expect((await normalizer.normalize('co phai bc kg')).text).toMatch(/ không$/);
