@@ -162,9 +162,12 @@ export function detectYears(folded: string, currentYear: number): number[] {
     .replace(DESIGNATED_LAW, ' ');
   for (const m of withoutRanges.matchAll(/\b((?:19|20)\d{2})\b/g)) years.push(Number(m[1]));
   if (/\bnam nay\b/.test(folded)) years.push(currentYear);
-  // "các năm sau", "những năm trước", "năm sau đó" are a stretch of years around another one, not next or last year.
-  if (/(?<!\b(?:cac|nhung) )\bnam (ngoai|truoc|roi)\b(?! (?:do|nua)\b)/.test(folded)) years.push(currentYear - 1);
-  if (/(?<!\b(?:cac|nhung) )\bnam (toi|sau)\b(?! (?:do|nua)\b)/.test(folded)) years.push(currentYear + 1);
+  // "các năm sau", "những năm trước", "năm sau đó" are a stretch of years around another one, not next or last year;
+  // "báo cáo cả năm trước ngày 10/12", "hằng năm trước ngày" date a report within the year.
+  const around = String.raw`(?<!\b(?:cac|nhung|ca|moi|hang|hung) )\bnam`;
+  const after = String.raw`\b(?! (?:do|nua|ngay|khi|thoi han|han)\b)`;
+  if (new RegExp(`${around} (ngoai|truoc|roi)${after}`).test(folded)) years.push(currentYear - 1);
+  if (new RegExp(`${around} (toi|sau)${after}`).test(folded)) years.push(currentYear + 1);
   return [...new Set(years)];
 }
 

@@ -43,6 +43,12 @@ describe('years', () => {
     expect(detectYears(foldedView('năm trước'), 2025)).toEqual([2024]);
   });
 
+  it('does not read a report due "cả năm trước ngày 10/12" as last year', () => {
+    expect(detectYears(foldedView('báo cáo 6 tháng, cả năm trước ngày nào'), 2025)).toEqual([]);
+    expect(detectYears(foldedView('hằng năm trước ngày 20/12 phải báo cáo'), 2025)).toEqual([]);
+    expect(detectYears(foldedView('kết quả năm trước thế nào'), 2025)).toEqual([2024]);
+  });
+
   it('does not take the year of a date as the year asked about', () => {
     expect(read('Nghị quyết 35-NQ/TW ngày 22/10/2018 được nhắc ở đâu?').years).toEqual([]);
     expect(read('Kế hoạch ngày 21/4/2023 của Ban Tổ chức Trung ương năm 2023').years).toEqual([2023]);
