@@ -45,9 +45,33 @@ function share(asked: string[], named: string[]): number {
   return asked.length === 0 ? 0 : asked.filter((f) => named.includes(f)).length / asked.length;
 }
 
-/** The question's units in the folded view (what a heading is checked against). */
+const askedSets = new WeakMap<QuestionUnits, Set<string>>();
+
+/** The question's units in the folded view (what a heading is checked against), built once per question. */
 export function foldedAsked(units: QuestionUnits): Set<string> {
-  return new Set([...units.singles, ...units.pairs, ...(units.optional ?? [])].map((u) => foldedView(u.slice(2))));
+  let asked = askedSets.get(units);
+  if (!asked) {
+    asked = new Set([...units.singles, ...units.pairs, ...(units.optional ?? [])].map((u) => foldedView(u.slice(2))));
+    askedSets.set(units, asked);
+  }
+  return asked;
+}
+
+/** A heading's content syllables and pairs (folded), kept for the headings seen lately: candidates recur. */
+const headingUnits = new Map<string, { singles: string[]; pairs: string[] }>();
+const MAX_HEADINGS = 20_000;
+
+function unitsOfHeading(heading: string): { singles: string[]; pairs: string[] } {
+  const known = headingUnits.get(heading);
+  if (known) return known;
+  const words = syllables(foldedView(heading.replace(/…$/u, '')));
+  const content = words.map((w) => !isQuestionWord(w, w) && !/\d/.test(w));
+  const singles = words.filter((_, i) => content[i]);
+  const pairs = words.flatMap((w, i) => (content[i] && content[i + 1] && i + 1 < words.length ? [`${w}_${words[i + 1]}`] : []));
+  if (headingUnits.size >= MAX_HEADINGS) headingUnits.clear();
+  const units = { singles, pairs };
+  headingUnits.set(heading, units);
+  return units;
 }
 
 /**
@@ -56,20 +80,11 @@ export function foldedAsked(units: QuestionUnits): Set<string> {
  * of the question. The reverse of `heading`, which is the share of the question the heading holds.
  */
 export function headingShare(heading: string, asked: Set<string>, pairFactor: number): number {
-  const words = syllables(foldedView(heading.replace(/…$/u, '')));
-  const content = words.map((w) => !isQuestionWord(w, w) && !/\d/.test(w));
-  let total = 0;
-  let found = 0;
-  words.forEach((w, i) => {
-    if (!content[i]) return;
-    total += 1;
-    if (asked.has(w)) found += 1;
-    if (i + 1 < words.length && content[i + 1]) {
-      total += pairFactor;
-      if (asked.has(`${w}_${words[i + 1]}`)) found += pairFactor;
-    }
-  });
-  return total === 0 ? 0 : found / total;
+  const { singles, pairs } = unitsOfHeading(heading);
+  const total = singles.length + pairFactor * pairs.length;
+  if (total === 0) return 0;
+  const found = singles.filter((w) => asked.has(w)).length + pairFactor * pairs.filter((p) => asked.has(p)).length;
+  return found / total;
 }
 
 /** Computes the features. */
