@@ -5,7 +5,7 @@
  */
 import type { RankedSection } from '../retrieval/search.ts';
 import type { QueryIntent } from '../retrieval/understand.ts';
-import { exactView, foldedView } from '../text/normalize.ts';
+import { asksMoney, namesMoney } from '../retrieval/question-shape.ts';
 import { refusalText } from './compose.ts';
 
 export interface NotHeldDeps {
@@ -18,7 +18,7 @@ export interface NotHeldDeps {
 /** Why the question cannot be answered from the collection, or null when it may be. */
 export async function notHeld(intent: Pick<QueryIntent, 'shape' | 'numberKeys' | 'text' | 'typed'>, ranked: RankedSection[], deps: NotHeldDeps): Promise<string | null> {
   if (intent.shape !== 'mentions' && !(await knowsNumbers(intent.numberKeys, deps))) return numberNotHeldText(intent.typed);
-  if (asksMoney(intent.text) && !ranked.slice(0, 3).some((r) => MONEY.test(r.section.fullText))) return refusalText();
+  if (asksMoney(intent.text) && !ranked.slice(0, 3).some((r) => namesMoney(r.section.fullText))) return refusalText();
   return null;
 }
 
@@ -33,23 +33,6 @@ async function knowsNumbers(keys: string[], deps: NotHeldDeps): Promise<boolean>
   if ((await deps.namedDocuments(all)).length > 0) return true;
   for (const key of all) if ((await deps.findReferences(key)).length > 0) return true;
   return false;
-}
-
-/** An amount of money as documents write it: "3.000.000 đồng", "15 triệu", "2 tỷ đồng", "500.000đ". */
-const MONEY = /\d[\d.,]*\s*(?:đồng|đ\b|triệu|tỷ|nghìn đồng|ngàn đồng|vnđ)/iu;
-
-/**
- * The question asks an amount of money ("bao nhiêu tiền", "giá vé … bao nhiêu", "kinh phí … bao nhiêu"). "giá" and
- * "lương" count only with their accents ("tham gia", "số lượng"), "đồng" not before "chí".
- */
-export function asksMoney(text: string): boolean {
-  const folded = foldedView(text);
-  const amount = String.raw`(?:\s+\S+){0,8}\s+(?:bao nhieu|bn)\b`;
-  return (
-    /\b(?:bao nhieu|may|bn) (?:tien|trieu|ty|dong(?! chi))\b/.test(folded) ||
-    new RegExp(String.raw`\b(?:phu cap|thu lao|kinh phi|muc chi|muc ho tro)\b${amount}`).test(folded) ||
-    (/(?:^|\s)(?:giá|lương)(?!\s+trị)\s/u.test(exactView(text)) && /\b(?:bao nhieu|bn)\b/.test(folded))
-  );
 }
 
 function numberNotHeldText(question: string): string {

@@ -65,10 +65,10 @@ function phrases(list: string[]): string[] {
 }
 
 /**
- * The ids of the phrases found in `w` (padded words), trying `phrases` in their order (longest first) and reading
- * each span once: a phrase found is cut out before shorter ones are looked for.
+ * Reads `w` (padded words) for `phrases` in their order (longest first), each span once: a phrase found is cut out
+ * (replaced by a break) before shorter ones are looked for. Gives the ids found and what is left.
  */
-function claimed(w: string, phrases: Array<{ id: string; name: string }>, spans?: string[]): string[] {
+function readSpans(w: string, phrases: Array<{ id: string; name: string }>, spans?: string[]): { found: string[]; rest: string } {
   let rest = w;
   const found: string[] = [];
   for (const { id, name } of phrases) {
@@ -77,14 +77,17 @@ function claimed(w: string, phrases: Array<{ id: string; name: string }>, spans?
     spans?.push(name);
     rest = rest.split(name).join(' | ');
   }
-  return found;
+  return { found, rest };
+}
+
+/** The ids of the phrases found in `w` (see {@link readSpans}). */
+function claimed(w: string, phrases: Array<{ id: string; name: string }>, spans?: string[]): string[] {
+  return readSpans(w, phrases, spans).found;
 }
 
 /** `w` with every span of `phrases` replaced by a break. */
-function cutOut(w: string, phrases: Array<{ name: string }>): string {
-  let rest = w;
-  for (const { name } of phrases) if (rest.includes(name)) rest = rest.split(name).join(' | ');
-  return rest;
+function cutOut(w: string, phrases: Array<{ id: string; name: string }>): string {
+  return readSpans(w, phrases).rest;
 }
 
 /** Builds the model from its data. */

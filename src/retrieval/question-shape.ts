@@ -4,6 +4,7 @@
  * question, and the articles and clauses it names.
  */
 import { numberStart } from '../text/number-key.ts';
+import { exactView, foldedView } from '../text/normalize.ts';
 
 export type QuestionShape = 'mentions' | 'basis' | 'issuer' | 'comparison' | 'list' | 'factoid' | 'in_force';
 
@@ -164,4 +165,27 @@ const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
 /** Whether a text holds a value of that kind. */
 export function holdsValue(text: string, kind: ValueKind): boolean {
   return VALUE_PATTERNS[kind].test(text);
+}
+
+/** An amount of money as documents write it ("3.000.000 đồng", "15 triệu", "2 tỷ đồng", "500.000đ"); narrower than `amount`. */
+const MONEY = /\d[\d.,]*\s*(?:đồng|đ\b|triệu|tỷ|nghìn đồng|ngàn đồng|vnđ)/iu;
+
+/** Whether a text names an amount of money. */
+export function namesMoney(text: string): boolean {
+  return MONEY.test(text);
+}
+
+/**
+ * The question asks an amount of money ("bao nhiêu tiền", "giá vé … bao nhiêu", "kinh phí … bao nhiêu"), read on
+ * the question as typed or restored: "giá" and "lương" count only with their accents ("tham gia", "số lượng"),
+ * "đồng" not before "chí". Narrower than the `amount` value, which also takes rates and counts.
+ */
+export function asksMoney(text: string): boolean {
+  const folded = foldedView(text);
+  const amount = String.raw`(?:\s+\S+){0,8}\s+(?:bao nhieu|bn)\b`;
+  return (
+    /\b(?:bao nhieu|may|bn) (?:tien|trieu|ty|dong(?! chi))\b/.test(folded) ||
+    new RegExp(String.raw`\b(?:phu cap|thu lao|kinh phi|muc chi|muc ho tro)\b${amount}`).test(folded) ||
+    (/(?:^|\s)(?:giá|lương)(?!\s+trị)\s/u.test(exactView(text)) && /\b(?:bao nhieu|bn)\b/.test(folded))
+  );
 }

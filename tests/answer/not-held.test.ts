@@ -4,7 +4,7 @@
  * an amount a section does name, is answered as before.
  */
 import { describe, expect, it } from 'vitest';
-import { asksMoney } from '../../src/answer/not-held.ts';
+import { asksMoney } from '../../src/retrieval/question-shape.ts';
 import { evalDocument, useMemoryCore } from '../fixtures/memory-core.ts';
 
 describe('questions asking an amount of money', () => {
