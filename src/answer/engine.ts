@@ -22,6 +22,7 @@ import type { OutlineCache } from '../retrieval/outline-cache.ts';
 import type { ProfileCache } from '../retrieval/profile-cache.ts';
 import { cleanUserText, foldedView, quoteKey } from '../text/normalize.ts';
 import { notHeld } from './not-held.ts';
+import { answerCatalog } from './collection-list.ts';
 import type { NumberKeyMemo } from '../text/number-key-memo.ts';
 import { storableText } from '../text/storable-text.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
@@ -89,6 +90,9 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     retrieval: { store: engineDeps.store, embedder: engineDeps.embedder, catalog: engineDeps.catalog, outlines: engineDeps.outlines, directives: engineDeps.directives, profiles: engineDeps.profiles, model: options.model },
   };
 
+  /** The collection as the list question "kho có những văn bản nào?" reads it (src/answer/collection-list.ts). */
+  const library = { documents: async () => (await deps.catalog.entries()).map((e) => e.document), sections: (id: string) => deps.store.getSections(id) };
+
   async function answerQuestion(q: Question, stages: StageClock): Promise<Answer> {
     const text = q.text.trim();
     if (text === '') return makeAnswer({ outcome: 'empty', intro: `Bạn hãy gõ câu hỏi. ${HINT}`, citations: [], notice: null });
@@ -127,7 +131,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     });
     const retrieve = (i: ResolvedIntent, filter: { years?: number[] }) => retrieveFor(i, filter, stages);
     const present = intent.presentYears;
-    if (intent.years.length > 0 && present.length === 0) return { intent, available, ranked: [], yearNote: null };
+    if ((intent.years.length > 0 && present.length === 0) || intent.shape === 'catalog') return { intent, available, ranked: [], yearNote: null };
     if (intent.newestInstead !== null) {
       const note = `${absentYearText(intent.missingYears, available)} Dưới đây là văn bản mới nhất (năm ${intent.newestInstead}).`;
       return { intent, available, ranked: await retrieve(intent, { years: present }), yearNote: note };
@@ -162,6 +166,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (intent.years.length > 0 && present.length === 0) {
       return makeAnswer({ outcome: 'absent_year', intro: absentYearText(missing, available), citations: [], notice: null });
     }
+    if (intent.shape === 'catalog') return answerCatalog({ years: intent.years.length > 0 ? present : [], docTypes: intent.docTypes, units: topicUnits(intent) }, library);
     const top = ranked[0];
     const debug = {
       topScore: top?.score ?? 0,

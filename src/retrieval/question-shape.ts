@@ -6,7 +6,7 @@
 import { numberStart } from '../text/number-key.ts';
 import { exactView, foldedView } from '../text/normalize.ts';
 
-export type QuestionShape = 'mentions' | 'basis' | 'issuer' | 'comparison' | 'list' | 'factoid' | 'in_force';
+export type QuestionShape = 'mentions' | 'basis' | 'issuer' | 'comparison' | 'list' | 'factoid' | 'in_force' | 'catalog';
 
 const MENTION_CUES = ['nhac den', 'nhac toi', 'duoc nhac', 'nhac o', 'nhac trong', 'de cap', 'trich dan', 'dan chieu', 'vien dan', 'duoc dan', 'dan trong', 'dan o'];
 /** The question asks for places ("ở đâu", "những văn bản nào"), not for what a text says. */
@@ -55,6 +55,7 @@ export function detectShape(folded: string, years: number[], numberKeys: string[
   const plain = asksList ? 'list' : 'factoid';
   // Two years joined by "và" compare them, unless the question asks what one plan says about later years.
   if (IN_FORCE_CUES.test(folded) || (numberKeys.length > 0 && REPLACED_CUES.test(folded))) return { shape: 'in_force', ifNamedInStore: null };
+  if (numberKeys.length === 0 && asksCatalog(folded)) return { shape: 'catalog', ifNamedInStore: null };
   const twoYears = years.length > 1 && /\b(va|voi)\b/.test(folded) && !/\b(tiep theo|tro di|nam sau|nam tiep)\b/.test(folded);
   if (has(COMPARE_CUES) || twoYears) return { shape: 'comparison', ifNamedInStore: null };
   if (ISSUER_CUES.test(folded)) return { shape: 'issuer', ifNamedInStore: null };
@@ -81,6 +82,29 @@ export function detectShape(folded: string, years: number[], numberKeys: string[
     return { shape: 'mentions', ifNamedInStore: plain };
   }
   return { shape: plain, ifNamedInStore: null };
+}
+
+/** "Kho có những văn bản nào?", "trong kho có bao nhiêu văn bản năm 2022", "liệt kê các văn bản": the collection is asked. */
+const CATALOG_CUES =
+  /\b(?:(?:trong )?kho(?: du lieu| van ban| tai lieu)?(?: (?:hien|dang|da|hien dang))? (?:co|gom|luu)|trong kho|(?:liet ke|danh sach|ke ten)(?: (?:cac|nhung|tat ca|toan bo))? (?:van ban|tai lieu)|(?:co|gom|luu) (?:tat ca |tong cong |tong so )?(?:bao nhieu|may|bn) (?:van ban|tai lieu))\b/;
+/**
+ * What a question for the collection may say besides its cue: which documents (year, kind), what to tell of each
+ * (kind, issuer, year, date), and chat filler. Any other word is a subject ("văn bản nào về chuyển đổi số"), which
+ * the sections answer, not the list of documents.
+ */
+const CATALOG_WORDS = new Set(
+  ('kho du lieu van ban tai hien dang da co gom luu trong liet ke danh sach ten cac nhung tat ca toan bo tong cong so ' +
+    'bao nhieu may bn nao gi la nam thang ngay loai co quan don vi ban hanh cua tung moi va voi hoi cho biet xin em toi minh ' +
+    'a ad admin bot oi vay the nhi ko khong k nay hieu ky ki nguoi hay duoc do the loai ' +
+    'ke hoach huong dan nghi quyet chi thi quy dinh thong bao ket luan quyet dinh cong van chuong trinh bao cao de an ' +
+    'luat nghi dinh thong tu quy che').split(' '),
+);
+
+/** The question asks which documents the collection holds, about no subject of theirs. */
+export function asksCatalog(folded: string): boolean {
+  if (!CATALOG_CUES.test(folded)) return false;
+  const rest = folded.split(/[^a-z0-9]+/).filter((w) => w !== '' && !/^\d+$/.test(w) && !CATALOG_WORDS.has(w));
+  return rest.length <= 1;
 }
 
 /** Words before a number that leave it the question's subject: asking, and what a document has. */

@@ -88,6 +88,7 @@ const SHAPE_WORDS: Record<QuestionShape, string[]> = {
   mentions: ['nhac', 'den', 'toi', 'de', 'cap', 'van', 'ban'],
   list: ['liet', 'ke', 'bao', 'gom'],
   factoid: [],
+  catalog: ['kho', 'van', 'ban', 'tai', 'lieu', 'danh', 'sach', 'liet', 'ke', 'co', 'gom', 'luu'],
   in_force: ['con', 'het', 'co', 'hieu', 'luc', 'ap', 'dung', 'bi', 'duoc', 'da', 'thay', 'the', 'bai', 'bo', 'van', 'ban', 'nao', 'nua'],
 };
 

@@ -1,0 +1,54 @@
+/**
+ * "Kho có những văn bản nào?": the collection is listed, filtered by the years and kinds asked, each document
+ * cited by its opening part. A question about a subject of the documents ("văn bản nào về chuyển đổi số") or
+ * about where a number is cited is not a question for the list.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { asksCatalog } from '../../src/retrieval/question-shape.ts';
+import { foldedView } from '../../src/text/normalize.ts';
+import { evalDocument, useMemoryCore } from '../fixtures/memory-core.ts';
+
+describe('questions for the collection itself', () => {
+  it.each([
+    ['Kho hiện có những văn bản nào? Cho biết loại văn bản, cơ quan ban hành và năm của từng văn bản.', true],
+    ['Trong kho có bao nhiêu văn bản năm 2022, đó là những văn bản nào?', true],
+    ['kho co nhung ke hoach nao nam 2023 vay ad', true],
+    ['liệt kê các văn bản năm 2024', true],
+    ['trong kho có văn bản nào về chuyển đổi số không', false],
+    ['Kế hoạch năm 2023 được xây dựng để thực hiện những văn bản nào?', false],
+    ['năm 2022 tuyên truyền những nội dung gì?', false],
+  ])('%s → %s', (question, expected) => {
+    expect(asksCatalog(foldedView(question))).toBe(expected);
+  });
+});
+
+describe('listing the collection', () => {
+  const corpus = (name: string) => ({ name, text: readFileSync(join('data', 'documents', name), 'utf8') });
+  const core = useMemoryCore([
+    corpus('2022-ke-hoach-mttq-tra-vinh-tuyen-truyen-xay-dung-dang.txt'),
+    corpus('2023-huong-dan-thanh-uy-bac-kan-tuyen-truyen-xay-dung-dang.txt'),
+    evalDocument('layouts7', '2026-ket-luan-86-kl-tu-thach-uyen-dang-vien-doanh-nghiep-ngoai-nha-nuoc.txt'),
+  ]);
+  const ask = (text: string) => core().engine.ask({ text, conversationId: `catalog-${text.length}`, channel: 'eval' });
+
+  it('lists every document, newest first, each cited by its opening', async () => {
+    const answer = await ask('Kho hiện có những văn bản nào?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.intro).toMatch(/^Kho có 3 văn bản:/);
+    expect(answer.intro.indexOf('Kết luận')).toBeLessThan(answer.intro.indexOf('Bắc Kạn'));
+    expect(answer.citations.map((c) => c.section)).toEqual(['', '', '']);
+  });
+
+  it('keeps to the year and the kind asked', async () => {
+    const answer = await ask('trong kho co bao nhieu huong dan nam 2023');
+    expect(answer.intro).toMatch(/^Kho có 1 hướng dẫn năm 2023:/);
+    expect(answer.citations.map((c) => c.source)).toEqual(['2023-huong-dan-thanh-uy-bac-kan-tuyen-truyen-xay-dung-dang.txt']);
+  });
+
+  it('says when no document of that kind is held, and a year without documents as before', async () => {
+    expect((await ask('kho có những nghị quyết nào?')).intro).toContain('Kho chưa có nghị quyết nào');
+    expect((await ask('kho có văn bản nào năm 2019')).outcome).toBe('absent_year');
+  });
+});
