@@ -42,7 +42,7 @@ const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi 
  * "những nội dung nào", "các cơ quan nào", "gồm", "liệt kê": the answer is a whole list. So are talking points
  * ("các ý chính", "dàn ý", "đề cương", "luận điểm"): every point of the part they are drawn from.
  */
-const LIST_CUES = /\b(?:gom|bao gom|liet ke|y chinh|dan y|de cuong|luan diem|nhung gi|nhung (?:\w+,? ){1,8}(?:nao|gi)|cac (?:\w+,? ){1,4}(?:nao|gi)|co may|may (?:noi dung|nhiem vu|hinh thuc|nhom|muc|diem|yeu cau))\b/;
+const LIST_CUES = /\b(?:chia (?:\w+ ){0,4}(?:thanh|lam|ra)|gom|bao gom|liet ke|y chinh|dan y|de cuong|luan diem|nhung gi|nhung (?:\w+,? ){1,8}(?:nao|gi)|cac (?:\w+,? ){1,4}(?:nao|gi)|co may|may (?:noi dung|nhiem vu|hinh thuc|nhom|muc|diem|yeu cau))\b/;
 /** Questions for one fact: a number, a date, a name. */
 const FACT_CUES = /\b(?:bao nhieu|khi nao|ngay nao|thang nao|nam nao|bao gio|luc nao|thoi han|han chot|so may|so hieu|ai ky|do ai|la ai|o dau|bao lau|may lan|ty le)\b/;
 /** Roles whose parts are lists: asking what they are ("mục đích là gì", "hình thức gì") asks for the list. */

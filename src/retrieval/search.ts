@@ -8,6 +8,7 @@ import { coversYear } from '../core/document-years.ts';
 import type { DocumentStore, Embedder, SearchFilter, ChunkHit } from '../core/ports.ts';
 import type { OutlineEntry, StoredDocument, StoredSection } from '../core/types.ts';
 import { bm25Idf } from '../core/bm25.ts';
+import { findNumberKeys } from '../text/number-key.ts';
 import { UNTIMED, type StageClock } from '../core/stage-clock.ts';
 import type { Catalog } from './catalog.ts';
 import { unitTerm, type QuestionUnits, type TextProfile } from './coverage.ts';
@@ -152,7 +153,7 @@ async function rankCandidates(intent: RankingIntent, filter: SearchFilter, deps:
     if (!entry) continue;
     const key = `${section.documentId}|${section.label}`;
     const place = parentPlaces.get(key) ?? null;
-    const citesNumber = citing.has(key);
+    const citesNumber = citing.has(key) && !(section.label === '' && namedBy(entry.document, intent));
     const unitEntry = unitOf(place);
     const unitKey = unitEntry ? `${section.documentId}|${unitEntry.label}` : key;
     const features = sectionFeatures(section, entry.document, {
@@ -234,6 +235,19 @@ async function weighted(store: DocumentStore, units: QuestionUnits): Promise<Que
   return { ...units, weights };
 }
 
+/** Shapes answered from a document's opening: there, citing the number named is what is asked. */
+const OPENING_SHAPES: ReadonlySet<string> = new Set(['mentions', 'basis', 'issuer', 'in_force']);
+
+/**
+ * The question names the document by a number its title or its own number bears ("Kế hoạch thực hiện Đề án 17"):
+ * its opening cites that number because it is the document's name, which is no answer to what is asked of it.
+ */
+function namedBy(document: StoredDocument, intent: RankingIntent): boolean {
+  if (intent.numberKeys.length === 0 || OPENING_SHAPES.has(intent.shape)) return false;
+  const own = findNumberKeys([document.title, document.number ?? ''].join(' '));
+  return intent.numberKeys.some((k) => own.includes(k));
+}
+
 /** Ids of the citing sections whose document passes the filter. */
 async function sectionIdsFor(cited: Map<string, string | null>, filter: SearchFilter, catalog: Catalog): Promise<string[]> {
   const ids: string[] = [];
@@ -246,4 +260,3 @@ async function sectionIdsFor(cited: Map<string, string | null>, filter: SearchFi
   }
   return ids;
 }
-

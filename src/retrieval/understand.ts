@@ -230,6 +230,35 @@ function withoutAskersPurpose(reading: ReadingSyllable[]): ReadingSyllable[] {
   return drop.size === 0 ? reading : reading.filter((_, i) => !drop.has(i));
 }
 
+/**
+ * Words that frame what is asked rather than say it: how a part is divided ("chia … thành mấy nhóm", "những mảng
+ * lớn", "nêu tên từng nhóm": the part's children are the answer, and these words are in none of them), and what a
+ * document "nhắc tới" ("Kế hoạch Đề án 17 nhắc tới những fanpage nào?": the fanpages are asked, not a mention).
+ */
+const FRAME_WORDS =
+  /\bchia\b|(?<=\bchia(?: \S+){0,4}) (?:thanh|lam|ra)\b|(?<=\b(?:may|nhung|cac|tung|moi|bao nhieu) )(?:nhom|mang|khoi)(?: lon| chinh)?\b|\bneu ten\b|\bten (?=(?:tung|cac|moi) )|\b(?:duoc )?(?:nhac|de cap)(?: (?:den|toi))?\b/g;
+
+/** The reading without the words of {@link FRAME_WORDS}. */
+function withoutFrameWords(reading: ReadingSyllable[]): ReadingSyllable[] {
+  const folded = reading.map((s) => foldedView(s.exact));
+  const starts: number[] = [];
+  let joined = '';
+  for (const f of folded) {
+    if (joined !== '') joined += ' ';
+    starts.push(joined.length);
+    joined += f;
+  }
+  const drop = new Set<number>();
+  for (const m of joined.matchAll(FRAME_WORDS)) {
+    const from = m.index ?? 0;
+    const to = from + m[0].length;
+    starts.forEach((at, i) => {
+      if (at >= from && at + (folded[i] as string).length <= to) drop.add(i);
+    });
+  }
+  return drop.size === 0 ? reading : reading.filter((_, i) => !drop.has(i));
+}
+
 /** "hiện hành" at position i: "quy định hiện hành về …" asks for the document in force, which is no topic word. */
 function inForceWord(reading: ReadingSyllable[], i: number): boolean {
   const [a, b] = [reading[i], reading[i + 1]];
@@ -255,7 +284,7 @@ export function plainQuestion(question: string, analyzer: Analyzer): NormalizedQ
 /** Reads a question. `currentYear` resolves "năm nay"/"năm ngoái". */
 export function understand(question: NormalizedQuestion | string, analyzer: Analyzer, currentYear: number, directives?: DirectiveModel): QueryIntent {
   const given = typeof question === 'string' ? plainQuestion(question, analyzer) : question;
-  const read = { ...given, syllables: withoutAskersPurpose(withoutInForceWords(given.syllables)) };
+  const read = { ...given, syllables: withoutFrameWords(withoutAskersPurpose(withoutInForceWords(given.syllables))) };
   const text = read.text;
   const folded = foldedView(text);
   const years = detectYears(folded, currentYear);

@@ -88,6 +88,27 @@ describe("the asker's purpose", () => {
   });
 });
 
+describe('words that frame the question', () => {
+  it('"chia … thành mấy nhóm, nêu tên từng nhóm" asks for a list and adds no term', () => {
+    const framed = read('Hướng dẫn năm 2023 chia nội dung thành mấy nhóm? Nêu tên từng nhóm.');
+    expect(framed.shape).toBe('list');
+    const words = framed.reading.map((s) => foldedView(s.exact));
+    for (const w of ['chia', 'thanh', 'nhom', 'ten']) expect(words).not.toContain(w);
+    expect(words).toContain('noi');
+  });
+
+  it('"nhắc tới những fanpage nào" asks for the fanpages, not for a mention', () => {
+    const words = read('Kế hoạch năm 2022 nhắc tới những fanpage nào?').reading.map((s) => foldedView(s.exact));
+    expect(words).toContain('fanpage');
+    expect(words).not.toContain('nhac');
+  });
+
+  it('keeps "thành" and "nhóm" where they are words of the topic', () => {
+    const words = read('Thành ủy giao nhiệm vụ gì cho nhóm tuyên truyền viên?').reading.map((s) => foldedView(s.exact));
+    expect(words).toEqual(expect.arrayContaining(['thanh', 'nhom']));
+  });
+});
+
 describe('shapes read with the directive model', () => {
   const directives = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
   it.each([
