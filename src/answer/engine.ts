@@ -3,7 +3,7 @@
  * verbatim quotes with citations (and, when a chat model is configured, prose checked against them).
  * It knows nothing of Telegram, Zalo, SQL or HTTP.
  */
-import { coversYear } from '../core/document-years.ts';
+import { coversYear, yearsOf } from '../core/document-years.ts';
 import { textNamesYear } from '../text/year-mention.ts';
 import type { Clock, DocumentStore, Embedder } from '../core/ports.ts';
 import { createStageClock, UNTIMED, type StageClock } from '../core/stage-clock.ts';
@@ -127,7 +127,8 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       const dated = asked.citedYears.some((y) => !years.includes(y))
         ? await numberYears(deps.store, asked.numberKeys, (await deps.catalog.entries()).filter((e) => named.includes(e.document.id)).map((e) => e.document))
         : null;
-      return { intent: resolveIntent(asked, { years, namedDocumentIds: named, unit, numberYears: dated }), available: years };
+      const namedDocumentYears = (await deps.catalog.entries()).filter((e) => named.includes(e.document.id)).flatMap((e) => yearsOf(e.document));
+      return { intent: resolveIntent(asked, { years, namedDocumentIds: named, unit, numberYears: dated, namedDocumentYears }), available: years };
     });
     const retrieve = (i: ResolvedIntent, filter: { years?: number[] }) => retrieveFor(i, filter, stages);
     const present = intent.presentYears;

@@ -173,9 +173,13 @@ function yearPart(picked: RankedSection, ranked: RankedSection[], years: number[
   const children = picked.place?.children ?? [];
   // A table's rows are not parts by year: the one row dated that year is not the table asked for.
   if (years.length === 0 || children.length < 2 || APPENDIX.test(picked.section.label)) return picked;
-  const named = children.filter((c) => years.some((y) => new RegExp(`\\b${y}\\b`).test(c.heading)));
-  if (named.length !== 1) return picked;
-  return ranked.find((r) => r.document.id === picked.document.id && r.section.label === named[0]?.label) ?? picked;
+  const namesYear = (heading: string) => years.some((y) => new RegExp(`\\b${y}\\b`).test(heading));
+  const named = children.filter((c) => namesYear(c.heading));
+  if (named.length === 1) return ranked.find((r) => r.document.id === picked.document.id && r.section.label === named[0]?.label) ?? picked;
+  if (named.length > 1) return picked;
+  // "Mục tiêu" › "Mục tiêu cụ thể" › "a) Đến năm 2026": the one part deeper down that names the year.
+  const deeper = ranked.filter((r) => r.document.id === picked.document.id && r.section.label.startsWith(`${picked.section.label}.`) && namesYear(r.section.heading));
+  return deeper.length === 1 ? (deeper[0] as RankedSection) : picked;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface CollectionFacts {
    * a named number has no known date, or when the question names none.
    */
   numberYears?: number[] | null;
+  /** Years the named held documents answer for (src/core/document-years.ts); empty when none is named. */
+  namedDocumentYears?: number[];
 }
 
 /** The question's intent, settled. */
@@ -53,7 +55,11 @@ export function resolveIntent(asked: QueryIntent, facts: CollectionFacts): Resol
   const datesOnly = asked.citedYears.filter(
     (y) => (!facts.years.includes(y) && !datedOtherwise(y)) || (held && asked.shape !== 'comparison'),
   );
-  const years = asked.years.filter((y) => !datesOnly.includes(y));
+  // A year the named held document is not of is a year it speaks of ("Chương trình 28-CTr/TU đặt ra chỉ tiêu gì
+  // phải đạt vào năm 2026", "Kế hoạch 12-KH/ĐU nói gì về năm 2022"): the named document is the filter.
+  const namedYears = facts.namedDocumentYears ?? [];
+  const spokenOf = (y: number) => held && asked.shape !== 'comparison' && namedYears.length > 0 && !namedYears.includes(y);
+  const years = asked.years.filter((y) => !datesOnly.includes(y) && !spokenOf(y));
   let shape = asked.shape;
   if (asked.shapeIfNamedInStore && held) shape = asked.shapeIfNamedInStore;
   // "Chỉ thị 05-CT/TW do ai ban hành?" when the collection only cites it: say where it is cited, never name

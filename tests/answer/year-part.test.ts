@@ -92,6 +92,17 @@ describe('selection of a list part', () => {
     expect(selectSections(list, intent([])).map((r) => r.section.label)).toEqual(['I.2']);
   });
 
+  it('goes down to the one deeper part that names the year when the part picked is above its parent', () => {
+    const goals = entry('I', 'MỤC TIÊU', null);
+    const list = [
+      ranked('I', 'MỤC TIÊU', '', 10, [], [entry('I.1', 'Mục tiêu chung', 'I'), parent]),
+      ranked('I.2.a', 'Đến năm 2025', '- Đón 120 nghìn lượt khách.', 6, [goals, parent], []),
+      ranked('I.2.b', 'Đến năm 2030', '- Đón 300 nghìn lượt khách.', 5, [goals, parent], []),
+    ];
+    expect(selectSections(list, intent([2030])).map((r) => r.section.label)).toEqual(['I.2.b']);
+    expect(selectSections(list, intent([2025, 2030])).map((r) => r.section.label)).toEqual(['I']);
+  });
+
   it('gives the list that introduces a point ranked first', () => {
     const intro = entry('Điều 19.1', 'Hồ sơ đề nghị cấp Giấy chứng nhận gồm', 'Điều 19');
     const points = [entry('Điều 19.1.a', 'Văn bản đề nghị', 'Điều 19.1'), entry('Điều 19.1.b', 'Danh mục tài nguyên số', 'Điều 19.1')];

@@ -34,6 +34,14 @@ describe('a question settled against the collection', () => {
     expect(r.newestInstead).toBe(newest);
   });
 
+  it('takes a year the named document is not of for a year it speaks of, not a filter', () => {
+    const asked = understand('Chương trình hành động 28-CTr/TU đặt ra những chỉ tiêu gì phải đạt vào năm 2026?', analyzer, 2026, directives);
+    const facts = { years: [2025, 2026], namedDocumentIds: ['d28'] };
+    expect(resolveIntent(asked, { ...facts, namedDocumentYears: [2025] })).toMatchObject({ presentYears: [], documentIds: ['d28'] });
+    expect(resolveIntent(asked, { ...facts, namedDocumentYears: [2026] }).presentYears).toEqual([2026]);
+    expect(resolveIntent(asked, { ...facts, namedDocumentIds: [], namedDocumentYears: [] }).presentYears).toEqual([2026]);
+  });
+
   it('reads a year after a number as the year asked about when the collection dates that number otherwise', () => {
     const asked = understand('Kế hoạch thực hiện Đề án 17 năm 2024 có những nội dung gì?', analyzer, 2026, directives);
     const facts = { ...collection, namedDocumentIds: [] };
