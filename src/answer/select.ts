@@ -146,7 +146,9 @@ function siblingsAsList(picked: RankedSection[], ranked: RankedSection[], intent
     if (label === '') continue;
     const siblings = picked.filter((o) => o.document.id === r.document.id && parentOf(o) === label);
     const parent = ranked.find((o) => o.document.id === r.document.id && o.section.label === label);
-    if (siblings.length >= 2 && parent) return [parent, ...picked.filter((o) => !siblings.includes(o))];
+    // A part that holds a list of its own ("1. Hồ sơ gồm: a) … đ)") is the list asked for, not an item of its parent's.
+    const ownList = siblings.some((o) => (o.place?.children.length ?? 0) >= 2);
+    if (siblings.length >= 2 && parent && !ownList) return [parent, ...picked.filter((o) => !siblings.includes(o))];
   }
   return picked;
 }

@@ -103,6 +103,20 @@ describe('selection of a list part', () => {
     expect(selectSections(list, intent([2025, 2030])).map((r) => r.section.label)).toEqual(['I']);
   });
 
+  it('keeps a clause that holds its own list rather than lifting it with a sibling to their article', () => {
+    const article = entry('Điều 9', 'Hồ sơ, thủ tục đăng ký', null);
+    const points = [entry('Điều 9.1.a', 'Tờ khai đăng ký theo mẫu', 'Điều 9.1'), entry('Điều 9.1.b', 'Giấy chứng nhận tiêm phòng', 'Điều 9.1')];
+    const clauses = [entry('Điều 9.1', 'Hồ sơ đăng ký gồm', 'Điều 9'), entry('Điều 9.2', 'Chủ nuôi nộp hồ sơ tại Ủy ban nhân dân cấp xã', 'Điều 9')];
+    const list = [
+      ranked('Điều 9.1', 'Hồ sơ đăng ký gồm', '', 10, [article], points),
+      ranked('Điều 9.2', 'Chủ nuôi nộp hồ sơ tại Ủy ban nhân dân cấp xã', '', 9.9, [article], []),
+      ranked('Điều 9', 'Hồ sơ, thủ tục đăng ký', '', 9, [], clauses),
+    ];
+    expect(selectSections(list, intent([]))[0]?.section.label).toBe('Điều 9.1');
+    const leaves = [ranked('Điều 9.1', 'Hồ sơ đăng ký gồm', '', 10, [article], []), list[1] as RankedSection, list[2] as RankedSection];
+    expect(selectSections(leaves, intent([]))[0]?.section.label).toBe('Điều 9');
+  });
+
   it('gives the list that introduces a point ranked first', () => {
     const intro = entry('Điều 19.1', 'Hồ sơ đề nghị cấp Giấy chứng nhận gồm', 'Điều 19');
     const points = [entry('Điều 19.1.a', 'Văn bản đề nghị', 'Điều 19.1'), entry('Điều 19.1.b', 'Danh mục tài nguyên số', 'Điều 19.1')];
