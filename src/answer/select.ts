@@ -265,13 +265,23 @@ function withoutStrayEntries(ranked: RankedSection[], intent: ResolvedIntent, is
 export type IssuerBodies = (document: RankedSection['document']) => string[];
 
 /** Picks the sections to quote, best first. `ranked` must be sorted by score. */
+/** `Chương II`, `Chương II.Mục 1`: groupings above articles, in the outline but never cited (BRIEF: the articles are). */
+const GROUPING = /^(?:Chương|Mục) /u;
+
+/** The candidates a citation may name: every one but the groupings, unless nothing else was found. */
+function citable(ranked: RankedSection[]): RankedSection[] {
+  const kept = ranked.filter((r) => !GROUPING.test(r.section.label));
+  return kept.length > 0 ? kept : ranked;
+}
+
 export function selectSections(
   all: RankedSection[],
   intent: ResolvedIntent,
   rules: SelectionRules = DEFAULT_RANKING_MODEL.selection,
   issuerBodies: IssuerBodies = () => [],
 ): RankedSection[] {
-  const ranked = intent.shape === 'list' ? withoutStrayEntries(all, intent, issuerBodies) : all;
+  const cited = citable(all);
+  const ranked = intent.shape === 'list' ? withoutStrayEntries(cited, intent, issuerBodies) : cited;
   const top = ranked[0];
   if (!top) return [];
   switch (intent.shape) {

@@ -30,7 +30,7 @@ const BASIS_CUES = [
 /** When a named document was issued or adopted ("ban hành ngày nào", "thông qua tại hội nghị nào"). */
 const ISSUED_WHEN_CUES = /\b(?:ban hanh (?:ngay|khi|vao|nam|thang|luc)|ngay ban hanh|ky ngay nao|ky khi nao|thong qua (?:tai|o|ngay|khi|vao)|tai hoi nghi nao|hoi nghi (?:lan thu )?(?:nao|may))\b/;
 /** Who issued or signed a document: answered from its opening and its metadata. */
-const ISSUER_CUES = /\b(?:(?:do |la )?ai (?:ban hanh|ky)|(?:co quan|don vi) nao (?:ban hanh|ky)|nguoi ky|ky ban hanh)\b/;
+const ISSUER_CUES = /\b(?:(?:do |la )?ai (?:ban hanh|ky)|(?:co quan|don vi|cap uy|cap|to chuc|chu the) nao (?:da )?(?:ban hanh|ky|phat hanh)|nguoi ky|ky ban hanh)\b/;
 /** The document's own particulars asked without its number ("số hiệu, ngày ký và cơ quan ban hành?"). */
 const PARTICULARS_CUES = /\b(?:co quan ban hanh|ngay ky|so hieu)\b/;
 /** "X còn hiệu lực không?", "X có còn hiệu lực?", "X hết hiệu lực chưa?", "X còn áp dụng không?" (src/answer/in-force.ts). */

@@ -46,3 +46,12 @@ describe('a list question answered by a table', () => {
     expect(selectSections([part, child], purpose).map((r) => r.section.label)).toEqual(['I.1']);
   });
 });
+
+describe('groupings above articles', () => {
+  it('are never cited: the article is, even when the chapter ranks above it', () => {
+    const chapter = section('Chương II', 14, 'NHIỆM VỤ, QUYỀN HẠN', { facetOwn: 1, facetClash: 0 });
+    const article = section('Điều 6', 12, 'Quyền hạn của Ban Chỉ đạo', { facetOwn: 1, facetClash: 0 });
+    const rights = { ...intent, folded: 'ban chi dao duoc quyen lam nhung gi', facets: ['task'], mentionedYears: [], years: [] } as unknown as ResolvedIntent;
+    expect(selectSections([chapter, article], rights).map((r) => r.section.label)).toEqual(['Điều 6']);
+  });
+});

@@ -133,6 +133,7 @@ describe('shapes', () => {
     ['Hướng dẫn dẫn những quy định nào về nêu gương? Kể đủ số hiệu và ngày ban hành.', 'list'],
     ['Kế hoạch 12-KH/ĐU do ai ban hành?', 'issuer'],
     ['ai ky huong dan cua thanh uy bac kan', 'issuer'],
+    ['Kế hoạch số 12-KH/ĐU do cấp ủy nào ban hành?', 'issuer'],
     ['Trách nhiệm của cơ quan nào trong việc tổ chức hội nghị báo cáo viên?', 'factoid'],
     ['Nội dung cần phải ban hành kế hoạch tại kỳ họp thứ hai là gì?', 'factoid'],
     ['nội dung trọng tâm 2022 và 2023 khác gì?', 'comparison'],
