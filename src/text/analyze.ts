@@ -103,6 +103,12 @@ export interface Analyzer {
   spelledOut(text: string): string;
 }
 
+/**
+ * Weight of the accented terms of syllables whose accents were restored rather than typed ("hop" read as "họp"):
+ * the folded term matches "họp" and "hợp" alike, the restored one prefers the sections that say "họp".
+ */
+const GUESSED = 0.5;
+
 /** Creates the analyzer used by both ingestion and retrieval (they must agree exactly). */
 export function createAnalyzer(abbreviations: Abbreviations): Analyzer {
   const expansions = (text: string, query: boolean): string[] => abbreviations.expansionsIn(text, query);
@@ -133,12 +139,12 @@ export function createAnalyzer(abbreviations: Abbreviations): Analyzer {
     reading.forEach((s, i) => {
       const f = folded[i] as string;
       if (content[i]) {
-        if (s.sure && hasDiacritics(s.exact)) terms.set(`w:${s.exact}`, 1);
+        if (hasDiacritics(s.exact)) terms.set(`w:${s.exact}`, s.sure ? 1 : GUESSED);
         terms.set(`f:${f}`, 1);
       }
       const next = reading[i + 1];
       if (!next || next.phrase !== s.phrase || !(content[i] || content[i + 1])) return;
-      if (s.sure && next.sure && (hasDiacritics(s.exact) || hasDiacritics(next.exact))) terms.set(`b:${s.exact}_${next.exact}`, 1);
+      if (hasDiacritics(s.exact) || hasDiacritics(next.exact)) terms.set(`b:${s.exact}_${next.exact}`, s.sure && next.sure ? 1 : GUESSED);
       terms.set(`g:${f}_${folded[i + 1]}`, 1);
     });
     return terms;

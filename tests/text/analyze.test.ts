@@ -130,3 +130,21 @@ describe('isQuestionWord', () => {
     expect(isQuestionWord('tuyên')).toBe(false);
   });
 });
+
+describe('terms of a reading', () => {
+  const syllable = (exact: string, sure: boolean) => ({ exact, sure, phrase: 0 });
+
+  it('weighs the accents of a restored syllable less than typed ones, and still matches it without accents', () => {
+    const restored = analyzer.readingTerms([syllable('họp', false), syllable('định', false), syllable('kỳ', false)]);
+    expect(restored.get('w:họp')).toBe(0.5);
+    expect(restored.get('b:họp_định')).toBe(0.5);
+    expect(restored.get('f:hop')).toBe(1);
+    const typed = analyzer.readingTerms([syllable('họp', true), syllable('định', true), syllable('kỳ', true)]);
+    expect(typed.get('w:họp')).toBe(1);
+    expect(typed.get('b:họp_định')).toBe(1);
+  });
+
+  it('has no accented term for a syllable that has no accents', () => {
+    expect([...analyzer.readingTerms([syllable('ban', false)]).keys()]).toEqual(['f:ban']);
+  });
+});
