@@ -37,7 +37,7 @@ const PARTICULARS_CUES = /\b(?:co quan ban hanh|ngay ky|so hieu)\b/;
 const IN_FORCE_CUES = /\b(?:con|het|co) hieu luc\b|\bhieu luc (?:cua|khong|chua)\b|\bcon (?:duoc )?ap dung\b/;
 /** "X đã bị thay thế chưa?", "văn bản nào bãi bỏ X?": the same, when the question names X by number. */
 const REPLACED_CUES = /\b(?:thay the|bai bo)\b/;
-const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi gi', 'giong nhau', 'giong va khac', 'diem moi', 'co gi moi', 'khac voi', 'khac so voi'];
+const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi gi', 'thay doi the nao', 'thay doi nhu the nao', 'thay doi ra sao', 'giong nhau', 'giong va khac', 'diem moi', 'co gi moi', 'khac voi', 'khac so voi'];
 /**
  * "những nội dung nào", "các cơ quan nào", "gồm", "liệt kê": the answer is a whole list. So are talking points
  * ("các ý chính", "dàn ý", "đề cương", "luận điểm"): every point of the part they are drawn from.
@@ -56,7 +56,7 @@ export function detectShape(folded: string, years: number[], numberKeys: string[
   // Two years joined by "và" compare them, unless the question asks what one plan says about later years.
   if (IN_FORCE_CUES.test(folded) || (numberKeys.length > 0 && REPLACED_CUES.test(folded))) return { shape: 'in_force', ifNamedInStore: null };
   if (numberKeys.length === 0 && asksCatalog(folded)) return { shape: 'catalog', ifNamedInStore: null };
-  const twoYears = years.length > 1 && /\b(va|voi)\b/.test(folded) && !/\b(tiep theo|tro di|nam sau|nam tiep)\b/.test(folded);
+  const twoYears = years.length > 1 && /\b(va|voi|sang)\b/.test(folded) && !/\b(tiep theo|tro di|nam sau|nam tiep)\b/.test(folded);
   if (has(COMPARE_CUES) || twoYears) return { shape: 'comparison', ifNamedInStore: null };
   if (ISSUER_CUES.test(folded)) return { shape: 'issuer', ifNamedInStore: null };
   // "phối hợp dựa trên những nguyên tắc gì" asks for a part (the principles), not for the texts the document rests on.

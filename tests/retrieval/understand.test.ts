@@ -138,6 +138,7 @@ describe('shapes', () => {
     ['Nội dung cần phải ban hành kế hoạch tại kỳ họp thứ hai là gì?', 'factoid'],
     ['nội dung trọng tâm 2022 và 2023 khác gì?', 'comparison'],
     ['so sanh noi dung tuyen truyen nam 2022 voi nam 2023', 'comparison'],
+    ['Nội dung trọng tâm đã thay đổi thế nào từ năm 2022 sang năm 2023?', 'comparison'],
     ['Nội dung tuyên truyền thường xuyên năm 2022 gồm những gì?', 'list'],
     ['liệt kê các hình thức tuyên truyền', 'list'],
     // A long plural noun phrase between "những" and "nào" still asks for a list.
