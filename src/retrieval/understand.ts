@@ -233,10 +233,11 @@ function withoutAskersPurpose(reading: ReadingSyllable[]): ReadingSyllable[] {
 /**
  * Words that frame what is asked rather than say it: how a part is divided ("chia … thành mấy nhóm", "những mảng
  * lớn", "nêu tên từng nhóm": the part's children are the answer, and these words are in none of them), and what a
- * document "nhắc tới" ("Kế hoạch Đề án 17 nhắc tới những fanpage nào?": the fanpages are asked, not a mention).
+ * document "nhắc tới" ("Kế hoạch Đề án 17 nhắc tới những fanpage nào?": the fanpages are asked, not a mention), and how
+ * fully to tell it ("liệt kê đầy đủ", "kể hết": a clause that says "tham dự đầy đủ" is no better for it).
  */
 const FRAME_WORDS =
-  /\bchia\b|(?<=\bchia(?: \S+){0,4}) (?:thanh|lam|ra)\b|(?<=\b(?:may|nhung|cac|tung|moi|bao nhieu) )(?:nhom|mang|khoi)(?: lon| chinh)?\b|\bneu ten\b|\bten (?=(?:tung|cac|moi) )|\b(?:duoc )?(?:nhac|de cap)(?: (?:den|toi))?\b/g;
+  /\bchia\b|(?<=\bchia(?: \S+){0,4}) (?:thanh|lam|ra)\b|(?<=\b(?:may|nhung|cac|tung|moi|bao nhieu) )(?:nhom|mang|khoi)(?: lon| chinh)?\b|\bneu ten\b|\bten (?=(?:tung|cac|moi) )|\b(?:duoc )?(?:nhac|de cap)(?: (?:den|toi))?\b|(?<=\b(?:liet ke|ke|neu|trinh bay|noi)(?: ra| lai)? )(?:day du|du|het|chi tiet|cu the)\b/g;
 
 /** The reading without the words of {@link FRAME_WORDS}. */
 function withoutFrameWords(reading: ReadingSyllable[]): ReadingSyllable[] {

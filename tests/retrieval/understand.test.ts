@@ -103,6 +103,12 @@ describe('words that frame the question', () => {
     expect(words).not.toContain('nhac');
   });
 
+  it('"liệt kê đầy đủ", "kể hết" say how fully to answer, not what', () => {
+    const words = read('Ban Chỉ đạo có những nhiệm vụ gì? Liệt kê đầy đủ, kể hết giúp em.').reading.map((s) => foldedView(s.exact));
+    for (const w of ['day', 'du', 'het']) expect(words).not.toContain(w);
+    expect(read('Hồ sơ phải đầy đủ những giấy tờ gì?').reading.map((s) => foldedView(s.exact))).toContain('day');
+  });
+
   it('keeps "thành" and "nhóm" where they are words of the topic', () => {
     const words = read('Thành ủy giao nhiệm vụ gì cho nhóm tuyên truyền viên?').reading.map((s) => foldedView(s.exact));
     expect(words).toEqual(expect.arrayContaining(['thanh', 'nhom']));
