@@ -204,7 +204,7 @@ function holdingValue(picked: RankedSection, ranked: RankedSection[], values: Va
 }
 
 /** "gồm những nhóm việc lớn nào", "những phần lớn", "bố cục": the document's main groups, not one of them. */
-const MAIN_PARTS_ASKED = /\b(?:nhom (?:\w+ ){0,2}lon|(?:phan|muc|nhom) chinh|bo cuc|gom may phan)\b/;
+const MAIN_PARTS_ASKED = /\b(?:(?:nhom|mang|khoi) (?:\w+ ){0,2}lon|(?:phan|muc|nhom) chinh|bo cuc|gom may phan)\b/;
 
 /**
  * The part of the best-ranked document that holds the most groups: its body ("II. Nội dung thực hiện" with five
