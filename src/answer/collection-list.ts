@@ -21,6 +21,8 @@ export interface CatalogAsked {
   /** Kinds of document named ("kế hoạch", "hướng dẫn"); empty: every kind. */
   docTypes: DocumentType[];
   units: QuestionUnits;
+  /** Said before the list ("năm nay" with no document of this year: the newest year's are listed). */
+  note?: string | null;
 }
 
 export interface CatalogSources {
@@ -61,6 +63,6 @@ export async function answerCatalog(asked: CatalogAsked, sources: CatalogSources
     const opening = (await sources.sections(d.id)).find((s) => s.label === '');
     if (opening) citations.push(citationFor(d, opening, quoteSection(opening, asked.units, OPENING_CHARS)));
   }
-  const intro = [`Kho có ${docs.length} ${what}:`, ...lines, ...more].join('\n');
+  const intro = [...(asked.note ? [asked.note] : []), `Kho có ${docs.length} ${what}:`, ...lines, ...more].join('\n');
   return makeAnswer({ outcome: 'answered', intro, citations, notice: null });
 }

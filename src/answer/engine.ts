@@ -167,7 +167,10 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (intent.years.length > 0 && present.length === 0) {
       return makeAnswer({ outcome: 'absent_year', intro: absentYearText(missing, available), citations: [], notice: null });
     }
-    if (intent.shape === 'catalog') return answerCatalog({ years: intent.years.length > 0 ? present : [], docTypes: intent.docTypes, units: topicUnits(intent) }, library);
+    if (intent.shape === 'catalog') {
+      const note = intent.newestInstead !== null ? absentYearText(intent.missingYears, available) : null;
+      return answerCatalog({ years: intent.years.length > 0 ? present : [], docTypes: intent.docTypes, units: topicUnits(intent), note }, library);
+    }
     const top = ranked[0];
     const debug = {
       topScore: top?.score ?? 0,

@@ -47,6 +47,12 @@ describe('listing the collection', () => {
     expect(answer.citations.map((c) => c.source)).toEqual(['2023-huong-dan-thanh-uy-bac-kan-tuyen-truyen-xay-dung-dang.txt']);
   });
 
+  it('"năm nay" lists the newest year held (and says so when this year has none yet)', async () => {
+    const answer = await ask('năm nay kho có những văn bản nào');
+    expect(answer.intro).toContain('Kho có 1 văn bản năm 2026:');
+    if (new Date().getFullYear() > 2026) expect(answer.intro).toContain(`Chưa có văn bản năm ${new Date().getFullYear()}`);
+  });
+
   it('says when no document of that kind is held, and a year without documents as before', async () => {
     expect((await ask('kho có những nghị quyết nào?')).intro).toContain('Kho chưa có nghị quyết nào');
     expect((await ask('kho có văn bản nào năm 2019')).outcome).toBe('absent_year');
