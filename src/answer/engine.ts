@@ -124,10 +124,9 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       const named = asked.numberKeys.length > 0 ? await namedDocuments(asked.numberKeys) : [];
       const unit = organisation ? unitChain(await deps.organisations.directory(), organisation) : null;
       // Only a year the collection has no documents of can turn out to be asked rather than a number's date.
-      const dated = asked.citedYears.some((y) => !years.includes(y))
-        ? await numberYears(deps.store, asked.numberKeys, (await deps.catalog.entries()).filter((e) => named.includes(e.document.id)).map((e) => e.document))
-        : null;
-      const namedDocumentYears = (await deps.catalog.entries()).filter((e) => named.includes(e.document.id)).flatMap((e) => yearsOf(e.document));
+      const namedDocs = (await deps.catalog.entries()).filter((e) => named.includes(e.document.id)).map((e) => e.document);
+      const dated = asked.citedYears.some((y) => !years.includes(y)) ? await numberYears(deps.store, asked.numberKeys, namedDocs) : null;
+      const namedDocumentYears = namedDocs.flatMap((d) => yearsOf(d));
       return { intent: resolveIntent(asked, { years, namedDocumentIds: named, unit, numberYears: dated, namedDocumentYears }), available: years };
     });
     const retrieve = (i: ResolvedIntent, filter: { years?: number[] }) => retrieveFor(i, filter, stages);

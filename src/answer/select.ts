@@ -264,7 +264,6 @@ function withoutStrayEntries(ranked: RankedSection[], intent: ResolvedIntent, is
 /** The bodies a document's issuer names ("Ban Thường trực Ủy ban MTTQ tỉnh Trà Vinh" → the Mặt trận). */
 export type IssuerBodies = (document: RankedSection['document']) => string[];
 
-/** Picks the sections to quote, best first. `ranked` must be sorted by score. */
 /** `Chương II`, `Chương II.Mục 1`: groupings above articles, in the outline but never cited (BRIEF: the articles are). */
 const GROUPING = /^(?:Chương|Mục) /u;
 
@@ -274,6 +273,7 @@ function citable(ranked: RankedSection[]): RankedSection[] {
   return kept.length > 0 ? kept : ranked;
 }
 
+/** Picks the sections to quote, best first. `ranked` must be sorted by score. */
 export function selectSections(
   all: RankedSection[],
   intent: ResolvedIntent,

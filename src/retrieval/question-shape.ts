@@ -95,7 +95,7 @@ const CATALOG_CUES =
 const CATALOG_WORDS = new Set(
   ('kho du lieu van ban tai hien dang da co gom luu trong liet ke danh sach ten cac nhung tat ca toan bo tong cong so ' +
     'bao nhieu may bn nao gi la nam thang ngay loai co quan don vi ban hanh cua tung moi va voi hoi cho biet xin em toi minh ' +
-    'a ad admin bot oi vay the nhi ko khong k nay hieu ky ki nguoi hay duoc do the loai ' +
+    'a ad admin bot oi vay the nhi ko khong k nay hieu ky ki nguoi hay duoc do ' +
     'ke hoach huong dan nghi quyet chi thi quy dinh thong bao ket luan quyet dinh cong van chuong trinh bao cao de an ' +
     'luat nghi dinh thong tu quy che').split(' '),
 );
