@@ -123,9 +123,9 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       const years = await deps.catalog.years();
       const named = asked.numberKeys.length > 0 ? await namedDocuments(asked.numberKeys) : [];
       const unit = organisation ? unitChain(await deps.organisations.directory(), organisation) : null;
-      // Only a year the collection has no documents of can turn out to be asked rather than a number's date.
+      // A year written after a number is checked against the dates the collection gives that number.
       const namedDocs = (await deps.catalog.entries()).filter((e) => named.includes(e.document.id)).map((e) => e.document);
-      const dated = asked.citedYears.some((y) => !years.includes(y)) ? await numberYears(deps.store, asked.numberKeys, namedDocs) : null;
+      const dated = asked.citedYears.length > 0 ? await numberYears(deps.store, asked.numberKeys, namedDocs) : null;
       const namedDocumentYears = namedDocs.flatMap((d) => yearsOf(d));
       return { intent: resolveIntent(asked, { years, namedDocumentIds: named, unit, numberYears: dated, namedDocumentYears }), available: years };
     });
@@ -194,7 +194,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     const notice = [notes, note].filter(Boolean).join('\n') || null;
     const leads = await leadIns(chosen, ranked, (ids) => deps.store.getSectionsByIds(ids));
     const first = chosen[0]?.document;
-    const dateLine = intent.shape === 'issuer' && first ? headerDateLine((await deps.store.documentSourceText(first.id)) ?? '') : null;
+    const dateLine = (intent.shape === 'issuer' || intent.shape === 'basis') && first ? headerDateLine((await deps.store.documentSourceText(first.id)) ?? '') : null;
     const answer = await verbatimOnly(buildExtractive(intent, chosen, { notice, debug, dateLine }, directory, leads));
     return intent.unit ? { ...answer, unit: intent.unit.body.name } : answer;
   }

@@ -40,7 +40,8 @@ export function introFor(intent: QueryIntent, count: number, first: StoredDocume
     case 'mentions':
       return `Nội dung bạn hỏi được nhắc đến ở ${places} trong các văn bản:`;
     case 'basis':
-      return 'Văn bản được ban hành căn cứ / để thực hiện các văn bản sau (phần mở đầu):';
+      // Who issued it and when come with its grounds: a báo cáo viên cites all three together.
+      return `${issuedBy(first, dateLine) ?? ''}Văn bản được ban hành căn cứ / để thực hiện các văn bản sau (phần mở đầu):`;
     case 'issuer':
       return issuerIntro(first, dateLine);
     case 'comparison':
@@ -57,12 +58,19 @@ export function introFor(intent: QueryIntent, count: number, first: StoredDocume
  * tháng 01 năm 2025"), which is what a reader copies into a report.
  */
 function issuerIntro(d: StoredDocument | undefined, dateLine: string | null): string {
-  if (!d?.issuer) return dateLine ? `Văn bản ghi: "${dateLine}". Phần mở đầu:` : 'Phần mở đầu của văn bản nêu cơ quan ban hành:';
+  const said = issuedBy(d, dateLine);
+  if (said) return `${said}Phần mở đầu:`;
+  return dateLine ? `Văn bản ghi: "${dateLine}". Phần mở đầu:` : 'Phần mở đầu của văn bản nêu cơ quan ban hành:';
+}
+
+/** "Văn bản do … ban hành ngày … . Người ký: … . " from the document's metadata, or null without an issuer. */
+function issuedBy(d: StoredDocument | undefined, dateLine: string | null): string | null {
+  if (!d?.issuer) return null;
   const place = d.place && !foldedView(d.issuer).includes(foldedView(d.place)) ? ` (${d.place})` : '';
   const signer = d.signer ? ` Người ký: ${d.signer}${d.signerRole ? `, ${d.signerRole}` : ''}.` : '';
   const date = d.issuedOn ? ` ngày ${d.issuedOn.slice(8, 10)}/${d.issuedOn.slice(5, 7)}/${d.issuedOn.slice(0, 4)}` : '';
   const on = `${date}${dateLine ? ` ("${dateLine}")` : ''}`;
-  return `Văn bản do ${d.issuer}${place} ban hành${on}.${signer} Phần mở đầu:`;
+  return `Văn bản do ${d.issuer}${place} ban hành${on}.${signer} `;
 }
 
 /** The place-and-date line of a document's header ("Hà Nội, ngày 15 tháng 3 năm 2023"), or null. */

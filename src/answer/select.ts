@@ -39,7 +39,7 @@ function mentions(ranked: RankedSection[], intent: ResolvedIntent, rules: Select
 }
 
 function perYear(ranked: RankedSection[], intent: ResolvedIntent, rules: SelectionRules): RankedSection[] {
-  if (intent.years.length < 2) return perDocument(ranked, intent, rules);
+  if (intent.years.length < 2) return perTarget(ranked, intent) ?? perDocument(ranked, intent, rules);
   const years = intent.years;
   const out: RankedSection[] = [];
   for (const year of years) {
@@ -47,6 +47,20 @@ function perYear(ranked: RankedSection[], intent: ResolvedIntent, rules: Selecti
     if (best) out.push(sameRole(best, ranked, intent));
   }
   return out.slice(0, 4);
+}
+
+/**
+ * A comparison of the targets one plan sets for two years ("chỉ tiêu năm 2025 và năm 2030", "mốc 2026 và mốc
+ * 2030"): the best document's parts named by those years, when it has one for at least two of them.
+ */
+function perTarget(ranked: RankedSection[], intent: ResolvedIntent): RankedSection[] | null {
+  const top = ranked[0];
+  const targets = intent.mentionedYears.filter((y) => !intent.years.includes(y));
+  if (!top || targets.length < 2) return null;
+  const own = ranked.filter((r) => r.document.id === top.document.id);
+  const parts = targets.flatMap((y) => own.find((r) => new RegExp(`\\b${y}\\b`).test(foldedView(r.section.heading))) ?? []);
+  const distinct = parts.filter((p, i) => parts.findIndex((q) => q.section.label === p.section.label) === i);
+  return distinct.length >= 2 ? distinct : null;
 }
 
 /**

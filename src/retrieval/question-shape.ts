@@ -27,6 +27,12 @@ const BASIS_CUES = [
   'de thuc hien ke hoach nao',
   'de thuc hien huong dan nao',
 ];
+/**
+ * The superior texts a document carries out, asked in other words: "thực hiện theo hướng dẫn nào", "ban hành trên
+ * cơ sở những văn bản nào", "văn bản nào của cấp trên". Not "theo quy định nào": a law's reader asks for the rule.
+ */
+const BASIS_PATTERN =
+  /\b(?:theo|tren co so|cu the hoa|dua tren|dua vao)(?: (?:nhung|cac))? (?:van ban|huong dan|nghi quyet|chi thi|ket luan|ke hoach|quyet dinh|cong van|chu truong|de an|chuong trinh) nao\b|\b(?:van ban|chu truong|chi dao)(?: nao)? cua cap tren\b/;
 /** When a named document was issued or adopted ("ban hành ngày nào", "thông qua tại hội nghị nào"). */
 const ISSUED_WHEN_CUES = /\b(?:ban hanh (?:ngay|khi|vao|nam|thang|luc)|ngay ban hanh|ky ngay nao|ky khi nao|thong qua (?:tai|o|ngay|khi|vao)|tai hoi nghi nao|hoi nghi (?:lan thu )?(?:nao|may))\b/;
 /** Who issued or signed a document: answered from its opening and its metadata. */
@@ -43,8 +49,8 @@ const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi 
  * ("các ý chính", "dàn ý", "đề cương", "luận điểm"): every point of the part they are drawn from.
  */
 const LIST_CUES = /\b(?:chia (?:\w+ ){0,4}(?:thanh|lam|ra)|gom|bao gom|liet ke|y chinh|dan y|de cuong|luan diem|nhung gi|nhung (?:\w+,? ){1,8}(?:nao|gi)|cac (?:\w+,? ){1,4}(?:nao|gi)|co may|may (?:noi dung|nhiem vu|hinh thuc|nhom|muc|diem|yeu cau))\b/;
-/** Questions for one fact: a number, a date, a name. */
-const FACT_CUES = /\b(?:bao nhieu|khi nao|ngay nao|thang nao|nam nao|bao gio|luc nao|thoi han|han chot|so may|so hieu|ai ky|do ai|la ai|o dau|bao lau|may lan|ty le)\b/;
+/** Questions for one fact: a number, a date, a name ("cơ quan nào lo kinh phí": one body; "các cơ quan nào": a list). */
+const FACT_CUES = /(?<!\b(?:nhung|cac) )\b(?:co quan|don vi|ban nganh) nao\b|\b(?:bao nhieu|khi nao|ngay nao|thang nao|nam nao|bao gio|luc nao|thoi han|han chot|so may|so hieu|ai ky|do ai|la ai|o dau|bao lau|may lan|ty le)\b/;
 /** Roles whose parts are lists: asking what they are ("mục đích là gì", "hình thức gì") asks for the list. */
 const LIST_FACETS = ['purpose', 'requirement', 'content', 'focus', 'regular', 'form', 'task', 'implementation', 'target', 'shortcoming', 'situation', 'viewpoint', 'slogan', 'prohibition'];
 
@@ -61,7 +67,7 @@ export function detectShape(folded: string, years: number[], numberKeys: string[
   if (ISSUER_CUES.test(folded)) return { shape: 'issuer', ifNamedInStore: null };
   // "phối hợp dựa trên những nguyên tắc gì" asks for a part (the principles), not for the texts the document rests on.
   const asksPart = facets.length > 0 && !/\b(?:can cu|van ban)\b/.test(folded);
-  if (has(BASIS_CUES) && !asksPart) return { shape: 'basis', ifNamedInStore: null };
+  if ((has(BASIS_CUES) && !asksPart) || BASIS_PATTERN.test(folded)) return { shape: 'basis', ifNamedInStore: null };
   // "where is X cited" needs an X: a number, or a question for places ("ở đâu", "những văn bản nào").
   if (has(MENTION_CUES) && (numberKeys.length > 0 || WHERE_CUES.test(folded)) && !mentionsSomethingElse(folded)) {
     return { shape: 'mentions', ifNamedInStore: null };

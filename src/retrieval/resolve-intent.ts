@@ -52,8 +52,11 @@ export function resolveIntent(asked: QueryIntent, facts: CollectionFacts): Resol
   // about when the collection dates the named documents otherwise ("Kế hoạch thực hiện Đề án 17 năm 2024": the
   // Đề án is of 2020, the 2024 plan is not in).
   const datedOtherwise = (y: number) => (facts.numberYears ?? []).length > 0 && !(facts.numberYears ?? []).includes(y);
+  // "Kết luận 21-KL/TW năm 2021 được nhắc ở đâu": the collection dates the cited Kết luận 2021, so 2021 is its
+  // date even though 2021 plans are held.
+  const datesCited = (y: number) => !held && (facts.numberYears ?? []).includes(y);
   const datesOnly = asked.citedYears.filter(
-    (y) => (!facts.years.includes(y) && !datedOtherwise(y)) || (held && asked.shape !== 'comparison'),
+    (y) => (!facts.years.includes(y) && !datedOtherwise(y)) || (held && asked.shape !== 'comparison') || datesCited(y),
   );
   // A year the named held document is not of is a year it speaks of ("Chương trình 28-CTr/TU đặt ra chỉ tiêu gì
   // phải đạt vào năm 2026", "Kế hoạch 12-KH/ĐU nói gì về năm 2022"): the named document is the filter.

@@ -161,8 +161,16 @@ export function detectYears(folded: string, currentYear: number): number[] {
     // may set out for the years ahead: it dates a part, not the documents asked about.
     .replace(/\b(?:19|20)\d{2}\s+(?:tro di|tro ve sau|ve sau|va (?:cac|nhung) nam (?:tiep theo|sau|toi|ke tiep))\b/g, ' ')
     // The year in a law's name ("Luật Giáo dục năm 2019") names the law.
-    .replace(DESIGNATED_LAW, ' ');
-  for (const m of withoutRanges.matchAll(/\b((?:19|20)\d{2})\b/g)) years.push(Number(m[1]));
+    .replace(DESIGNATED_LAW, ' ')
+    // A milestone ("mốc 2026") is a target inside a plan.
+    .replace(/\bmoc\s+(?:nam\s+)?(?:19|20)\d{2}\b/g, ' ');
+  // Two years set side by side, one of them still to come ("chỉ tiêu năm 2025 và năm 2030"), are targets a plan
+  // sets: no document is of 2030 yet, and the comparison is of the plan's parts.
+  const targets = new Set<number>();
+  for (const m of withoutRanges.matchAll(/\b((?:19|20)\d{2})\s*(?:,|va|voi|so voi|sang)\s*(?:(?:nam|moc)\s+)?((?:19|20)\d{2})\b/g)) {
+    if (Number(m[1]) > currentYear || Number(m[2]) > currentYear) [m[1], m[2]].forEach((y) => targets.add(Number(y)));
+  }
+  for (const m of withoutRanges.matchAll(/\b((?:19|20)\d{2})\b/g)) if (!targets.has(Number(m[1]))) years.push(Number(m[1]));
   if (/\bnam nay\b/.test(folded)) years.push(currentYear);
   // "các năm sau", "những năm trước", "năm sau đó" are a stretch of years around another one, not next or last year;
   // "báo cáo cả năm trước ngày 10/12", "hằng năm trước ngày" date a report within the year.

@@ -14,7 +14,7 @@ import type { ReadingSyllable } from './reading.ts';
  * change would make the same text produce different terms: stores built by an older version rebuild their
  * lexical index at start (see src/app/open-core.ts).
  */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /** Question words and particles that carry no topic (exact view). */
 const QUESTION_WORDS_EXACT = new Set(

@@ -56,3 +56,19 @@ describe('a comparison naming fewer than two years', () => {
     expect(selectSections(ranked, yearless).map((r) => `${r.document.id} ${r.section.label}`)).toEqual(['d22 III.2']);
   });
 });
+
+describe('a comparison of the targets one plan sets for two years', () => {
+  const plan = { id: 'da07', source: '2024-de-an-07.txt', year: 2024 } as StoredDocument;
+  const headed = (label: string, heading: string, score: number) => ({ ...part(plan, label, score, {}), section: { ...part(plan, label, score, {}).section, heading } }) as RankedSection;
+  const targets = { ...intent([]), years: [], mentionedYears: [2025, 2030], folded: 'so sanh chi tieu giua nam 2025 va nam 2030' } as unknown as ResolvedIntent;
+
+  it("sets the plan's parts named by those years side by side", () => {
+    const ranked = [headed('VI.2', 'Mục tiêu cụ thể', 12), headed('VI.2.b', 'Đến năm 2030', 11), part(mttq, 'II.1', 10, {}), headed('VI.2.a', 'Đến năm 2025', 9)];
+    expect(selectSections(ranked, targets).map((r) => r.section.label)).toEqual(['VI.2.a', 'VI.2.b']);
+  });
+
+  it('falls back to the documents side by side when the plan names only one of the years', () => {
+    const ranked = [headed('VI.2.b', 'Đến năm 2030', 11), part(mttq, 'II.1', 10, {})];
+    expect(selectSections(ranked, targets).map((r) => `${r.document.id} ${r.section.label}`)).toEqual(['da07 VI.2.b', 'd22 II.1']);
+  });
+});

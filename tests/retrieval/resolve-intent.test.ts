@@ -51,6 +51,13 @@ describe('a question settled against the collection', () => {
     expect(resolveIntent(dated, { ...facts, numberYears: [2016] }).missingYears).toEqual([]);
   });
 
+  it('reads a year after a cited number as its date, though documents of that year are held', () => {
+    const asked = understand('Kết luận 21-KL/TW năm 2021 được văn bản nào nhắc tới?', analyzer, 2026, directives);
+    const facts = { years: [2021, 2022, 2023], namedDocumentIds: [] };
+    expect(resolveIntent(asked, { ...facts, numberYears: [2021] }).presentYears).toEqual([]);
+    expect(resolveIntent(asked, { ...facts, numberYears: null }).presentYears).toEqual([2021]);
+  });
+
   it('asks for every place only when the question asks where', () => {
     expect(resolve('Nghị quyết 35-NQ/TW được nhắc đến trong những văn bản nào?').everyPlace).toBe(true);
     expect(resolve('Nghị quyết 35-NQ/TW được nhắc đến thế nào?').everyPlace).toBe(false);

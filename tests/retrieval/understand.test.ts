@@ -40,6 +40,11 @@ describe('years', () => {
     expect(read('hình thức tuyên truyền năm nay').years).toEqual([2023]);
     expect(read('hinh thuc tuyen truyen nam ngoai').years).toEqual([2022]);
     expect(detectYears(foldedView('năm nay'), 2025)).toEqual([2025]);
+    // Years set beside a year still to come are targets a plan sets, not the documents' years.
+    expect(detectYears(foldedView('so sánh chỉ tiêu giữa năm 2025 và năm 2030'), 2026)).toEqual([]);
+    expect(detectYears(foldedView('tỷ trọng kinh tế số ở mốc 2026 và mốc 2030'), 2026)).toEqual([]);
+    expect(detectYears(foldedView('kế hoạch năm 2022 và năm 2023 khác gì'), 2026)).toEqual([2022, 2023]);
+    expect(detectYears(foldedView('chương trình công tác năm 2028 có những nhiệm vụ gì'), 2026)).toEqual([2028]);
     expect(detectYears(foldedView('năm trước'), 2025)).toEqual([2024]);
   });
 
@@ -138,6 +143,14 @@ describe('shapes', () => {
     // The particulars of the documents a text cites, asked as a list, are those documents.
     ['Hướng dẫn dẫn những quy định nào về nêu gương? Kể đủ số hiệu và ngày ban hành.', 'list'],
     ['Kế hoạch 12-KH/ĐU do ai ban hành?', 'issuer'],
+    // The superior texts asked in other words than "căn cứ".
+    ['kh 12-KH/DU thuc hien theo van ban nao cua cap tren', 'basis'],
+    ['Kế hoạch năm 2023 được ban hành trên cơ sở những văn bản nào?', 'basis'],
+    ['Kế hoạch của Mặt trận thực hiện theo hướng dẫn nào?', 'basis'],
+    ['Xử phạt theo quy định nào?', 'factoid'],
+    // One body asked for is a fact; "các cơ quan nào" is a list.
+    ['Cơ quan nào lo kinh phí thực hiện kế hoạch?', 'factoid'],
+    ['Các cơ quan nào được giao thực hiện kế hoạch?', 'list'],
     ['ai ky huong dan cua thanh uy bac kan', 'issuer'],
     ['Kế hoạch số 12-KH/ĐU do cấp ủy nào ban hành?', 'issuer'],
     ['Trách nhiệm của cơ quan nào trong việc tổ chức hội nghị báo cáo viên?', 'factoid'],

@@ -61,6 +61,12 @@ describe('abbreviations both ways', () => {
     expect(analyzer.queryTerms('mttq tinh').has('g:mat_tran')).toBe(true);
   });
 
+  it('reads the common administrative short forms (DTTS, NTM, HTX) in texts and questions', () => {
+    const doc = analyzer.indexTerms('Hỗ trợ nhà ở cho hộ nghèo đồng bào DTTS');
+    expect(shared(analyzer.queryTerms('hộ nghèo dân tộc thiểu số'), doc)).toEqual(expect.arrayContaining(['b:dân_tộc', 'b:thiểu_số']));
+    expect(analyzer.expansions('xay dung ntm va htx')).toEqual(['nông thôn mới', 'hợp tác xã']);
+  });
+
   it('expands case-sensitive ones only in upper case', () => {
     expect(analyzer.indexTerms('Ban Thường vụ HU').has('b:huyện_uỷ')).toBe(true);
     expect(analyzer.expansions('tu tuong chinh tri')).toEqual([]);
