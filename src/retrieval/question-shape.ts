@@ -165,6 +165,10 @@ export function sectionRefs(folded: string): string[] {
     const clause = m[1] ?? m[3];
     refs.add(clause ? `Điều ${m[2]}.${clause}` : `Điều ${m[2]}`);
   }
+  // "Phụ lục 2", "phụ lục số 1": an appendix is cited by its number.
+  for (const m of folded.matchAll(/\bphu luc (?:so )?(\d{1,2})\b/g)) refs.add(`Phụ lục ${m[1]}`);
+  // "mục II", "mục III.2 của kế hoạch": a part cited by its Roman label ("mục tiêu", "mục đích" are words, not labels).
+  for (const m of folded.matchAll(/\bmuc ((?:i{1,3}|iv|vi{0,3}|ix|x{1,2})(?:\.\d{1,2}){0,2})\b(?!\.?\p{L})/gu)) refs.add((m[1] as string).replace(/^[ivx]+/, (r) => r.toUpperCase()));
   return [...refs];
 }
 

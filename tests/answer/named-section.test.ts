@@ -14,6 +14,11 @@ describe('section references in a question', () => {
     ['khoan 2 dieu 5 cua luat', ['Điều 5.2']],
     ['dieu 5 khoan 2 va dieu 7', ['Điều 5.2', 'Điều 7']],
     ['dieu kien de duoc cap', []],
+    // An appendix by its number; a part by its Roman label, never "mục tiêu" or "mục đích".
+    ['kiem tra phu luc 2 cua bao cao', ['Phụ lục 2']],
+    ['phu luc so 1 co may dong', ['Phụ lục 1']],
+    ['muc ii.1 cua ke hoach noi gi', ['II.1']],
+    ['muc tieu va muc dich la gi', []],
   ])('%s → %j', (folded, refs) => {
     expect(sectionRefs(folded)).toEqual(refs);
   });
