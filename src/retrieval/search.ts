@@ -13,7 +13,7 @@ import { UNTIMED, type StageClock } from '../core/stage-clock.ts';
 import type { Catalog } from './catalog.ts';
 import { unitTerm, type QuestionUnits, type TextProfile } from './coverage.ts';
 import { namedDocuments } from './named-documents.ts';
-import { topicUnits, type QueryIntent } from './understand.ts';
+import { STORY_WEIGHT, storyOnly, topicUnits, type QueryIntent } from './understand.ts';
 import { scoreOf, type Features, type RankingModel } from './ranking-model.ts';
 import type { OutlineCache, SectionPlace } from './outline-cache.ts';
 import { sectionFeatures } from './section-features.ts';
@@ -97,7 +97,7 @@ export async function retrieveSections(
   const k = model.candidates;
   const vectorOf = stages.time('vector', async () => (await embedder.embed([[intent.text, ...intent.paraphrases].join(' ')]))[0]);
   const [units, named] = await stages.time('lexical', async () => {
-    const weightedUnits = await weighted(store, topicUnits(intent));
+    const weightedUnits = await weighted(store, topicUnits(intent), intent.askedSyllables);
     return [weightedUnits, await namedDocuments(catalog, weightedUnits, filter.years, model.named)] as const;
   });
   const search = (f: SearchFilter) =>
@@ -227,11 +227,12 @@ function residualUnits(units: QuestionUnits, profile: TextProfile): QuestionUnit
 }
 
 /** Weighs each question unit by its IDF in the collection (unseen units weigh the most). */
-async function weighted(store: DocumentStore, units: QuestionUnits): Promise<QuestionUnits> {
+async function weighted(store: DocumentStore, units: QuestionUnits, asked: Set<string> | null): Promise<QuestionUnits> {
   const all = [...units.singles, ...units.pairs, ...(units.optional ?? [])];
   const terms = all.map((u) => unitTerm(u));
   const { total, df } = await store.termFrequencies(terms);
-  const weights = new Map(all.map((u, i) => [u, bm25Idf(total, df.get(terms[i] as string) ?? 0)]));
+  const story = (u: string) => (storyOnly(u, asked) ? STORY_WEIGHT : 1);
+  const weights = new Map(all.map((u, i) => [u, story(u) * bm25Idf(total, df.get(terms[i] as string) ?? 0)]));
   return { ...units, weights };
 }
 

@@ -7,7 +7,7 @@ import { DOCUMENT_TYPES, type DocumentType } from '../core/types.ts';
 import { isQuestionWord, type Analyzer } from '../text/analyze.ts';
 import { questionUnits, type QuestionUnits } from './coverage.ts';
 import { findNumberKeys } from '../text/number-key.ts';
-import { exactView, foldedView, nfc } from '../text/normalize.ts';
+import { exactView, foldedView, nfc, syllables } from '../text/normalize.ts';
 import { plainReading, type ReadingSyllable } from '../text/reading.ts';
 import type { NormalizedQuestion } from './question-normalizer.ts';
 import { DUTY_FACETS, PLAN_ROLES, type DirectiveModel } from './directive-model.ts';
@@ -27,6 +27,11 @@ export interface QueryIntent {
   reading: ReadingSyllable[];
   /** How the question was understood, when short forms or typos changed its words; null otherwise. */
   understood: string | null;
+  /**
+   * The folded syllables of the sentence that asks, when a story comes before it ("Em sắp đi thuê trọ lần đầu, …
+   * Vậy chủ trọ không được làm gì?"); null for a question of one sentence. Words only the story uses weigh less.
+   */
+  askedSyllables: Set<string> | null;
   /** Folded question as understood, for cue matching. */
   folded: string;
   /** Years the question is about (explicit or relative), deduplicated. */
@@ -207,6 +212,32 @@ function withParaphrases(terms: Map<string, number>, paraphrases: string[], anal
   return out;
 }
 
+/** How much a word only the story before the question uses counts, against the asking sentence's words (0.25 and 0.5 tried on the tuning halves). */
+export const STORY_WEIGHT = 0.5;
+
+/**
+ * The folded syllables of the sentences that ask (those ending in "?") when a story comes with them, or null.
+ */
+export function askingSentence(text: string): Set<string> | null {
+  const sentences = text.split(/(?<=[.!?…])\s+|\n+/u).map((x) => x.trim()).filter((x) => syllables(foldedView(x)).length > 0);
+  if (sentences.length < 2) return null;
+  // Without a question mark the last sentence may be the request alone ("Gợi ý các luận điểm."), its topic before.
+  const questions = sentences.filter((x) => x.endsWith('?'));
+  if (questions.length === 0 || questions.length === sentences.length) return null;
+  return new Set(questions.flatMap((x) => syllables(foldedView(x))));
+}
+
+/** True when none of a term's or unit's syllables ("b:chủ_trọ", "f:tro") is in the asking sentence. */
+export function storyOnly(unit: string, asked: Set<string> | null): boolean {
+  if (!asked) return false;
+  return unit.slice(2).split('_').every((syllable) => !asked.has(foldedView(syllable)));
+}
+
+function storyLess(terms: Map<string, number>, asked: Set<string> | null): Map<string, number> {
+  if (!asked) return terms;
+  return new Map([...terms].map(([term, weight]) => [term, storyOnly(term, asked) ? weight * STORY_WEIGHT : weight]));
+}
+
 /** Drops the terms of the years asked about: they filter the documents, they are not the topic. */
 function withoutYears(terms: Map<string, number>, years: number[]): Map<string, number> {
   if (years.length === 0) return terms;
@@ -251,6 +282,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
   const text = read.text;
   const folded = foldedView(text);
   const years = detectYears(folded, currentYear);
+  const asked = askingSentence(text);
   // "12-KH/ĐU" also yields the partial key "12-KH", which would match "12-KH/ĐUK" as well: keep a partial key
   // only when the question gives no fuller one.
   const found = findNumberKeys(read.typed);
@@ -277,7 +309,8 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     asksWho: WHO_CUES.test(folded),
     asksPrice: PRICE_CUES.test(exactView(text)),
     namedLaws: namedLaws(folded),
-    terms: withParaphrases(withoutYears(analyzer.readingTerms(read.syllables), years), paraphrases, analyzer),
+    askedSyllables: asked,
+    terms: storyLess(withParaphrases(withoutYears(analyzer.readingTerms(read.syllables), years), paraphrases, analyzer), asked),
     paraphrases,
     sectionRefs: sectionRefs(folded),
     values: valuesAsked(folded),

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/text/analyze.ts';
 import { loadAbbreviations } from '../../src/text/abbreviations.ts';
-import { detectYears, understand } from '../../src/retrieval/understand.ts';
+import { askingSentence, detectYears, storyOnly, understand } from '../../src/retrieval/understand.ts';
 import { loadDirectiveModel } from '../../src/retrieval/directive-model.ts';
 import { foldedView } from '../../src/text/normalize.ts';
 import { fixedClock } from '../fakes/clock.ts';
@@ -281,5 +281,26 @@ describe('words the collection has not seen', () => {
     expect(q.facets).toContain('funding');
     expect(q.unknownShare).toBeGreaterThan(0.5);
     expect(withUnseen('giá vàng hôm nay bao nhiêu', ['gia', 'vang']).unknownShare).toBeGreaterThan(0.5);
+  });
+});
+
+describe('a story told before the question', () => {
+  it('leaves the asking sentence to weigh in full', () => {
+    const asked = askingSentence('Em sắp đi thuê trọ lần đầu, nghe kể nhiều chủ trọ hay ép người thuê. Vậy chủ trọ không được làm gì?');
+    expect(asked).not.toBeNull();
+    expect(storyOnly('b:thuê_trọ', asked)).toBe(false); // "trọ" is in the asking sentence too
+    expect(storyOnly('f:nghe', asked)).toBe(true);
+    expect(storyOnly('g:lan_dau', asked)).toBe(true);
+  });
+
+  it('is no story without a question mark, or in a question of one sentence', () => {
+    expect(askingSentence('Tôi cần dàn ý về chống diễn biến hòa bình. Gợi ý các luận điểm theo kế hoạch năm 2022.')).toBeNull();
+    expect(askingSentence('Chủ trọ có được gắn camera trong phòng không?')).toBeNull();
+  });
+
+  it('weighs the words of the story at half in the search', () => {
+    const intent = understand('Nhà em ở gần chợ. Chủ trọ có được gắn camera trong phòng không?', analyzer, 2026);
+    expect(intent.terms.get('w:chợ')).toBe(0.5);
+    expect(intent.terms.get('f:camera')).toBe(1);
   });
 });
