@@ -181,6 +181,24 @@ function namedSections(ranked: RankedSection[], refs: string[]): RankedSection[]
 }
 
 /**
+ * "Kế hoạch 2021 … từ năm 2022 trở đi tuyên truyền gì": the 2021 plan's part "Từ nay đến hết năm 2021" ranks
+ * first on the plan's words, but its sibling "Năm 2022 và các năm tiếp theo" is the part for the year spoken of
+ * (a year the question names that does not filter the documents).
+ */
+function yearSibling(picked: RankedSection, ranked: RankedSection[], intent: ResolvedIntent): RankedSection {
+  const spoken = intent.mentionedYears.filter((y) => !intent.years.includes(y));
+  const named = (heading: string) => [...foldedView(heading).matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
+  const own = named(picked.section.heading);
+  if (spoken.length === 0 || own.length === 0 || own.some((y) => spoken.includes(y))) return picked;
+  const parent = picked.place?.ancestors.at(-1)?.label;
+  if (parent === undefined) return picked;
+  const sibling = ranked.find(
+    (r) => r.document.id === picked.document.id && r.place?.ancestors.at(-1)?.label === parent && named(r.section.heading).some((y) => spoken.includes(y)),
+  );
+  return sibling ?? picked;
+}
+
+/**
  * A part split by years ("2.2. Chỉ tiêu cụ thể" › "a) Đến năm 2025", "b) Đến năm 2030") answers a question
  * about one of those years with that year's part, when exactly one of its parts names a year the question
  * mentions and that part is among the candidates.
@@ -326,7 +344,7 @@ export function selectSections(
       if (intent.shape === 'factoid') return withoutRelated(picked.map((p) => holdingValue(narrowest(p, ranked, rules), ranked, intent.values, rules)), rules.maxCited);
       if (intent.shape !== 'list') return picked;
       const lists = siblingsAsList(picked.map((p) => wholeList(p, ranked, intent)), ranked, intent);
-      return withoutRelated(lists.map((p) => yearPart(p, ranked, intent.mentionedYears)), rules.maxCited);
+      return withoutRelated(lists.map((p) => yearSibling(yearPart(p, ranked, intent.mentionedYears), ranked, intent)), rules.maxCited);
     }
   }
 }

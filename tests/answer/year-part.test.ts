@@ -117,6 +117,18 @@ describe('selection of a list part', () => {
     expect(selectSections(leaves, intent([]))[0]?.section.label).toBe('Điều 9');
   });
 
+  it("gives the sibling part for the year spoken of when the part ranked first is another year's", () => {
+    const contents = entry('II.1', 'Thời gian và nội dung tuyên truyền', null);
+    const list = [
+      ranked('II.1.1.1', 'Từ nay đến hết năm 2021', '- Tuyên truyền Nghị quyết.', 10, [contents], []),
+      ranked('II.1.1.2', 'Năm 2022 và các năm tiếp theo:', '- Tuyên truyền kết quả.', 8, [contents], []),
+    ];
+    const spokenOf = { ...intent([2021, 2022]), years: [2021] } as ResolvedIntent;
+    expect(selectSections(list, spokenOf).map((r) => r.section.label)).toEqual(['II.1.1.2']);
+    // Both years filter the documents (a comparison of plans): nothing is spoken of, the part ranked first stays.
+    expect(selectSections(list, { ...intent([2021, 2022]), years: [2021, 2022] } as ResolvedIntent)[0]?.section.label).toBe('II.1.1.1');
+  });
+
   it('gives the list that introduces a point ranked first', () => {
     const intro = entry('Điều 19.1', 'Hồ sơ đề nghị cấp Giấy chứng nhận gồm', 'Điều 19');
     const points = [entry('Điều 19.1.a', 'Văn bản đề nghị', 'Điều 19.1'), entry('Điều 19.1.b', 'Danh mục tài nguyên số', 'Điều 19.1')];
