@@ -36,6 +36,12 @@ export function profileOf(text: string): TextProfile {
       units.add(`e:${exact[i]}_${exact[i + 1]}`);
       units.add(`f:${f}_${f2}`);
     }
+    // "Đề án số 17" is also "Đề án 17": the "số" before a number is left out as often as written.
+    const third = exact[i + 2];
+    if (third !== undefined && /^\d+$/.test(third) && foldedView(exact[i + 1] as string) === 'so') {
+      units.add(`e:${exact[i]}_${third}`);
+      units.add(`f:${f}_${third}`);
+    }
   }
   return { units };
 }
