@@ -3,7 +3,7 @@
  * words that frame what is asked ("chia … thành mấy nhóm", "nhắc tới", "liệt kê đầy đủ"). They are taken out of the
  * reading before its terms and units are built, so they neither search nor count as unknown.
  */
-import { foldedView } from '../text/normalize.ts';
+import { foldedView, syllables } from '../text/normalize.ts';
 import type { ReadingSyllable } from '../text/reading.ts';
 
 /** Who asks, after "để": "để tôi đưa vào bài nói", "để em nắm". */
@@ -21,6 +21,34 @@ export function withoutAskersPurpose(reading: ReadingSyllable[]): ReadingSyllabl
     for (let j = i; j < reading.length && reading[j]?.phrase === s.phrase; j++) drop.add(j);
   });
   return drop.size === 0 ? reading : reading.filter((_, i) => !drop.has(i));
+}
+
+/** Who asks and what for, before a colon: "Báo cáo viên Mặt trận cần nắm:", "Tôi là tuyên truyền viên, cần chuẩn bị bài:". */
+const PREAMBLE = /^([^:?]{3,80}?)\s*:\s*(?=\S)/u;
+/** It opens with who asks … */
+const ASKER_WORDS = /^(?:toi|em|minh|bao cao vien|tuyen truyen vien|bcv|dang vien|can bo)\b/;
+/** … says what they need, in a few words (a longer lead-in carries the topic: "Chuẩn bị nói chuyện về …:"). */
+const NEED_WORDS = /\b(?:can|muon|hoi|nho|xin|chuan bi)\b|\bnắm\b/u;
+const PREAMBLE_WORDS = 8;
+
+/**
+ * The asker's preamble, colon included, when the question opens with one: the body named there ("Báo cáo viên
+ * Mặt trận cần nắm:") is who asks, not whose duties are asked. Null otherwise.
+ */
+export function askersPreamble(text: string): string | null {
+  const m = PREAMBLE.exec(text);
+  if (!m) return null;
+  const folded = foldedView(m[1] as string);
+  const need = NEED_WORDS.test(folded) || NEED_WORDS.test((m[1] as string).toLowerCase());
+  return ASKER_WORDS.test(folded) && need && syllables(folded).length <= PREAMBLE_WORDS ? m[0] : null;
+}
+
+/** The reading without the syllables of the asker's preamble (when they are its first ones, as read). */
+export function withoutPreamble(reading: ReadingSyllable[], preamble: string | null): ReadingSyllable[] {
+  if (!preamble) return reading;
+  const words = syllables(foldedView(preamble));
+  const same = words.every((w, i) => reading[i] !== undefined && foldedView((reading[i] as ReadingSyllable).exact) === w);
+  return same && words.length < reading.length ? reading.slice(words.length) : reading;
 }
 
 /**

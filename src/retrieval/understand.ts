@@ -11,7 +11,7 @@ import { exactView, foldedView, nfc, syllables } from '../text/normalize.ts';
 import { plainReading, type ReadingSyllable } from '../text/reading.ts';
 import type { NormalizedQuestion } from './question-normalizer.ts';
 import { DUTY_FACETS, PLAN_ROLES, type DirectiveModel } from './directive-model.ts';
-import { withoutAskersPurpose, withoutFrameWords } from './frame-words.ts';
+import { askersPreamble, withoutAskersPurpose, withoutFrameWords, withoutPreamble } from './frame-words.ts';
 import { unknownPairShare, unknownShare } from './unknown-words.ts';
 import { detectShape, sectionRefs, valuesAsked, type QuestionShape, type ValueKind } from './question-shape.ts';
 
@@ -278,7 +278,8 @@ export function plainQuestion(question: string, analyzer: Analyzer): NormalizedQ
 /** Reads a question. `currentYear` resolves "năm nay"/"năm ngoái". */
 export function understand(question: NormalizedQuestion | string, analyzer: Analyzer, currentYear: number, directives?: DirectiveModel): QueryIntent {
   const given = typeof question === 'string' ? plainQuestion(question, analyzer) : question;
-  const read = { ...given, syllables: withoutFrameWords(withoutAskersPurpose(withoutInForceWords(given.syllables))) };
+  const preamble = askersPreamble(given.text);
+  const read = { ...given, syllables: withoutFrameWords(withoutAskersPurpose(withoutInForceWords(withoutPreamble(given.syllables, preamble)))) };
   const text = read.text;
   const folded = foldedView(text);
   const years = detectYears(folded, currentYear);
@@ -287,7 +288,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
   // only when the question gives no fuller one.
   const found = findNumberKeys(read.typed);
   const numberKeys = found.filter((k) => !found.some((other) => other.startsWith(`${k}/`)));
-  const roles = rolesOf(text, directives);
+  const roles = rolesOf(preamble ? text.slice(preamble.length) : text, directives);
   const paraphrases = directives?.writtenFor(text) ?? [];
   const understood = directives?.cueWords(text, PLAN_ROLES) ?? new Set<string>();
   return {

@@ -304,3 +304,19 @@ describe('a story told before the question', () => {
     expect(intent.terms.get('f:camera')).toBe(1);
   });
 });
+
+describe("the asker's preamble before a colon", () => {
+  const directives = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
+  it('names who asks, not whose duties are asked', () => {
+    const intent = understand('Báo cáo viên Mặt trận cần nắm: năm 2022, kế hoạch của Ủy ban MTTQ tỉnh chọn những vấn đề nào làm điểm nhấn?', analyzer, 2026, directives);
+    expect(intent.bodies).toEqual(['mat-tran']);
+    expect(intent.terms.has('b:báo_cáo')).toBe(false);
+  });
+
+  it('is kept when it carries the topic or is the question itself', () => {
+    const topic = understand('Chuẩn bị nói chuyện với đảng viên về đấu tranh với thông tin xuyên tạc: Kết luận 41 yêu cầu những nội dung nào?', analyzer, 2026, directives);
+    expect(topic.terms.has('b:xuyên_tạc')).toBe(true);
+    const compared = understand('So sánh giúp tôi các nội dung trọng điểm năm 2022 và năm 2023: năm sau nhấn mạnh thêm những gì?', analyzer, 2026, directives);
+    expect(compared.terms.has('b:trọng_điểm')).toBe(true);
+  });
+});
