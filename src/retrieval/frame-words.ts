@@ -1,7 +1,9 @@
 /**
- * Words of a question that are no topic of the documents: the asker's own purpose ("để tôi đưa vào bài nói") and the
- * words that frame what is asked ("chia … thành mấy nhóm", "nhắc tới", "liệt kê đầy đủ"). They are taken out of the
- * reading before its terms and units are built, so they neither search nor count as unknown.
+ * Words of a question that are no topic of the documents: the asker's own purpose ("để tôi đưa vào bài nói") and
+ * preamble ("Báo cáo viên Mặt trận cần nắm:"), and the words that frame what is asked ("chia … thành mấy nhóm",
+ * "nhắc tới", "liệt kê đầy đủ"). They are taken out of the reading before its terms and units are built, so they
+ * neither search nor count as unknown. The story told before a question ("Em sắp đi thuê trọ lần đầu, … Vậy …?")
+ * stays, at a lower weight.
  */
 import { foldedView, syllables } from '../text/normalize.ts';
 import type { ReadingSyllable } from '../text/reading.ts';
@@ -79,4 +81,30 @@ export function withoutFrameWords(reading: ReadingSyllable[]): ReadingSyllable[]
     });
   }
   return drop.size === 0 ? reading : reading.filter((_, i) => !drop.has(i));
+}
+
+/** How much a word only the story before the question uses counts, against the asking sentence's words (0.25 and 0.5 tried on the tuning halves). */
+export const STORY_WEIGHT = 0.5;
+
+/**
+ * The folded syllables of the sentences that ask (those ending in "?") when a story comes with them, or null.
+ */
+export function askingSentence(text: string): Set<string> | null {
+  const sentences = text.split(/(?<=[.!?…])\s+|\n+/u).map((x) => x.trim()).filter((x) => syllables(foldedView(x)).length > 0);
+  if (sentences.length < 2) return null;
+  // Without a question mark the last sentence may be the request alone ("Gợi ý các luận điểm."), its topic before.
+  const questions = sentences.filter((x) => x.endsWith('?'));
+  if (questions.length === 0 || questions.length === sentences.length) return null;
+  return new Set(questions.flatMap((x) => syllables(foldedView(x))));
+}
+
+/** True when none of a term's or unit's syllables ("b:chủ_trọ", "f:tro") is in the asking sentence. */
+export function storyOnly(unit: string, asked: Set<string> | null): boolean {
+  if (!asked) return false;
+  return unit.slice(2).split('_').every((syllable) => !asked.has(foldedView(syllable)));
+}
+
+export function storyLess(terms: Map<string, number>, asked: Set<string> | null): Map<string, number> {
+  if (!asked) return terms;
+  return new Map([...terms].map(([term, weight]) => [term, storyOnly(term, asked) ? weight * STORY_WEIGHT : weight]));
 }

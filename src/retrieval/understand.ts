@@ -7,11 +7,11 @@ import { DOCUMENT_TYPES, type DocumentType } from '../core/types.ts';
 import { isQuestionWord, type Analyzer } from '../text/analyze.ts';
 import { questionUnits, type QuestionUnits } from './coverage.ts';
 import { findNumberKeys } from '../text/number-key.ts';
-import { exactView, foldedView, nfc, syllables } from '../text/normalize.ts';
+import { exactView, foldedView, nfc } from '../text/normalize.ts';
 import { plainReading, type ReadingSyllable } from '../text/reading.ts';
 import type { NormalizedQuestion } from './question-normalizer.ts';
 import { DUTY_FACETS, PLAN_ROLES, type DirectiveModel } from './directive-model.ts';
-import { askersPreamble, withoutAskersPurpose, withoutFrameWords, withoutPreamble } from './frame-words.ts';
+import { askersPreamble, askingSentence, storyLess, withoutAskersPurpose, withoutFrameWords, withoutPreamble } from './frame-words.ts';
 import { unknownPairShare, unknownShare } from './unknown-words.ts';
 import { detectShape, sectionRefs, valuesAsked, type QuestionShape, type ValueKind } from './question-shape.ts';
 
@@ -210,32 +210,6 @@ function withParaphrases(terms: Map<string, number>, paraphrases: string[], anal
     }
   }
   return out;
-}
-
-/** How much a word only the story before the question uses counts, against the asking sentence's words (0.25 and 0.5 tried on the tuning halves). */
-export const STORY_WEIGHT = 0.5;
-
-/**
- * The folded syllables of the sentences that ask (those ending in "?") when a story comes with them, or null.
- */
-export function askingSentence(text: string): Set<string> | null {
-  const sentences = text.split(/(?<=[.!?…])\s+|\n+/u).map((x) => x.trim()).filter((x) => syllables(foldedView(x)).length > 0);
-  if (sentences.length < 2) return null;
-  // Without a question mark the last sentence may be the request alone ("Gợi ý các luận điểm."), its topic before.
-  const questions = sentences.filter((x) => x.endsWith('?'));
-  if (questions.length === 0 || questions.length === sentences.length) return null;
-  return new Set(questions.flatMap((x) => syllables(foldedView(x))));
-}
-
-/** True when none of a term's or unit's syllables ("b:chủ_trọ", "f:tro") is in the asking sentence. */
-export function storyOnly(unit: string, asked: Set<string> | null): boolean {
-  if (!asked) return false;
-  return unit.slice(2).split('_').every((syllable) => !asked.has(foldedView(syllable)));
-}
-
-function storyLess(terms: Map<string, number>, asked: Set<string> | null): Map<string, number> {
-  if (!asked) return terms;
-  return new Map([...terms].map(([term, weight]) => [term, storyOnly(term, asked) ? weight * STORY_WEIGHT : weight]));
 }
 
 /** Drops the terms of the years asked about: they filter the documents, they are not the topic. */
