@@ -181,8 +181,20 @@ export function detectYears(folded: string, currentYear: number): number[] {
   // "báo cáo cả năm trước ngày 10/12", "hằng năm trước ngày" date a report within the year.
   const around = String.raw`(?<!\b(?:cac|nhung|ca|moi|hang|hung) )\bnam`;
   const after = String.raw`\b(?! (?:do|nua|ngay|khi|thoi han|han)\b)`;
-  if (new RegExp(`${around} (ngoai|truoc|roi)${after}`).test(folded)) years.push(currentYear - 1);
-  if (new RegExp(`${around} (toi|sau)${after}`).test(folded)) years.push(currentYear + 1);
+  // "năm sau", "năm trước" beside years written out are the year after or before the one written ("kế hoạch năm
+  // 2022, năm sau thì sao"), and between two of them the later or earlier of those ("2022 và 2023: năm sau nhấn
+  // mạnh thêm gì"); "năm ngoái", "năm tới" count from now.
+  const written = [...years];
+  const relative = (words: string, now: number, step: number) => {
+    const all = new RegExp(`${around} (${words})${after}`, 'g');
+    for (const m of folded.matchAll(all)) {
+      const near = m[1] === 'sau' || m[1] === 'truoc';
+      if (!near || written.length === 0) years.push(now);
+      else if (written.length === 1) years.push((written[0] as number) + step);
+    }
+  };
+  relative('ngoai|truoc|roi', currentYear - 1, -1);
+  relative('toi|sau', currentYear + 1, 1);
   return [...new Set(years)];
 }
 

@@ -53,6 +53,10 @@ describe('years', () => {
     expect(detectYears(foldedView('báo cáo 6 tháng, cả năm trước ngày nào'), 2025)).toEqual([]);
     expect(detectYears(foldedView('hằng năm trước ngày 20/12 phải báo cáo'), 2025)).toEqual([]);
     expect(detectYears(foldedView('kết quả năm trước thế nào'), 2025)).toEqual([2024]);
+    // Beside a year written out, "năm sau" is the year after it; between two, one of them.
+    expect(detectYears(foldedView('kế hoạch năm 2022, năm sau thì sao'), 2026)).toEqual([2022, 2023]);
+    expect(detectYears(foldedView('nội dung năm 2022 và năm 2023: năm sau nhấn mạnh thêm gì'), 2026)).toEqual([2022, 2023]);
+    expect(detectYears(foldedView('năm tới có kế hoạch gì'), 2026)).toEqual([2027]);
   });
 
   it('does not take the year of a date as the year asked about', () => {
