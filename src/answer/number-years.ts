@@ -11,7 +11,7 @@ const CITATIONS_READ = 20;
 
 /**
  * Years for `keys` (null when one of them has no known date). `held` are the active documents the numbers
- * name; only numbers written with a year (`citedYears`) that the collection has no documents of need this.
+ * name; only questions writing a year after a number (`citedYears`) need this.
  */
 export async function numberYears(
   store: Pick<DocumentStore, 'findReferences'>,
