@@ -7,10 +7,14 @@ import type { SelectionRules } from '../retrieval/ranking-model.ts';
 import { PLAN_ROLES } from '../retrieval/directive-model.ts';
 import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import type { RankedSection } from '../retrieval/search.ts';
-import { foldedView } from '../text/normalize.ts';
 
 /** An appendix (`Phụ lục`, `Phụ lục 2`), whose numbered children are the rows of its table. */
 export const APPENDIX = /^Phụ lục(?: \d+)?$/u;
+
+/** The years a heading names ("b) Đến năm 2030", "Năm 2022 và các năm tiếp theo"). */
+function headingYears(heading: string): number[] {
+  return [...heading.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
+}
 
 /** The sides of a comparison: the best part of each year's document, else per target, else per document. */
 export function perYear(ranked: RankedSection[], intent: ResolvedIntent, rules: SelectionRules): RankedSection[] {
@@ -33,7 +37,7 @@ function perTarget(ranked: RankedSection[], intent: ResolvedIntent): RankedSecti
   const targets = intent.mentionedYears.filter((y) => !intent.years.includes(y));
   if (!top || targets.length < 2) return null;
   const own = ranked.filter((r) => r.document.id === top.document.id);
-  const parts = targets.flatMap((y) => own.find((r) => new RegExp(`\\b${y}\\b`).test(foldedView(r.section.heading))) ?? []);
+  const parts = targets.flatMap((y) => own.find((r) => headingYears(r.section.heading).includes(y)) ?? []);
   const distinct = parts.filter((p, i) => parts.findIndex((q) => q.section.label === p.section.label) === i);
   return distinct.length >= 2 ? distinct : null;
 }
@@ -73,13 +77,12 @@ function sameRole(best: RankedSection, ranked: RankedSection[], intent: Resolved
  */
 export function yearSibling(picked: RankedSection, ranked: RankedSection[], intent: ResolvedIntent): RankedSection {
   const spoken = intent.mentionedYears.filter((y) => !intent.years.includes(y));
-  const named = (heading: string) => [...foldedView(heading).matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
-  const own = named(picked.section.heading);
+  const own = headingYears(picked.section.heading);
   if (spoken.length === 0 || own.length === 0 || own.some((y) => spoken.includes(y))) return picked;
   const parent = picked.place?.ancestors.at(-1)?.label;
   if (parent === undefined) return picked;
   const sibling = ranked.find(
-    (r) => r.document.id === picked.document.id && r.place?.ancestors.at(-1)?.label === parent && named(r.section.heading).some((y) => spoken.includes(y)),
+    (r) => r.document.id === picked.document.id && r.place?.ancestors.at(-1)?.label === parent && headingYears(r.section.heading).some((y) => spoken.includes(y)),
   );
   return sibling ?? picked;
 }
@@ -93,7 +96,7 @@ export function yearPart(picked: RankedSection, ranked: RankedSection[], years: 
   const children = picked.place?.children ?? [];
   // A table's rows are not parts by year: the one row dated that year is not the table asked for.
   if (years.length === 0 || children.length < 2 || APPENDIX.test(picked.section.label)) return picked;
-  const namesYear = (heading: string) => years.some((y) => new RegExp(`\\b${y}\\b`).test(heading));
+  const namesYear = (heading: string) => headingYears(heading).some((y) => years.includes(y));
   const named = children.filter((c) => namesYear(c.heading));
   if (named.length === 1) return ranked.find((r) => r.document.id === picked.document.id && r.section.label === named[0]?.label) ?? picked;
   if (named.length > 1) return picked;

@@ -41,6 +41,7 @@ export function askersPreamble(text: string): string | null {
   const m = PREAMBLE.exec(text);
   if (!m) return null;
   const folded = foldedView(m[1] as string);
+  // "nắm" is told from "năm" by its accent only: looked for in the preamble as typed.
   const need = NEED_WORDS.test(folded) || NEED_WORDS.test((m[1] as string).toLowerCase());
   return ASKER_WORDS.test(folded) && need && syllables(folded).length <= PREAMBLE_WORDS ? m[0] : null;
 }
@@ -104,6 +105,7 @@ export function storyOnly(unit: string, asked: Set<string> | null): boolean {
   return unit.slice(2).split('_').every((syllable) => !asked.has(foldedView(syllable)));
 }
 
+/** The question's lexical terms, those only the story uses at {@link STORY_WEIGHT}. */
 export function storyLess(terms: Map<string, number>, asked: Set<string> | null): Map<string, number> {
   if (!asked) return terms;
   return new Map([...terms].map(([term, weight]) => [term, storyOnly(term, asked) ? weight * STORY_WEIGHT : weight]));
