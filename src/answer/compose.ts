@@ -71,6 +71,11 @@ export function refusalText(): string {
   return `Xin lỗi, nội dung này không có trong văn bản trong kho. ${HINT}`;
 }
 
+/** Wording when the question names a place no document of the collection writes ("tỉnh Yên Bái"). */
+export function placeNotHeldText(places: string[]): string {
+  return `Kho chưa có văn bản nào về ${places.join(', ')}. ${HINT}`;
+}
+
 /** Wording when the question is about a year the collection has no document for. */
 export function absentYearText(missing: number[], available: number[]): string {
   const have = available.length > 0 ? `Kho hiện có văn bản các năm ${listYears(available)}.` : 'Kho chưa có văn bản nào.';

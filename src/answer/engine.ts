@@ -26,7 +26,7 @@ import { answerCatalog } from './collection-list.ts';
 import type { NumberKeyMemo } from '../text/number-key-memo.ts';
 import { storableText } from '../text/storable-text.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
-import { absentYearText, citationFor, HINT, makeAnswer, quoteSection, refusalText } from './compose.ts';
+import { absentYearText, citationFor, HINT, makeAnswer, placeNotHeldText, quoteSection, refusalText } from './compose.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { selectSections } from './select.ts';
 import { listQuote } from './list-quote.ts';
@@ -180,6 +180,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (intent.namedLaws.length > 0 && intent.shape !== 'mentions' && !(await holdsLaw(intent.namedLaws))) {
       return makeAnswer({ outcome: 'refused', intro: lawNotHeldText(intent.typed), citations: [], notice: null, debug });
     }
+    if (intent.unknownPlaces.length > 0) return makeAnswer({ outcome: 'refused', intro: placeNotHeldText(intent.unknownPlaces), citations: [], notice: null, debug });
     // A numbered document the collection neither holds nor cites, an amount no section names (src/answer/not-held.ts).
     const absent = await notHeld(intent, ranked, { namedDocuments, findReferences: (key) => deps.store.findReferences(key, 1) });
     if (absent !== null) return makeAnswer({ outcome: 'refused', intro: absent, citations: [], notice: null, debug });

@@ -6,6 +6,8 @@ import type { StoredDocument } from '../core/types.ts';
 import type { QueryIntent } from '../retrieval/understand.ts';
 import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import { foldedView } from '../text/normalize.ts';
+import { yearsOf } from '../core/document-years.ts';
+import { listYears } from './compose.ts';
 
 /** What the items of a list are called, by the role asked for. */
 const ITEM_NOUNS: Record<string, string> = {
@@ -34,7 +36,7 @@ export function listIntro(intent: ResolvedIntent, count: number, roles: string[]
 }
 
 /** The lead sentence, by the shape of the question. */
-export function introFor(intent: QueryIntent, count: number, first: StoredDocument | undefined, dateLine: string | null = null): string {
+export function introFor(intent: QueryIntent & { missingYears?: number[] }, count: number, first: StoredDocument | undefined, dateLine: string | null = null): string {
   const places = count > 1 ? `${count} chỗ` : 'chỗ sau';
   switch (intent.shape) {
     case 'mentions':
@@ -45,11 +47,22 @@ export function introFor(intent: QueryIntent, count: number, first: StoredDocume
     case 'issuer':
       return issuerIntro(first, dateLine);
     case 'comparison':
-      if (intent.years.length > 1) return count > 1 ? 'Đặt cạnh nhau theo từng năm để so sánh:' : 'Chỉ tìm thấy nội dung của một năm:';
+      if (intent.years.length > 1) return count > 1 ? 'Đặt cạnh nhau theo từng năm để so sánh:' : oneYearOnly(intent.years, first, intent.missingYears ?? []);
       return count > 1 ? 'Đặt cạnh nhau theo từng văn bản để so sánh:' : 'Chỉ tìm thấy một văn bản có nội dung này:';
     default:
       return count > 1 ? 'Các văn bản trong kho nêu như sau:' : 'Văn bản nêu như sau:';
   }
+}
+
+/**
+ * A comparison of years of which one was found: the asker is told which year the collection gave nothing for,
+ * before the one it did. A year the collection holds no document for is told by the answer's notice already (`told`).
+ */
+function oneYearOnly(asked: number[], found: StoredDocument | undefined, told: number[]): string {
+  const have = found ? asked.filter((y) => yearsOf(found).includes(y)) : [];
+  const missing = asked.filter((y) => !have.includes(y) && !told.includes(y));
+  if (have.length === 0 || missing.length === 0) return 'Chỉ tìm thấy nội dung của một năm:';
+  return `Không tìm thấy nội dung năm ${listYears(missing)} trong kho; chỉ có nội dung năm ${listYears(have)}:`;
 }
 
 /**

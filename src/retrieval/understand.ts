@@ -12,7 +12,7 @@ import { plainReading, type ReadingSyllable } from '../text/reading.ts';
 import type { NormalizedQuestion } from './question-normalizer.ts';
 import { DUTY_FACETS, PLAN_ROLES, type DirectiveModel } from './directive-model.ts';
 import { askersPreamble, askingSentence, storyLess, withoutAskersPurpose, withoutFrameWords, withoutPreamble } from './frame-words.ts';
-import { unknownPairShare, unknownShare } from './unknown-words.ts';
+import { unknownPairShare, unknownPlaces, unknownShare } from './unknown-words.ts';
 import { detectShape, sectionRefs, valuesAsked, type QuestionShape, type ValueKind } from './question-shape.ts';
 
 export type { QuestionShape };
@@ -67,6 +67,8 @@ export interface QueryIntent {
   unknownShare: number;
   /** Share of its pairs of content words the collection has never seen together ("giá vàng", "chủ tịch nước"). */
   unknownPairShare: number;
+  /** Places the asking sentence names that no document writes ("tỉnh Yên Bái"; src/retrieval/unknown-words.ts). */
+  unknownPlaces: string[];
   /** It asks about today ("hiện nay", "hôm nay", "mới nhất"), which dated directives do not tell. */
   asksNow: boolean;
   /** It asks who someone is ("ai là", "là ai") or about a person's life ("sinh năm nào", "quê quán"). */
@@ -292,6 +294,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     ...shapeOf(detectShape(folded, years, numberKeys, roles.facets)),
     unknownShare: unknownShare(read.syllables, understood),
     unknownPairShare: unknownPairShare(read.syllables, understood),
+    unknownPlaces: unknownPlaces(read.syllables, read.typed, asked),
     asksNow: NOW_CUES.test(folded),
     asksWho: WHO_CUES.test(folded),
     asksPrice: PRICE_CUES.test(exactView(text)),

@@ -3,7 +3,7 @@
  * that no document uses. The refusal model reads both (src/retrieval/ranking-model.ts).
  */
 import { isQuestionWord } from '../text/analyze.ts';
-import { foldedView } from '../text/normalize.ts';
+import { foldedView, hasDiacritics } from '../text/normalize.ts';
 import type { ReadingSyllable } from '../text/reading.ts';
 
 /**
@@ -23,4 +23,61 @@ export function unknownPairShare(reading: ReadingSyllable[], understood: Set<str
   const isUnderstood = (i: number) => understood.has(foldedView(reading[i]?.exact ?? ''));
   const unknown = at.filter((i) => reading[i]?.pairKnown === false && !isUnderstood(i) && !isUnderstood(i + 1));
   return at.length === 0 ? 0 : unknown.length / at.length;
+}
+
+/** Words that name a place's level ("tỉnh Yên Bái", "Huyện ủy Mỹ Lạc"), lower-case and accented as read. */
+const LEVEL_WORDS = [['thành', 'phố'], ['thị', 'xã'], ['thị', 'trấn'], ['tỉnh'], ['huyện'], ['quận'], ['xã'], ['phường']];
+const FOLDED_LEVELS = new Set(['tỉnh', 'thành', 'phố', 'huyện']);
+/** "xã mình", "huyện ta", "tỉnh bạn": the asker's own or another's place, not a name. */
+const DEICTIC = new Set(['mình', 'ta', 'nhà', 'ấy', 'kia', 'bên', 'cạnh', 'khác', 'chúng', 'bạn', 'họ', 'anh', 'chị', 'em', 'đó', 'này', 'nào', 'lân', 'giáp']);
+/**
+ * The provinces and centrally-run cities (their first two syllables, folded): a name typed in lower case and
+ * without accents ("tinh yen bai") is known for a place by this list, any other by its capitals.
+ */
+const PROVINCES = new Set(
+  ('an giang|ba ria|bac giang|bac kan|bac lieu|bac ninh|ben tre|binh dinh|binh duong|binh phuoc|binh thuan|ca mau|can tho|' +
+    'cao bang|da nang|dak lak|dak nong|dien bien|dong nai|dong thap|gia lai|ha giang|ha nam|ha noi|ha tinh|hai duong|' +
+    'hai phong|hau giang|hoa binh|hung yen|khanh hoa|kien giang|kon tum|lai chau|lam dong|lang son|lao cai|long an|' +
+    'nam dinh|nghe an|ninh binh|ninh thuan|phu tho|phu yen|quang binh|quang nam|quang ngai|quang ninh|quang tri|' +
+    'soc trang|son la|tay ninh|thai binh|thai nguyen|thanh hoa|thua thien|tien giang|tra vinh|tuyen quang|vinh long|' +
+    'vinh phuc|yen bai|ho chi').split('|'),
+);
+
+/** The two words stand in the typed question with capitals ("Yên Bái"), in whatever accents. */
+function capitalised(typed: string, a: string, b: string): boolean {
+  const words = typed.match(/[\p{L}\p{M}]+/gu) ?? [];
+  const [fa, fb] = [foldedView(a), foldedView(b)];
+  const upper = (w: string) => w.charAt(0) !== w.charAt(0).toLowerCase();
+  return words.some((w, i) => foldedView(w) === fa && foldedView(words[i + 1] ?? '') === fb && upper(w) && upper(words[i + 1] ?? ''));
+}
+
+/**
+ * The places the question names that the collection has never seen: a level ("tỉnh", "huyện", "Tỉnh ủy"…) and
+ * then a name (capitalised as typed, or a province's) whose two syllables no document writes together, neither
+ * after the level ("tỉnh Yên Bái" asked of a collection of Lào Cai's and Trà Vinh's plans). Only the asking
+ * sentence counts (`asked`, folded syllables): a story may say where the asker lives.
+ */
+export function unknownPlaces(reading: ReadingSyllable[], typed: string, asked: Set<string> | null = null): string[] {
+  const found: string[] = [];
+  const lower = (i: number) => reading[i]?.exact.toLowerCase() ?? '';
+  // Typed without accents, only the levels no everyday word folds to ("xa" is also "xa", far) are read.
+  const isWord = (i: number, w: string) =>
+    lower(i) === w || (FOLDED_LEVELS.has(w) && !hasDiacritics(reading[i]?.exact ?? '') && foldedView(lower(i)) === foldedView(w));
+  for (let i = 0; i < reading.length; i++) {
+    const level = LEVEL_WORDS.find((words) => words.every((w, k) => isWord(i + k, w) && reading[i + k]?.phrase === reading[i]?.phrase));
+    if (!level) continue;
+    let j = i + level.length;
+    if (['ủy', 'uỷ', 'uy'].includes(lower(j))) j++;
+    const [before, a, b] = [reading[j - 1], reading[j], reading[j + 1]];
+    if (!before || !a || !b || a.phrase !== reading[i]?.phrase || b.phrase !== a.phrase) continue;
+    const name = (s: ReadingSyllable) => !isQuestionWord(s.exact) && !/\d/.test(s.exact) && !DEICTIC.has(s.exact.toLowerCase());
+    if (!name(a) || !name(b) || before.pairKnown !== false || a.pairKnown !== false) continue;
+    if (!capitalised(typed, a.exact, b.exact) && !PROVINCES.has(`${foldedView(a.exact)} ${foldedView(b.exact)}`)) continue;
+    if (asked && !asked.has(foldedView(a.exact)) && !asked.has(foldedView(b.exact))) continue;
+    // A name typed without accents is shown so: the accents guessed for it are no better than none.
+    const title = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+    const shown = (s: ReadingSyllable) => title(s.sure ? s.exact : foldedView(s.exact));
+    found.push([...level, ...(j > i + level.length ? [lower(j - 1)] : []), shown(a), shown(b)].join(' '));
+  }
+  return [...new Set(found)];
 }

@@ -35,3 +35,20 @@ describe('the grounds of a document', () => {
     expect(introFor(basis, 1, undefined)).toBe('Văn bản được ban hành căn cứ / để thực hiện các văn bản sau (phần mở đầu):');
   });
 });
+
+describe('a comparison of years of which one was found', () => {
+  const comparing = { shape: 'comparison', years: [2023, 2025] } as unknown as QueryIntent;
+  it('tells which year gave nothing before the one it quotes', () => {
+    const doc = { year: 2023, issuedOn: '2023-02-10' } as unknown as StoredDocument;
+    expect(introFor(comparing, 1, doc)).toBe('Không tìm thấy nội dung năm 2025 trong kho; chỉ có nội dung năm 2023:');
+  });
+
+  it('leaves a year the collection holds no document for to the notice', () => {
+    const doc = { year: 2023, issuedOn: '2023-02-10' } as unknown as StoredDocument;
+    expect(introFor({ ...comparing, missingYears: [2025] }, 1, doc)).toBe('Chỉ tìm thấy nội dung của một năm:');
+  });
+
+  it('sets both side by side when both were found', () => {
+    expect(introFor(comparing, 2, undefined)).toBe('Đặt cạnh nhau theo từng năm để so sánh:');
+  });
+});

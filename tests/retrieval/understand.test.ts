@@ -287,6 +287,21 @@ describe('words the collection has not seen', () => {
     expect(q.unknownShare).toBeGreaterThan(0.5);
     expect(withUnseen('giá vàng hôm nay bao nhiêu', ['gia', 'vang']).unknownShare).toBeGreaterThan(0.5);
   });
+
+  it('finds a place the collection has never seen, named with capitals or as a province', () => {
+    expect(withUnseen('Đề án 17 của Tỉnh ủy Yên Bái năm 2022 yêu cầu gì?', ['yen', 'bai']).unknownPlaces).toEqual(['tỉnh uỷ Yên Bái']);
+    expect(withUnseen('de an 17 cua tinh yen bai yeu cau gi', ['yen', 'bai']).unknownPlaces).toEqual(['tỉnh Yen Bai']);
+    expect(withUnseen('tinh uy yen bai yeu cau gi', ['yen', 'bai']).unknownPlaces).toEqual(['tỉnh uy Yen Bai']);
+    expect(withUnseen('Huyện Mỹ Lạc giao nhiệm vụ gì?', ['my', 'lac']).unknownPlaces).toEqual(['huyện Mỹ Lạc']);
+  });
+
+  it('reads no place in everyday words after a level, in a name the collection writes, or in the story', () => {
+    // "phân công" after "Huyện ủy" is a verb, though the collection never wrote it.
+    expect(withUnseen('Kế hoạch của Huyện ủy phân công cho những cơ quan nào?', ['phan', 'cong']).unknownPlaces).toEqual([]);
+    expect(withUnseen('xã mình cần tuyên truyền gì', ['minh']).unknownPlaces).toEqual([]);
+    expect(withUnseen('Tỉnh ủy Yên Bái yêu cầu gì?', []).unknownPlaces).toEqual([]);
+    expect(withUnseen('Tôi là đảng viên ở tỉnh Yên Bái. Đề án 17 yêu cầu gì?', ['yen', 'bai']).unknownPlaces).toEqual([]);
+  });
 });
 
 describe('a story told before the question', () => {
