@@ -7,17 +7,22 @@ import type { RankedSection } from '../retrieval/search.ts';
 import type { QueryIntent } from '../retrieval/understand.ts';
 import { asksMoney, namesMoney } from '../retrieval/question-shape.ts';
 import { refusalText } from './compose.ts';
+import { findNumberKeys } from '../text/number-key.ts';
+import { foldedView } from '../text/normalize.ts';
 
 export interface NotHeldDeps {
   /** Ids of the active documents bearing one of these number keys. */
   namedDocuments(keys: string[]): Promise<string[]>;
+  /** The titles of the active documents ("Kế hoạch thực hiện Đề án 17" is named by the Đề án's number). */
+  titles(): Promise<string[]>;
   /** Sections citing a number key (one is enough). */
   findReferences(key: string): Promise<unknown[]>;
 }
 
 /** Why the question cannot be answered from the collection, or null when it may be. */
-export async function notHeld(intent: Pick<QueryIntent, 'shape' | 'numberKeys' | 'text' | 'typed'>, ranked: RankedSection[], deps: NotHeldDeps): Promise<string | null> {
+export async function notHeld(intent: Pick<QueryIntent, 'shape' | 'numberKeys' | 'text' | 'typed' | 'docTypes'>, ranked: RankedSection[], deps: NotHeldDeps): Promise<string | null> {
   if (intent.shape !== 'mentions' && !(await knowsNumbers(intent.numberKeys, deps))) return numberNotHeldText(intent.typed);
+  if (await onlyCited(intent, deps)) return onlyCitedText(intent.typed);
   if (asksMoney(intent.text) && !ranked.slice(0, 3).some((r) => namesMoney(r.section.fullText))) return refusalText();
   return null;
 }
@@ -35,7 +40,38 @@ async function knowsNumbers(keys: string[], deps: NotHeldDeps): Promise<boolean>
   return false;
 }
 
+/** Items asked for by name ("liệt kê", "những", "gồm", "bao nhiêu điều"), not what a document is about ("về vấn đề gì"). */
+const ITEMS_ASKED = /\b(?:liet ke|nhung|cac|gom|bao nhieu (?:dieu|noi dung|nhiem vu|diem|khoan|quy dinh|hanh vi|viec))\b/;
+/** Where it is cited is asked, in words the shape may not read as such ("được dẫn ra ở những chỗ nào"). */
+const WHERE_ASKED = /\b(?:o dau|cho nao|noi nao|van ban nao|phan nao|muc nao|nhac|dan ra|trich)\b/;
+
+/**
+ * The items of a document the collection only cites are asked for ("Quy định 37-QĐ/TW có những điều cấm nào,
+ * liệt kê hết"): no document held lists them, and the sections citing it list other things. A question naming
+ * another kind of document as well ("kế hoạch thực hiện Nghị quyết 21 gồm những nhiệm vụ gì"), or whose number a
+ * held document's title bears, asks of that document instead.
+ */
+async function onlyCited(intent: Pick<QueryIntent, 'shape' | 'numberKeys' | 'docTypes' | 'text'>, deps: NotHeldDeps): Promise<boolean> {
+  const keys = intent.numberKeys;
+  const folded = foldedView(intent.text);
+  if (intent.shape !== 'list' || !ITEMS_ASKED.test(folded) || WHERE_ASKED.test(folded) || keys.length === 0 || keys.some((k) => !k.includes('/')) || intent.docTypes.length > 1) return false;
+  const all = [...new Set([...keys, ...keys.map((k) => k.split('/')[0] as string)])];
+  if ((await deps.namedDocuments(all)).length > 0) return false;
+  const titled = new Set((await deps.titles()).flatMap((t) => findNumberKeys(t)));
+  return !all.some((k) => titled.has(k));
+}
+
+function onlyCitedText(question: string): string {
+  const number = numberIn(question);
+  const named = number ? `"${number}"` : 'văn bản mang số hiệu này';
+  return `Kho chưa có toàn văn ${named}: các văn bản trong kho chỉ nhắc đến nó, không nêu nội dung của nó, nên không liệt kê được. Hỏi "${number ?? 'số hiệu đó'} được nhắc ở đâu?" để xem những chỗ nhắc đến.`;
+}
+
+function numberIn(question: string): string | undefined {
+  return /(?:\p{L}+\s+){0,2}(?:số\s+)?\d{1,5}\s*[-–/]\s*[\p{L}\d/-]+/u.exec(question)?.[0]?.trim();
+}
+
 function numberNotHeldText(question: string): string {
-  const number = /(?:\p{L}+\s+){0,2}(?:số\s+)?\d{1,5}\s*[-–/]\s*[\p{L}\d/-]+/u.exec(question)?.[0];
+  const number = numberIn(question);
   return `Kho chưa có ${number ? `"${number.trim()}"` : 'văn bản mang số hiệu này'}, và không văn bản nào trong kho nhắc đến nó, nên không trích dẫn được. ${refusalText()}`;
 }

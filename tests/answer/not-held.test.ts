@@ -39,6 +39,14 @@ describe('answering what the collection does not hold', () => {
     expect(answer.text).toContain('144-QĐ/TW');
   });
 
+  it('tells that the items of a document the collection only cites are not held', async () => {
+    const answer = await ask('Quy định 144-QĐ/TW gồm những nội dung gì? Liệt kê hết giúp mình');
+    expect(answer.outcome).toBe('refused');
+    expect(answer.citations).toEqual([]);
+    expect(answer.intro).toContain('Kho chưa có toàn văn "Quy định 144-QĐ/TW"');
+    expect((await ask('Quy định 144-QĐ/TW được dẫn ra ở những chỗ nào?')).outcome).toBe('answered');
+  });
+
   it('answers about a document it holds, named by its number', async () => {
     const answer = await ask('Kết luận 86-KL/TU giao chỉ tiêu kết nạp đảng viên trong doanh nghiệp thế nào?');
     expect(answer.outcome).toBe('answered');
