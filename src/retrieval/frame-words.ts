@@ -91,12 +91,33 @@ export const STORY_WEIGHT = 0.5;
  * The folded syllables of the sentences that ask (those ending in "?") when a story comes with them, or null.
  */
 export function askingSentence(text: string): Set<string> | null {
+  const told = story(text);
+  return told ? new Set(told.questions.flatMap((x) => syllables(foldedView(x)))) : null;
+}
+
+/** The sentences of a story told before the question, and the question's, or null when the text is no story. */
+function story(text: string): { story: string[]; questions: string[] } | null {
   const sentences = text.split(/(?<=[.!?…])\s+|\n+/u).map((x) => x.trim()).filter((x) => syllables(foldedView(x)).length > 0);
   if (sentences.length < 2) return null;
   // Without a question mark the last sentence may be the request alone ("Gợi ý các luận điểm."), its topic before.
   const questions = sentences.filter((x) => x.endsWith('?'));
   if (questions.length === 0 || questions.length === sentences.length) return null;
-  return new Set(questions.flatMap((x) => syllables(foldedView(x))));
+  return { story: sentences.filter((x) => !x.endsWith('?')), questions };
+}
+
+/** The asker speaks of themself ("nhà tôi", "em", "mình"): a sentence of their own life, not of a document. */
+const FIRST_PERSON = /\b(?:toi|em|minh|chau|chung toi|chung em)\b/;
+
+/**
+ * The text without the story's sentences in which the asker speaks of themself: "Nhà tôi nuôi con chó từ năm 2020
+ * đến giờ." dates the asker's dog, not the document asked about. A sentence that names a document ("Kế hoạch năm
+ * 2023 của Huyện ủy.") is kept.
+ */
+export function withoutOwnStory(text: string): string {
+  const told = story(text);
+  if (!told) return text;
+  const own = told.story.filter((x) => FIRST_PERSON.test(foldedView(x)));
+  return own.reduce((rest, sentence) => rest.replace(sentence, ' '), text);
 }
 
 /** True when none of a term's or unit's syllables ("b:chủ_trọ", "f:tro") is in the asking sentence. */

@@ -11,7 +11,7 @@ import { exactView, foldedView, nfc } from '../text/normalize.ts';
 import { plainReading, type ReadingSyllable } from '../text/reading.ts';
 import type { NormalizedQuestion } from './question-normalizer.ts';
 import { DUTY_FACETS, PLAN_ROLES, type DirectiveModel } from './directive-model.ts';
-import { askersPreamble, askingSentence, storyLess, withoutAskersPurpose, withoutFrameWords, withoutPreamble } from './frame-words.ts';
+import { askersPreamble, askingSentence, storyLess, withoutAskersPurpose, withoutFrameWords, withoutOwnStory, withoutPreamble } from './frame-words.ts';
 import { unknownPairShare, unknownPlaces, unknownShare } from './unknown-words.ts';
 import { detectShape, sectionRefs, valuesAsked, type QuestionShape, type ValueKind } from './question-shape.ts';
 
@@ -270,7 +270,8 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
   const read = { ...given, syllables: withoutFrameWords(withoutAskersPurpose(withoutInForceWords(withoutPreamble(given.syllables, preamble)))) };
   const text = read.text;
   const folded = foldedView(text);
-  const years = detectYears(folded, currentYear);
+  // A year in the asker's own story dates their life, not a document (src/retrieval/frame-words.ts).
+  const years = detectYears(foldedView(withoutOwnStory(text)), currentYear);
   const asked = askingSentence(text);
   // "12-KH/ĐU" also yields the partial key "12-KH", which would match "12-KH/ĐUK" as well: keep a partial key
   // only when the question gives no fuller one.

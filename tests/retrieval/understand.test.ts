@@ -305,6 +305,12 @@ describe('words the collection has not seen', () => {
 });
 
 describe('a story told before the question', () => {
+  it('reads a year of the asker\'s own life as no document year, and one naming a document as one', () => {
+    expect(understand('Nhà tôi nuôi chó từ năm 2020 đến giờ, chưa đăng ký. Hạn chót phải đăng ký là khi nào?', analyzer, 2026).years).toEqual([]);
+    expect(understand('Kế hoạch năm 2023 của Huyện ủy. Nội dung trọng tâm là gì?', analyzer, 2026).years).toEqual([2023]);
+    expect(understand('Tôi hỏi về năm 2023. Nội dung trọng tâm năm 2023 là gì?', analyzer, 2026).years).toEqual([2023]);
+  });
+
   it('leaves the asking sentence to weigh in full', () => {
     const asked = askingSentence('Em sắp đi thuê trọ lần đầu, nghe kể nhiều chủ trọ hay ép người thuê. Vậy chủ trọ không được làm gì?');
     expect(asked).not.toBeNull();
