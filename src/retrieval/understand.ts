@@ -252,6 +252,13 @@ function withoutInForceWords(reading: ReadingSyllable[]): ReadingSyllable[] {
   return reading.filter((_, i) => !inForceWord(reading, i) && !inForceWord(reading, i - 1));
 }
 
+/** The syllables the asking sentence uses too, when a story comes before it (all of them otherwise). */
+function asking(reading: ReadingSyllable[], asked: Set<string> | null): ReadingSyllable[] {
+  if (!asked) return reading;
+  const kept = reading.filter((s) => asked.has(foldedView(s.exact)));
+  return kept.length > 0 ? kept : reading;
+}
+
 /** A question read as typed, without the collection's statistics (talking-point topics, tests). */
 export function plainQuestion(question: string, analyzer: Analyzer): NormalizedQuestion {
   const typed = nfc(question).replace(/\s+/g, ' ').trim();
@@ -293,8 +300,9 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     numberKeys,
     docTypes: detectTypes(folded),
     ...shapeOf(detectShape(folded, years, numberKeys, roles.facets)),
-    unknownShare: unknownShare(read.syllables, understood),
-    unknownPairShare: unknownPairShare(read.syllables, understood),
+    // Words a story alone uses ("gửi chó cho em gái trông") are the asker's life, not the subject asked about.
+    unknownShare: unknownShare(asking(read.syllables, asked), understood),
+    unknownPairShare: unknownPairShare(asking(read.syllables, asked), understood),
     unknownPlaces: unknownPlaces(read.syllables, read.typed, asked),
     asksNow: NOW_CUES.test(folded),
     asksWho: WHO_CUES.test(folded),

@@ -288,6 +288,11 @@ describe('words the collection has not seen', () => {
     expect(withUnseen('giá vàng hôm nay bao nhiêu', ['gia', 'vang']).unknownShare).toBeGreaterThan(0.5);
   });
 
+  it('counts the words of the asking sentence only when a story comes before it', () => {
+    expect(withUnseen('Tôi gửi chó cho em gái trông mấy hôm. Ai phải bồi thường?', ['gai', 'hom']).unknownShare).toBe(0);
+    expect(withUnseen('Tôi gửi chó cho em gái trông mấy hôm, ai phải bồi thường', ['gai', 'hom']).unknownShare).toBeGreaterThan(0);
+  });
+
   it('finds a place the collection has never seen, named with capitals or as a province', () => {
     expect(withUnseen('Đề án 17 của Tỉnh ủy Yên Bái năm 2022 yêu cầu gì?', ['yen', 'bai']).unknownPlaces).toEqual(['tỉnh uỷ Yên Bái']);
     expect(withUnseen('de an 17 cua tinh yen bai yeu cau gi', ['yen', 'bai']).unknownPlaces).toEqual(['tỉnh Yen Bai']);
