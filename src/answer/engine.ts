@@ -131,7 +131,8 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     });
     const retrieve = (i: ResolvedIntent, filter: { years?: number[] }) => retrieveFor(i, filter, stages);
     const present = intent.presentYears;
-    if ((intent.years.length > 0 && present.length === 0) || intent.shape === 'catalog') return { intent, available, ranked: [], yearNote: null };
+    if (intent.shape === 'catalog') return { intent, available, ranked: [], yearNote: null };
+    if (intent.years.length > 0 && present.length === 0) return yearHeldElsewhere(intent, available, (f) => retrieve(intent, f));
     if (intent.newestInstead !== null) {
       const note = `${absentYearText(intent.missingYears, available)} Dưới đây là văn bản mới nhất (năm ${intent.newestInstead}).`;
       return { intent, available, ranked: await retrieve(intent, { years: present }), yearNote: note };
@@ -152,6 +153,17 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     return { intent, available, ranked, yearNote };
   }
 
+  /**
+   * A year no document is for may still be written of in another's text: a Báo cáo of December 2025 gives the
+   * figures of 2024 beside 2025's. Its sections that name the year answer, with a note; else the year is missing.
+   */
+  async function yearHeldElsewhere(intent: ResolvedIntent, available: number[], retrieve: (f: { years?: number[] }) => Promise<RankedSection[]>): Promise<Ranking> {
+    const year = intent.years.length === 1 ? (intent.years[0] as number) : null;
+    const elsewhere = year === null ? [] : (await retrieve({})).filter((r) => mentionsYear(r, year));
+    if (year === null || !answerable(elsewhere[0], intent)) return { intent, available, ranked: [], yearNote: null };
+    return { intent, available, ranked: elsewhere, yearNote: `Nội dung về năm ${year} được nêu trong văn bản năm ${elsewhere[0]?.document.year ?? '?'}.` };
+  }
+
   async function answerRanked(ranking: Ranking): Promise<Answer> {
     const answer = await answerFrom(ranking);
     // Short forms spelled out or typos fixed: say how the question was read, so a misreading shows.
@@ -163,7 +175,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
   async function answerFrom({ intent, available, ranked, yearNote }: Ranking): Promise<Answer> {
     const { presentYears: present } = intent;
     const missing = intent.newestInstead === null ? intent.missingYears : [];
-    if (intent.years.length > 0 && present.length === 0) {
+    if (intent.years.length > 0 && present.length === 0 && ranked.length === 0) {
       return makeAnswer({ outcome: 'absent_year', intro: absentYearText(missing, available), citations: [], notice: null });
     }
     if (intent.shape === 'catalog') {
