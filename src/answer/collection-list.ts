@@ -7,6 +7,7 @@ import type { Answer, Citation, DocumentType, StoredDocument, StoredSection } fr
 import type { QuestionUnits } from '../retrieval/coverage.ts';
 import { documentLine } from './citation-label.ts';
 import { citationFor, listYears, makeAnswer, quoteSection } from './compose.ts';
+import { foldedView } from '../text/normalize.ts';
 
 /** Documents named in the answer's text; the rest are counted and left to the full list (/vanban). */
 const LISTED = 30;
@@ -21,6 +22,8 @@ export interface CatalogAsked {
   /** Kinds of document named ("kế hoạch", "hướng dẫn"); empty: every kind. */
   docTypes: DocumentType[];
   units: QuestionUnits;
+  /** The subject asked, folded ("về tuyên truyền" → tuyen, truyen): documents whose name has every word of it. */
+  topic?: string[] | null;
   /** Said before the list ("năm nay" with no document of this year: the newest year's are listed). */
   note?: string | null;
 }
@@ -40,6 +43,12 @@ function whatWasAsked(asked: CatalogAsked): string {
   return asked.years.length > 0 ? `${kinds} năm ${listYears(asked.years)}` : kinds;
 }
 
+/** The document's title, kind and issuer hold every word of the subject (folded, as whole words). */
+export function namedAbout(d: StoredDocument, topic: string[]): boolean {
+  const words = new Set(foldedView([d.type, d.title, d.issuer].filter(Boolean).join(' ')).split(/[^a-z0-9]+/));
+  return topic.every((w) => words.has(w));
+}
+
 function lineOf(d: StoredDocument): string {
   const name = documentLine(d);
   return d.number && d.title && !name.includes(d.title) ? `${name}: ${d.title}` : name;
@@ -51,10 +60,12 @@ export async function answerCatalog(asked: CatalogAsked, sources: CatalogSources
   const docs = all
     .filter((d) => asked.years.length === 0 || (d.year !== null && asked.years.includes(d.year)))
     .filter((d) => asked.docTypes.length === 0 || (d.type !== null && asked.docTypes.includes(d.type)))
+    .filter((d) => !asked.topic || namedAbout(d, asked.topic))
     .sort(newestFirst);
   const what = whatWasAsked(asked);
+  const about = asked.topic ? ' có tên về nội dung bạn hỏi' : '';
   if (docs.length === 0) {
-    return makeAnswer({ outcome: 'refused', intro: `Kho chưa có ${what} nào. Gõ /vanban để xem các văn bản hiện có (${all.length}).`, citations: [], notice: null });
+    return makeAnswer({ outcome: 'refused', intro: `Kho chưa có ${what} nào${about}. Gõ /vanban để xem các văn bản hiện có (${all.length}).`, citations: [], notice: null });
   }
   const lines = docs.slice(0, LISTED).map((d, i) => `${i + 1}. ${lineOf(d)}`);
   const more = docs.length > LISTED ? [`… và ${docs.length - LISTED} văn bản khác: gõ /vanban để xem đủ danh sách.`] : [];
@@ -63,6 +74,6 @@ export async function answerCatalog(asked: CatalogAsked, sources: CatalogSources
     const opening = (await sources.sections(d.id)).find((s) => s.label === '');
     if (opening) citations.push(citationFor(d, opening, quoteSection(opening, asked.units, OPENING_CHARS)));
   }
-  const intro = [...(asked.note ? [asked.note] : []), `Kho có ${docs.length} ${what}:`, ...lines, ...more].join('\n');
+  const intro = [...(asked.note ? [asked.note] : []), `Kho có ${docs.length} ${what}${about}:`, ...lines, ...more].join('\n');
   return makeAnswer({ outcome: 'answered', intro, citations, notice: null });
 }

@@ -3,8 +3,7 @@
  * verbatim quotes with citations (and, when a chat model is configured, prose checked against them).
  * It knows nothing of Telegram, Zalo, SQL or HTTP.
  */
-import { coversYear, yearsOf } from '../core/document-years.ts';
-import { textNamesYear } from '../text/year-mention.ts';
+import { yearsOf } from '../core/document-years.ts';
 import type { Clock, DocumentStore, Embedder } from '../core/ports.ts';
 import { createStageClock, UNTIMED, type StageClock } from '../core/stage-clock.ts';
 import type { AnswerEngine } from '../core/services.ts';
@@ -22,7 +21,7 @@ import type { OutlineCache } from '../retrieval/outline-cache.ts';
 import type { ProfileCache } from '../retrieval/profile-cache.ts';
 import { cleanUserText, foldedView, quoteKey } from '../text/normalize.ts';
 import { notHeld } from './not-held.ts';
-import { answerCatalog } from './collection-list.ts';
+import { answerCatalog, namedAbout } from './collection-list.ts';
 import type { NumberKeyMemo } from '../text/number-key-memo.ts';
 import { storableText } from '../text/storable-text.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
@@ -32,6 +31,9 @@ import { selectSections } from './select.ts';
 import { listQuote } from './list-quote.ts';
 import { faithfulQuote, isFaithful } from './faithful-quote.ts';
 import { headerDateLine, introFor, listIntro } from './intro.ts';
+import { yearElsewhere } from './year-elsewhere.ts';
+import { catalogTopic } from '../retrieval/question-shape.ts';
+import { placesNotHeld } from './unknown-place.ts';
 import { namedSectionToOpen, noSuchSection, openSection } from './named-section.ts';
 import { refusalFeatures } from './refusal-features.ts';
 import { buildTalkingPoints, keepVerbatim } from './talking-points.ts';
@@ -118,7 +120,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
 
   /** Reads the question, settles it against the collection and ranks the sections (or finds the year missing). */
   async function rankQuestion(question: string, stages: StageClock, organisation?: string): Promise<Ranking> {
-    const { intent, available } = await stages.time('understanding', async () => {
+    const { intent: read, available } = await stages.time('understanding', async () => {
       const asked = understand(await deps.normalizer.normalize(question), deps.analyzer, clock.now().getFullYear(), deps.directives);
       const years = await deps.catalog.years();
       const named = asked.numberKeys.length > 0 ? await namedDocuments(asked.numberKeys) : [];
@@ -130,38 +132,35 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
       return { intent: resolveIntent(asked, { years, namedDocumentIds: named, unit, numberYears: dated, namedDocumentYears }), available: years };
     });
     const retrieve = (i: ResolvedIntent, filter: { years?: number[] }) => retrieveFor(i, filter, stages);
+    const intent = await asCatalogOrNot(read);
     const present = intent.presentYears;
     if (intent.shape === 'catalog') return { intent, available, ranked: [], yearNote: null };
-    if (intent.years.length > 0 && present.length === 0) return yearHeldElsewhere(intent, available, (f) => retrieve(intent, f));
+    const elsewhere = (year: number) => yearElsewhere(year, () => retrieve(intent, {}), (r) => answerable(r, intent));
+    if (intent.years.length > 0 && present.length === 0) {
+      // No document is for the year: its figures may still be in another year's report.
+      const found = intent.years.length === 1 ? await elsewhere(intent.years[0] as number) : null;
+      return { intent, available, ranked: found?.ranked ?? [], yearNote: found?.note ?? null };
+    }
     if (intent.newestInstead !== null) {
       const note = `${absentYearText(intent.missingYears, available)} Dưới đây là văn bản mới nhất (năm ${intent.newestInstead}).`;
       return { intent, available, ranked: await retrieve(intent, { years: present }), yearNote: note };
     }
     if (present.length === 0) return { intent, available, ranked: await retrieve(intent, {}), yearNote: null };
-    let ranked = await retrieve(intent, { years: present });
-    let yearNote: string | null = null;
-    if (present.length === 1 && !answerable(ranked[0], intent)) {
-      // "Năm 2022 và những năm tiếp theo" can sit in a 2021 plan: when that year's documents do not answer, look
-      // for the year written in other years' text (a part whose heading names it first).
-      const year = present[0] as number;
-      const elsewhere = (await retrieve(intent, {})).filter((r) => !coversYear(r.document, [year]) && mentionsYear(r, year));
-      if (answerable(elsewhere[0], intent)) {
-        ranked = elsewhere;
-        yearNote = `Nội dung về năm ${year} được nêu trong văn bản năm ${elsewhere[0]?.document.year ?? '?'}.`;
-      }
-    }
-    return { intent, available, ranked, yearNote };
+    const ranked = await retrieve(intent, { years: present });
+    // "Năm 2022 và những năm tiếp theo" can sit in a 2021 plan: when that year's documents do not answer, look
+    // for the year written in other years' text.
+    const found = present.length === 1 && !answerable(ranked[0], intent) ? await elsewhere(present[0] as number) : null;
+    return { intent, available, ranked: found?.ranked ?? ranked, yearNote: found?.note ?? null };
   }
 
   /**
-   * A year no document is for may still be written of in another's text: a Báo cáo of December 2025 gives the
-   * figures of 2024 beside 2025's. Its sections that name the year answer, with a note; else the year is missing.
+   * "Trong kho có văn bản nào về X?" is answered by the list of documents named about X; when none is, by the
+   * sections that speak of X (a plan may have a part on it), as a question about its content.
    */
-  async function yearHeldElsewhere(intent: ResolvedIntent, available: number[], retrieve: (f: { years?: number[] }) => Promise<RankedSection[]>): Promise<Ranking> {
-    const year = intent.years.length === 1 ? (intent.years[0] as number) : null;
-    const elsewhere = year === null ? [] : (await retrieve({})).filter((r) => mentionsYear(r, year));
-    if (year === null || !answerable(elsewhere[0], intent)) return { intent, available, ranked: [], yearNote: null };
-    return { intent, available, ranked: elsewhere, yearNote: `Nội dung về năm ${year} được nêu trong văn bản năm ${elsewhere[0]?.document.year ?? '?'}.` };
+  async function asCatalogOrNot(intent: ResolvedIntent): Promise<ResolvedIntent> {
+    const topic = intent.shape === 'catalog' ? catalogTopic(intent.folded) : null;
+    if (!topic || (await deps.catalog.entries()).some((e) => namedAbout(e.document, topic))) return intent;
+    return { ...intent, shape: /\b(?:nhung|cac)\b/.test(intent.folded) ? 'list' : 'factoid' };
   }
 
   async function answerRanked(ranking: Ranking): Promise<Answer> {
@@ -180,7 +179,8 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     }
     if (intent.shape === 'catalog') {
       const note = intent.newestInstead !== null ? absentYearText(intent.missingYears, available) : null;
-      return answerCatalog({ years: intent.years.length > 0 ? present : [], docTypes: intent.docTypes, units: topicUnits(intent), note }, library);
+      const topic = catalogTopic(intent.folded);
+      return answerCatalog({ years: intent.years.length > 0 ? present : [], docTypes: intent.docTypes, units: topicUnits(intent), topic, note }, library);
     }
     const top = ranked[0];
     const debug = {
@@ -192,7 +192,8 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (intent.namedLaws.length > 0 && intent.shape !== 'mentions' && !(await holdsLaw(intent.namedLaws))) {
       return makeAnswer({ outcome: 'refused', intro: lawNotHeldText(intent.typed), citations: [], notice: null, debug });
     }
-    if (intent.unknownPlaces.length > 0) return makeAnswer({ outcome: 'refused', intro: placeNotHeldText(intent.unknownPlaces), citations: [], notice: null, debug });
+    const places = placesNotHeld(intent.unknownPlaces, (await deps.catalog.entries()).map((e) => e.document));
+    if (places.length > 0) return makeAnswer({ outcome: 'refused', intro: placeNotHeldText(places), citations: [], notice: null, debug });
     // A numbered document the collection neither holds nor cites, an amount no section names (src/answer/not-held.ts).
     const titles = async () => (await deps.catalog.entries()).map((e) => e.document.title);
     const absent = await notHeld(intent, ranked, { namedDocuments, titles, findReferences: (key) => deps.store.findReferences(key, 1) });
@@ -330,10 +331,6 @@ function lawNotHeldText(question: string): string {
 }
 
 /** The section's heading or text names the year (see {@link textNamesYear}). */
-function mentionsYear(r: RankedSection, year: number): boolean {
-  return textNamesYear(`${r.section.heading}\n${r.section.fullText}`, year);
-}
-
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }

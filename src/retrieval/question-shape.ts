@@ -29,10 +29,11 @@ const BASIS_CUES = [
 ];
 /**
  * The superior texts a document carries out, asked in other words: "thực hiện theo hướng dẫn nào", "ban hành trên
- * cơ sở những văn bản nào", "văn bản nào của cấp trên". Not "theo quy định nào": a law's reader asks for the rule.
+ * cơ sở những văn bản nào", "văn bản nào của cấp trên", and what a report reviews ("sơ kết nghị quyết nào"). Not
+ * "theo quy định nào": a law's reader asks for the rule.
  */
 const BASIS_PATTERN =
-  /\b(?:theo|tren co so|cu the hoa|dua tren|dua vao)(?: (?:nhung|cac))? (?:van ban|huong dan|nghi quyet|chi thi|ket luan|ke hoach|quyet dinh|cong van|chu truong|de an|chuong trinh) nao\b|\b(?:van ban|chu truong|chi dao)(?: nao)? cua cap tren\b/;
+  /\b(?:theo|tren co so|cu the hoa|dua tren|dua vao)(?: (?:nhung|cac))? (?:van ban|huong dan|nghi quyet|chi thi|ket luan|ke hoach|quyet dinh|cong van|chu truong|de an|chuong trinh) nao\b|\b(?:van ban|chu truong|chi dao)(?: nao)? cua cap tren\b|\b(?:so ket|tong ket)(?: \S+){0,4}? (?:nghi quyet|chi thi|ket luan|de an|chuong trinh) nao\b/;
 /** When a named document was issued or adopted ("ban hành ngày nào", "thông qua tại hội nghị nào"). */
 const ISSUED_WHEN_CUES = /\b(?:ban hanh (?:ngay|khi|vao|nam|thang|luc)|ngay ban hanh|ky ngay nao|ky khi nao|thong qua (?:tai|o|ngay|khi|vao)|tai hoi nghi nao|hoi nghi (?:lan thu )?(?:nao|may))\b/;
 /** Who issued or signed a document: answered from its opening and its metadata. */
@@ -110,7 +111,29 @@ const CATALOG_WORDS = new Set(
 export function asksCatalog(folded: string): boolean {
   if (!CATALOG_CUES.test(folded)) return false;
   const rest = folded.split(/[^a-z0-9]+/).filter((w) => w !== '' && !/^\d+$/.test(w) && !CATALOG_WORDS.has(w));
-  return rest.length <= 1;
+  return rest.length <= 1 || catalogTopic(folded) !== null;
+}
+
+/** The words of "về …" in a question for the collection's documents on a subject (at most this many). */
+const MAX_TOPIC_WORDS = 6;
+
+/**
+ * The subject of a question for the collection's documents, folded ("trong kho có những kế hoạch nào về tuyên
+ * truyền, của cơ quan nào ban hành" → tuyen truyen): every word besides the catalog's own follows "về" in one
+ * phrase. Null when the question is no such question, or says more than a subject.
+ */
+export function catalogTopic(folded: string): string[] | null {
+  if (!CATALOG_CUES.test(folded)) return null;
+  const phrases = folded.split(/[,;.?!:()]+/);
+  const topic: string[] = [];
+  for (const phrase of phrases) {
+    const words = phrase.split(/[^a-z0-9]+/).filter((w) => w !== '' && !/^\d+$/.test(w));
+    const at = words.indexOf('ve');
+    const outside = words.filter((w, i) => (at < 0 || i < at) && !CATALOG_WORDS.has(w));
+    if (outside.length > 0) return null;
+    if (at >= 0) topic.push(...words.slice(at + 1).filter((w) => !CATALOG_WORDS.has(w)));
+  }
+  return topic.length > 0 && topic.length <= MAX_TOPIC_WORDS ? topic : null;
 }
 
 /** Words before a number that leave it the question's subject: asking, and what a document has. */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asksCatalog } from '../../src/retrieval/question-shape.ts';
+import { asksCatalog, catalogTopic } from '../../src/retrieval/question-shape.ts';
 import { foldedView } from '../../src/text/normalize.ts';
 import { evalDocument, useMemoryCore } from '../fixtures/memory-core.ts';
 
@@ -16,11 +16,21 @@ describe('questions for the collection itself', () => {
     ['Trong kho có bao nhiêu văn bản năm 2022, đó là những văn bản nào?', true],
     ['kho co nhung ke hoach nao nam 2023 vay ad', true],
     ['liệt kê các văn bản năm 2024', true],
-    ['trong kho có văn bản nào về chuyển đổi số không', false],
+    // A subject after "về" is the list's filter (by the documents' names; the engine reads the sections when none has it).
+    ['trong kho có văn bản nào về chuyển đổi số không', true],
+    ['nam 2022 trong kho co nhung ke hoach nao ve tuyen truyen, cua co quan nao ban hanh', true],
+    ['trong kho có văn bản nào nói gì về chuyển đổi số', false],
     ['Kế hoạch năm 2023 được xây dựng để thực hiện những văn bản nào?', false],
     ['năm 2022 tuyên truyền những nội dung gì?', false],
   ])('%s → %s', (question, expected) => {
     expect(asksCatalog(foldedView(question))).toBe(expected);
+  });
+});
+
+describe('the subject of a question for the collection', () => {
+  it('is the words after "về", without the catalog\'s own', () => {
+    expect(catalogTopic(foldedView('năm 2022 trong kho có những kế hoạch nào về tuyên truyền, của cơ quan nào ban hành'))).toEqual(['tuyen', 'truyen']);
+    expect(catalogTopic(foldedView('kho có những văn bản nào'))).toBeNull();
   });
 });
 
@@ -39,6 +49,15 @@ describe('listing the collection', () => {
     expect(answer.intro).toMatch(/^Kho có 3 văn bản:/);
     expect(answer.intro.indexOf('Kết luận')).toBeLessThan(answer.intro.indexOf('Bắc Kạn'));
     expect(answer.citations.map((c) => c.section)).toEqual(['', '', '']);
+  });
+
+  it('keeps to the documents named about the subject asked, and reads the sections when none is', async () => {
+    const named = await ask('trong kho có những văn bản nào về tuyên truyền xây dựng Đảng');
+    expect(named.intro).toMatch(/^Kho có 2 văn bản có tên về nội dung bạn hỏi:/);
+    expect(named.citations.map((c) => c.section)).toEqual(['', '']);
+    const content = await ask('trong kho có văn bản nào về kết nạp đảng viên không');
+    expect(content.intro).not.toMatch(/^Kho có/);
+    expect(content.citations.some((c) => c.section !== '')).toBe(true);
   });
 
   it('keeps to the year and the kind asked', async () => {

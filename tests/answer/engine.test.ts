@@ -337,8 +337,10 @@ describe('where an answer spends its time', () => {
     const stages = answered.debug.stagesMs ?? {};
     expect(Object.keys(stages).sort()).toEqual(['lexical', 'quoting', 'ranking', 'understanding', 'vector']);
     for (const ms of Object.values(stages)) expect(ms).toBeGreaterThanOrEqual(0);
-    // A year the collection lacks is settled while understanding: nothing is searched.
+    // A year the collection lacks is looked for in other years' text (a report gives last year's figures), then
+    // told missing: nothing is quoted.
     const missing = await ask('nội dung trọng tâm năm 2019 là gì?');
-    expect(Object.keys(missing.debug.stagesMs ?? {})).not.toContain('lexical');
+    expect(missing.outcome).toBe('absent_year');
+    expect(missing.citations).toEqual([]);
   });
 });

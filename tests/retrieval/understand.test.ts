@@ -150,6 +150,8 @@ describe('shapes', () => {
     ['Kế hoạch 12-KH/ĐU do ai ban hành?', 'issuer'],
     // The superior texts asked in other words than "căn cứ".
     ['kh 12-KH/DU thuc hien theo van ban nao cua cap tren', 'basis'],
+    ['bc 236-BC/TU so ket nghi quyet nao, giai doan nao', 'basis'],
+    ['Báo cáo tổng kết 10 năm thực hiện nghị quyết nào?', 'basis'],
     ['Kế hoạch năm 2023 được ban hành trên cơ sở những văn bản nào?', 'basis'],
     ['Kế hoạch của Mặt trận thực hiện theo hướng dẫn nào?', 'basis'],
     ['Xử phạt theo quy định nào?', 'factoid'],
