@@ -238,8 +238,14 @@ function rolesOf(text: string, directives: DirectiveModel | undefined): Pick<Que
   if (!directives) return { facets: [], bodies: [], levels: [], asksDuty: false };
   const facets = directives.facetsOfQuestion(text);
   const bodies = directives.bodiesIn(text);
-  return { facets, bodies, levels: directives.levelsIn(text), asksDuty: facets.some((f) => DUTY_FACETS.includes(f)) };
+  return { facets, bodies, levels: directives.levelsIn(text.replace(RECIPIENT_LEVEL, ' ')), asksDuty: facets.some((f) => DUTY_FACETS.includes(f)) };
 }
+
+/**
+ * The level a report is sent up to ("báo cáo kết quả lên tỉnh", "gửi về huyện") is the recipient's, not that of
+ * the body asked about: "MTTQ cấp huyện báo cáo lên tỉnh thế nào" asks for the huyện's entry.
+ */
+const RECIPIENT_LEVEL = /(?:\blên|\b(?:gửi|nộp|báo cáo|bc)(?: lên| về)?) (?:cấp )?(?:tỉnh|huyện|xã|thành phố)(?=\s|$|[,.?])/giu;
 
 /** "hiện hành" at position i: "quy định hiện hành về …" asks for the document in force, which is no topic word. */
 function inForceWord(reading: ReadingSyllable[], i: number): boolean {

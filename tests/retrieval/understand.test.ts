@@ -253,6 +253,11 @@ describe('questions about what a named body must do', () => {
   ])('%s → asks a duty: %s', (q, duty) => {
     expect(withModel(q).asksDuty).toBe(duty);
   });
+
+  it('reads the level a report is sent up to as the recipient\'s, not the body\'s', () => {
+    expect(withModel('Mặt trận cấp huyện báo cáo kết quả lên tỉnh định kỳ thế nào?').levels).toEqual(['district']);
+    expect(withModel('Mặt trận tỉnh giao nhiệm vụ gì?').levels).toEqual(['province']);
+  });
 });
 
 describe('words the collection has not seen', () => {
