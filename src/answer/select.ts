@@ -75,8 +75,10 @@ function mostSpecific(parent: RankedSection, ranked: RankedSection[]): RankedSec
  * gì"): the answer is the list, its parent, when the parent introduces its items ("… gồm:", "… sau đây:") and
  * is among the candidates, or when the parent's heading plays the role asked and the item's does not ("giao
  * nhiệm vụ cho những cơ quan nào" ranked one body's entry first: the answer is the whole "Tổ chức thực hiện"),
- * unless the question names a body (its entry is what is asked) or the item is a list itself or its heading
- * names what is asked ("hình thức cổ động trực quan nào" is the part "Các phương tiện cổ động trực quan").
+ * unless the question names a body (its entry is what is asked) or its heading names what is asked ("hình thức
+ * cổ động trực quan nào" is the part "Các phương tiện cổ động trực quan"). An item that holds bullets of its own
+ * still gives way when the parent's heading says more of what is asked than its own ("bằng những hình thức gì":
+ * "III. HÌNH THỨC TUYÊN TRUYỀN", not its "2. … trên các mạng xã hội").
  */
 function wholeList(item: RankedSection, ranked: RankedSection[], intent: ResolvedIntent): RankedSection {
   const place = item.place;
@@ -85,7 +87,9 @@ function wholeList(item: RankedSection, ranked: RankedSection[], intent: Resolve
   if (!parentEntry || parentEntry.label === '') return item;
   const parent = ranked.find((r) => r.document.id === item.document.id && r.section.label === parentEntry.label);
   if (!parent || (parent.place?.children.length ?? 0) < 2) return item;
-  const entry = item.features.facetOwn === 0 && item.features.residualHeading === 0 && item.features.listPart === 0;
+  const f = item.features;
+  // An item that is a list itself still gives way when the parent's heading says more of what is asked than its own.
+  const entry = f.facetOwn === 0 && ((f.residualHeading === 0 && f.listPart === 0) || f.residualHeading < parent.features.residualHeading);
   if (intent.bodies.length === 0 && parent.features.facetOwn > 0 && entry) return parent;
   const opening = `${parent.section.heading}\n${parent.section.body}`.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
   return INTRODUCES_LIST.test(foldedView(opening)) ? parent : item;

@@ -61,3 +61,24 @@ describe("a body's entry for a question about another part", () => {
     expect(selectSections(ranked, named, undefined, issuer).map((r) => r.section.label)).toEqual(['III']);
   });
 });
+
+describe('an item of a list ranked first for a list question', () => {
+  const item = (label: string, score: number, features: Record<string, number>, parentLabel: string | null, children: number) =>
+    ({
+      ...rankedSection(document, label, '…', score),
+      features: { facetOwn: 0, facetInherited: 0, facetMissing: 0, facetClash: 0, residualHeading: 0, listPart: 0, ...features },
+      place: { children: Array.from({ length: children }, (_, i) => ({ label: `${label}.${i + 1}` })), ancestors: parentLabel ? [{ label: parentLabel }] : [], childBodies: [], bodies: [], bodyEntry: false },
+    }) as unknown as RankedSection;
+  const forms = asked('huyen uy 2023 tuyen truyen bang nhung hinh thuc gi', { facets: ['form'] });
+  const parent = item('III', 9.9, { facetOwn: 1, residualHeading: 0.25 }, null, 3);
+
+  it('gives way to its parent, whose heading plays the role asked, though the item holds bullets of its own', () => {
+    const bulleted = item('III.2', 10.5, { facetInherited: 1, residualHeading: 0.17, listPart: 1 }, 'III', 0);
+    expect(labels(forms, [bulleted, parent])[0]).toBe('III');
+  });
+
+  it('stays when its own heading says more of what is asked than the parent\'s', () => {
+    const named = item('III.2', 10.5, { facetInherited: 1, residualHeading: 0.5, listPart: 1 }, 'III', 0);
+    expect(labels(forms, [named, parent])[0]).toBe('III.2');
+  });
+});
