@@ -131,15 +131,29 @@ function stateOrganFromHeader(titleBlock: string): string | null {
   return organName(first);
 }
 
-/** `…, Đảng ủy Ban Quản lý Khu kinh tế xây dựng kế hoạch …` → `Đảng ủy Ban Quản lý Khu kinh tế`. */
+/** The first word of a body's name: "Thể thao và Du lịch thống nhất" is the tail of a name a comma cut. */
+const ORGAN_START =
+  /^(?:Ban|Đảng|Tỉnh|Huyện|Thành|Quận|Thị|Xã|Phường|Ủy|Uỷ|Sở|Bộ|Hội|Đoàn|Mặt trận|Thường trực|Thường vụ|Chi bộ|Văn phòng|Công đoàn|Liên|Chính phủ|Quốc hội|Cục|Trung tâm|Phòng|Viện|Trường|Tổng|Cấp ủy|Đài|Báo|Hợp tác xã|Khối|Đại hội|Hội nghị)(?!\p{L})/u;
+
+/** A numbered document after the verb: the opening tells who issued another text ("Bộ Chính trị ban hành Nghị quyết số 57"). */
+const OTHER_DOCUMENT = /^\s*(?:Nghị quyết|Chỉ thị|Kết luận|Quyết định|Quy định|Hướng dẫn|Kế hoạch|Thông tri|Chương trình|Đề án|Luật|Nghị định|Thông tư)\s+(?:số\s+)?\d/u;
+
+/**
+ * `…, Đảng ủy Ban Quản lý Khu kinh tế xây dựng kế hoạch …` → `Đảng ủy Ban Quản lý Khu kinh tế`, read from the
+ * opening's paragraphs in turn; a body that issued another, numbered text ("Ngày 22/12/2024, Bộ Chính trị ban hành
+ * Nghị quyết số 57-NQ/TW …") is the one the document carries out, not its issuer.
+ */
 function issuerFromOpening(sections: ParsedSection[]): string | null {
-  const sentence = sections.find((s) => s.label === '')?.body.split('\n')[0] ?? '';
-  for (const verb of sentence.matchAll(ISSUER_VERB)) {
-    const before = sentence.slice(0, verb.index);
-    const subject = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1).trim();
-    const words = subject.split(/\s+/u).length;
-    if (/^\p{Lu}/u.test(subject) && !/\d/u.test(subject) && !OPENING_WORDS.test(subject) && words <= MAX_ISSUER_WORDS) {
-      return subject;
+  const paragraphs = (sections.find((s) => s.label === '')?.body ?? '').split('\n').filter((line) => line.trim() !== '');
+  for (const sentence of paragraphs) {
+    for (const verb of sentence.matchAll(ISSUER_VERB)) {
+      const before = sentence.slice(0, verb.index);
+      const subject = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1).trim();
+      const words = subject.split(/\s+/u).length;
+      const other = OTHER_DOCUMENT.test(sentence.slice((verb.index ?? 0) + verb[0].length));
+      if (ORGAN_START.test(subject) && !/\d/u.test(subject) && !OPENING_WORDS.test(subject) && words <= MAX_ISSUER_WORDS && !other) {
+        return subject;
+      }
     }
   }
   return null;

@@ -65,6 +65,30 @@ describe('extractMetadata', () => {
     expect(meta).toMatchObject({ year: 2022, yearSource: 'title', issuer: 'Đảng ủy Khối' });
   });
 
+  it('reads the issuer from the paragraph that issues this document, not from one telling who issued another', () => {
+    const text = [
+      'ĐẢNG BỘ TỈNH TÂY KHÁNH',
+      'TỈNH ỦY',
+      '*',
+      'Số 61-CTr/TU',
+      'Tây Khánh, ngày 25 tháng 02 năm 2025',
+      '',
+      'CHƯƠNG TRÌNH HÀNH ĐỘNG',
+      'thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị về chuyển đổi số',
+      '-----',
+      '',
+      'Ngày 22/12/2024, Bộ Chính trị ban hành Nghị quyết số 57-NQ/TW về chuyển đổi số quốc gia.',
+      'Thực hiện Nghị quyết 57, Ban Chấp hành Đảng bộ tỉnh xây dựng Chương trình hành động như sau:',
+      '',
+      'I - MỤC ĐÍCH',
+      '- Quán triệt.',
+    ].join('\n');
+    expect(metadataOf(text).issuer).toBe('Ban Chấp hành Đảng bộ tỉnh Tây Khánh');
+    // A name a comma cuts ("Sở Văn hóa, Thể thao và Du lịch thống nhất ban hành") is no issuer.
+    const joint = 'QUY CHẾ\nphối hợp\n\nBan Tuyên giáo Tỉnh ủy và Sở Văn hóa, Thể thao và Du lịch thống nhất ban hành Quy chế như sau:\n\nI. MỘT';
+    expect(metadataOf(joint).issuer ?? '').not.toMatch(/^Thể thao/u);
+  });
+
   it('takes the latest date cited in the opening when nothing else gives a year', () => {
     const meta = metadataOf('KẾ HOẠCH\nthử\n\nThực hiện Nghị quyết số 1-NQ/TW ngày 02/02/2020 và Kế hoạch số 5-KH/TU ngày 03/3/2021, Huyện ủy xây dựng kế hoạch:\n\nI. MỘT');
     expect(meta).toMatchObject({ year: 2021, yearSource: 'references' });
