@@ -53,6 +53,11 @@ describe('reading a question typed on a phone', () => {
     expect((await normalizer.normalize('kp tt bn')).text).toMatch(/^kinh phí tuyên truyền /);
   });
 
+  it('spells out the short forms of party life ("sh", "shcb")', async () => {
+    expect((await normalizer.normalize('sh chuyen de')).text).toMatch(/^sinh hoạt /);
+    expect((await normalizer.normalize('shcb may lan')).text).toMatch(/^sinh hoạt chi bộ /);
+  });
+
   it('never touches document numbers or years', async () => {
     const read = await normalizer.normalize('kh 12-KH/ĐU nam 2021');
     expect(read.text).toContain('12-KH/ĐU');
