@@ -205,6 +205,17 @@ function withoutStrayEntries(ranked: RankedSection[], intent: ResolvedIntent, is
   return part ? [part, ...ranked.filter((r) => r !== part && !strayEntry(r))] : ranked;
 }
 
+/**
+ * A body's entry playing none of the roles asked is no near tie beside the part that plays it, when the question
+ * names no body but the plan's issuer ("kế hoạch của MTTQ tỉnh Trà Vinh, phần tuyên truyền thường xuyên có những ý
+ * nào": the Mặt trận's own entry in "Tổ chức thực hiện" is not asked).
+ */
+function strayTie(r: RankedSection, intent: ResolvedIntent, issuerBodies: IssuerBodies): boolean {
+  if (intent.asksDuty || intent.facets.length === 0 || !strayEntry(r)) return false;
+  const issuer = issuerBodies(r.document);
+  return intent.bodies.every((b) => issuer.includes(b));
+}
+
 /** The bodies a document's issuer names ("Ban Thường trực Ủy ban MTTQ tỉnh Trà Vinh" → the Mặt trận). */
 export type IssuerBodies = (document: RankedSection['document']) => string[];
 
@@ -250,7 +261,11 @@ export function selectSections(
       // the document itself (its number, date, issuer, scope), which the opening tells.
       const openingAsked = asksAboutDocument(intent.folded);
       const near = ranked.filter(
-        (r) => (r === top || r.section.label !== '' || openingAsked) && r.score >= top.score * rules.tieRatio && r.coverage >= top.coverage * rules.tieCoverageRatio,
+        (r) =>
+          (r === top || r.section.label !== '' || openingAsked) &&
+          (r === top || !strayTie(r, intent, issuerBodies)) &&
+          r.score >= top.score * rules.tieRatio &&
+          r.coverage >= top.coverage * rules.tieCoverageRatio,
       );
       const picked = withoutRelated(near, rules.maxCited).map((p) => mostSpecific(p, ranked));
       if (intent.shape === 'factoid') return withoutRelated(picked.map((p) => holdingValue(narrowest(p, ranked, rules), ranked, intent.values, rules)), rules.maxCited);

@@ -82,3 +82,20 @@ describe('an item of a list ranked first for a list question', () => {
     expect(labels(forms, [named, parent])[0]).toBe('III.2');
   });
 });
+
+describe('a body\'s entry as a near tie', () => {
+  const entryPlace = { children: [], ancestors: [{ label: 'III' }], childBodies: [], bodies: ['mat-tran'], bodyEntry: true };
+  const partPlace = { children: [], ancestors: [{ label: 'II' }], childBodies: [], bodies: [], bodyEntry: false };
+  const make = (label: string, score: number, features: Record<string, number>, place: object) =>
+    ({ ...rankedSection(document, label, '…', score), coverage: 1, features: { facetOwn: 0, facetInherited: 0, facetMissing: 0, facetClash: 0, ...features }, place }) as unknown as RankedSection;
+  const ranked = [make('II.2', 10, { facetOwn: 1 }, partPlace), make('III.1', 9.9, { facetMissing: 1 }, entryPlace)];
+  const regular = asked('ke hoach cua mttq tinh tra vinh phan tuyen truyen thuong xuyen co nhung y nao', { facets: ['regular'], bodies: ['mat-tran'] });
+
+  it('is left out when the body named is the plan\'s own issuer', () => {
+    expect(selectSections(ranked, regular, undefined, () => ['mat-tran']).map((r) => r.section.label)).toEqual(['II.2']);
+  });
+
+  it('stays when the question names another body', () => {
+    expect(selectSections(ranked, regular, undefined, () => ['ban-tuyen-giao']).map((r) => r.section.label)).toContain('III.1');
+  });
+});
