@@ -211,7 +211,7 @@ function withoutStrayEntries(ranked: RankedSection[], intent: ResolvedIntent, is
  * nào": the Mặt trận's own entry in "Tổ chức thực hiện" is not asked).
  */
 function strayTie(r: RankedSection, intent: ResolvedIntent, issuerBodies: IssuerBodies): boolean {
-  if (intent.asksDuty || intent.facets.length === 0 || !strayEntry(r)) return false;
+  if (!strayEntry(r) || intent.asksDuty || intent.facets.length === 0) return false;
   const issuer = issuerBodies(r.document);
   return intent.bodies.every((b) => issuer.includes(b));
 }
