@@ -12,6 +12,24 @@ import { foldedView, quoteKey } from '../text/normalize.ts';
 /** How a clause introduces its items: a colon, or "gồm", "sau đây", "như sau" at its end (headings lose the colon). */
 export const INTRODUCES_LIST = /(?::|\b(?:gom|bao gom|sau day|nhu sau))\s*$/;
 
+/** A question of yes or no ("có bị cấm không?"): one rule is asked about, not a list. */
+export const YES_NO = /\b(?:co|duoc|phai|bi|can)\b[^.?!]*\b(?:khong|ko)\s*(?:[?.!]|$)/;
+
+/** Longest text of an item that is one entry of a list (a clause with one short rule, a bullet). */
+const PLAIN_ITEM_CHARS = 200;
+
+/**
+ * An item with no heading of its own (its heading is its text, cut) and one short line of text with no list inside
+ * it (no "(1) … (2)", no "…: a, b, c", at most one ";"): one entry of a list, which alone cannot answer "những gì".
+ */
+export function plainItem(r: { section: StoredSection }): boolean {
+  const body = r.section.body.split('\n').filter((l) => l.trim() !== '');
+  const heading = r.section.heading.replace(/…$/, '').trim();
+  const text = (body[0] ?? heading).trim();
+  const own = body.length === 0 || heading === '' || text.startsWith(heading);
+  return body.length <= 1 && own && text.length <= PLAIN_ITEM_CHARS && (text.match(/;/g) ?? []).length <= 1 && !/\(\d+\)|:\s/.test(text);
+}
+
 /** A parent's lead clause, and the parent's whole text (a quoteKey) to tell whether the quote follows it directly. */
 export interface LeadIn {
   lead: string;

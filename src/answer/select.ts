@@ -5,7 +5,7 @@
  */
 import type { RankedSection } from '../retrieval/search.ts';
 import { foldedView } from '../text/normalize.ts';
-import { INTRODUCES_LIST } from './lead-in.ts';
+import { INTRODUCES_LIST, plainItem, YES_NO } from './lead-in.ts';
 import { within } from './named-section.ts';
 import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import { asksAboutDocument, holdsValue, type ValueKind } from '../retrieval/question-shape.ts';
@@ -69,7 +69,6 @@ function mostSpecific(parent: RankedSection, ranked: RankedSection[]): RankedSec
   return child ?? parent;
 }
 
-
 /**
  * A list question ranked one item of a list first ("c) Bản sao giấy tờ…" for "phải chuẩn bị những giấy tờ
  * gì"): the answer is the list, its parent, when the parent introduces its items ("… gồm:", "… sau đây:") and
@@ -78,7 +77,10 @@ function mostSpecific(parent: RankedSection, ranked: RankedSection[]): RankedSec
  * unless the question names a body (its entry is what is asked) or its heading names what is asked ("hình thức
  * cổ động trực quan nào" is the part "Các phương tiện cổ động trực quan"). An item that holds bullets of its own
  * still gives way when the parent's heading says more of what is asked than its own ("bằng những hình thức gì":
- * "III. HÌNH THỨC TUYÊN TRUYỀN", not its "2. … trên các mạng xã hội").
+ * "III. HÌNH THỨC TUYÊN TRUYỀN", not its "2. … trên các mạng xã hội"). A plain one-line item gives way when the
+ * parent's heading holds at least twice its share of the question ("trình tự … gồm những bước nào": "2. Trình tự
+ * tiến hành", not its "a) Đồng chí chủ trì nêu mục đích"), unless the question asks yes or no, or names a body the
+ * item names more than the parent.
  */
 function wholeList(item: RankedSection, ranked: RankedSection[], intent: ResolvedIntent): RankedSection {
   const place = item.place;
@@ -91,6 +93,9 @@ function wholeList(item: RankedSection, ranked: RankedSection[], intent: Resolve
   // An item that is a list itself still gives way when the parent's heading says more of what is asked than its own.
   const entry = f.facetOwn === 0 && ((f.residualHeading === 0 && f.listPart === 0) || f.residualHeading < parent.features.residualHeading);
   if (intent.bodies.length === 0 && parent.features.facetOwn > 0 && entry) return parent;
+  const headingSaysMore = parent.features.headingShare >= 2 * f.headingShare;
+  const bodyNoReason = intent.bodies.length === 0 || parent.features.bodyMatch >= f.bodyMatch;
+  if (plainItem(item) && headingSaysMore && bodyNoReason && !YES_NO.test(intent.folded)) return parent;
   const opening = `${parent.section.heading}\n${parent.section.body}`.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
   return INTRODUCES_LIST.test(foldedView(opening)) ? parent : item;
 }

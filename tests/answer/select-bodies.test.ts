@@ -99,3 +99,31 @@ describe('a body\'s entry as a near tie', () => {
     expect(selectSections(ranked, regular, undefined, () => ['ban-tuyen-giao']).map((r) => r.section.label)).toContain('III.1');
   });
 });
+
+describe('a plain one-line item ranked first for a list question', () => {
+  const at = (label: string, score: number, heading: string, body: string, headingShare: number, parentLabel: string | null, children: number) =>
+    ({
+      ...rankedSection(document, label, body, score),
+      section: { id: label, documentId: document.id, label, heading, body },
+      features: { facetOwn: 0, facetInherited: 0, facetMissing: 0, facetClash: 0, residualHeading: 0, listPart: 0, bodyMatch: 0, headingShare },
+      place: { children: Array.from({ length: children }, (_, i) => ({ label: `${label}.${i + 1}` })), ancestors: parentLabel ? [{ label: parentLabel }] : [], childBodies: [], bodies: [], bodyEntry: false },
+    }) as unknown as RankedSection;
+  const steps = at('III.2', 9, 'Trình tự tiến hành', '', 0.8, 'III', 3);
+  const first = at('III.2.a', 10, 'Đồng chí chủ trì nêu mục đích, yêu cầu…', 'Đồng chí chủ trì nêu mục đích, yêu cầu buổi sinh hoạt.', 0.25, 'III.2', 0);
+  const bySteps = asked('trinh tu tien hanh mot buoi sinh hoat chuyen de gom nhung buoc nao', { facets: [] });
+
+  it('gives way to its parent, whose heading holds at least twice its share of the question', () => {
+    expect(labels(bySteps, [first, steps])).toEqual(['III.2']);
+  });
+
+  it('stays when the question asks yes or no, or the parent heading says little more', () => {
+    expect(labels(asked('chu tri co phai neu muc dich khong?', { facets: [] }), [first, steps])).toEqual(['III.2.a']);
+    const weakParent = at('III.2', 9, 'Sinh hoạt', '', 0.3, 'III', 3);
+    expect(labels(bySteps, [first, weakParent])).toEqual(['III.2.a']);
+  });
+
+  it('stays when the item holds a list of its own in its line', () => {
+    const inline = at('III.2.a', 10, 'Chủ trì nêu: mục đích, yêu cầu…', 'Chủ trì nêu: mục đích, yêu cầu, nội dung.', 0.25, 'III.2', 0);
+    expect(labels(bySteps, [inline, steps])).toEqual(['III.2.a']);
+  });
+});
