@@ -57,7 +57,10 @@ export const FEATURES = [
   'levelMatch',
   /** The question names a level and the section's heading names another one. */
   'levelClash',
-  /** The question names a year and the section's own heading names it ("Năm 2022 và…", "Đến năm 2025"). */
+  /**
+   * The question names a year and the section's heading, or a heading above it, names it ("II. CHỈ TIÊU NĂM 2026" ›
+   * "1. Chỉ tiêu về chuyển đổi số": the part under it is as much of that year as the part itself).
+   */
   'yearHeading',
   /** Share of the question found in the section's article (or parent part) as a whole. */
   'unitCoverage',

@@ -106,7 +106,7 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
   const withNames = joinProfiles(names, pathProfile, body);
   const subtree = joinProfiles(names, pathProfile, full);
   const unit = joinProfiles(names, pathProfile, cache.of(`full:${e.unit.id}`, e.unit.fullText), cache.of(`line:${e.unit.id}`, e.unit.headingLine));
-  const askedYear = intent.mentionedYears.some((y) => new RegExp(`\\b${y}\\b(?!\\s*[-–]\\s*\\d)`).test(foldedView(section.heading)));
+  const askedYear = intent.mentionedYears.some((y) => new RegExp(`\\b${y}\\b(?!\\s*[-–]\\s*\\d)`).test(foldedView(path)));
   // What a named body must do is one role however it is asked or headed: "phải làm những việc gì" (tasks) is
   // answered by "Trách nhiệm của Sở …" (implementation).
   const roles = (list: string[]) => (intent.bodies.length > 0 && intent.asksDuty ? list.map((f) => (DUTY_FACETS.includes(f) ? 'duty' : f)) : list);
