@@ -40,8 +40,8 @@ const COMPOSITE = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\p{L}.*)$/u;
 // figure or a quote may start the text (`1. 100% chi bộ …`, `1. “Điều 5 …`). `1/ ` numbers a point too (a
 // letter must follow, so a date `1/2024` never does).
 const ARABIC = /^(\d{1,2})(?:\.\s*(\p{L}.*)|\.\s+([\d“"(].*)|\s*[-–)]\s+(\p{L}.*)|\/\s*(\p{L}.*))$/u;
-/** `a)`, and the other ways items are lettered: `a. `, `a- ` (a space must follow). */
-const LETTER = /^([a-zđ])(?:\)\s*|[.\-–]\s+)(\p{L}.*)$/u;
+/** `a)`, and the other ways items are lettered: `a. `, `a- ` (a space and a word must follow). After `a)` a figure may start the text (`a) 1.000.000 đồng …`). */
+const LETTER = /^([a-zđ])(?:\)\s*([\p{L}\d“"(].*)|[.\-–]\s+(\p{L}.*))$/u;
 /** Lettered parts always read as letters; `I`, `K`, `L` … only right after their predecessor (see outline.ts). */
 const CAPITAL = /^([A-HĐ]|[IKLMNOPQRSTUVXY])\s*(?:\.|\s[-–—])\s*(\p{L}.*)$/u;
 const PART_ORDINAL = /^(?:PHẦN|Phần)\s+(?:THỨ|[Tt]hứ)\s+(\p{L}+)(.*)$/u;
@@ -134,7 +134,7 @@ function numberedMarker(line: string): HeadingMarker | null {
   const arabic = ARABIC.exec(line);
   if (arabic) return { kind: 'arabic', part: arabic[1] as string, rest: (arabic[2] ?? arabic[3] ?? arabic[4] ?? arabic[5]) as string };
   const letter = LETTER.exec(line);
-  if (letter) return { kind: 'letter', part: letter[1] as string, rest: letter[2] as string };
+  if (letter) return { kind: 'letter', part: letter[1] as string, rest: (letter[2] ?? letter[3]) as string };
   return null;
 }
 

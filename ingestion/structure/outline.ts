@@ -105,6 +105,9 @@ class OutlineBuilder {
   }
 
   private labelFor(kind: NodeKind, part: string, parent: Node): string {
+    // Articles printed in an appendix (a Quy định after `PHỤ LỤC`) restart their numbers: the appendix qualifies them.
+    const appendix = this.stack.find((n) => n.kind === 'appendix');
+    if (kind === 'article' && appendix) return `${appendix.section.label}.${part}`;
     if (kind === 'article' || kind === 'chapter' || kind === 'part' || kind === 'appendix' || kind === 'attached') return part;
     const base = this.labelBase(parent);
     return base ? `${base}.${part}` : part;

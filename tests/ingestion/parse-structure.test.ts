@@ -14,6 +14,7 @@ describe('headingMarker', () => {
     ['2.3 Tuyên truyền', 'composite', '2.3'],
     ['a) Điểm a', 'letter', 'a'],
     ['đ) Điểm đ', 'letter', 'đ'],
+    ['a) 1.000.000 đồng/Giấy chứng nhận đối với công trình lớn;', 'letter', 'a'],
   ])('%s', (line, kind, part) => {
     expect(headingMarker(line)).toMatchObject({ kind, part });
   });
@@ -136,5 +137,12 @@ describe('cutAtWord', () => {
     const cut = cutAtWord('một hai ba bốn năm sáu bảy tám chín mười', 20);
     expect(cut).toBe('một hai ba bốn năm…');
     expect(cut.length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('parseSections: articles printed in an appendix', () => {
+  it('qualifies them by the appendix, so that their restarted numbers never clash with the document\'s own', () => {
+    const text = ['Điều 1. Ban hành kèm theo Quyết định này Quy định về báo cáo viên.', 'Điều 2. Quyết định có hiệu lực từ ngày ký.', 'PHỤ LỤC', 'QUY ĐỊNH', 'về báo cáo viên', 'Chương I. QUY ĐỊNH CHUNG', 'Điều 1. Phạm vi điều chỉnh', '1. Quy định này quy định về báo cáo viên.', 'Điều 2. Tiêu chuẩn', 'a) Có bản lĩnh chính trị vững vàng;'].join('\n');
+    expect(labels(text).filter((l) => !l.startsWith('Chương'))).toEqual(['Điều 1', 'Điều 2', 'Phụ lục', 'Phụ lục.Điều 1', 'Phụ lục.Điều 1.1', 'Phụ lục.Điều 2', 'Phụ lục.Điều 2.a']);
   });
 });
