@@ -42,6 +42,16 @@ const ISSUER_CUES = /\b(?:(?:do |la )?ai (?:ban hanh|ky)|(?:co quan|don vi|cap u
 const PARTICULARS_CUES = /\b(?:co quan ban hanh|ngay ky|so hieu)\b/;
 /** "X còn hiệu lực không?", "X có còn hiệu lực?", "X hết hiệu lực chưa?", "X còn áp dụng không?" (src/answer/in-force.ts). */
 const IN_FORCE_CUES = /\b(?:con|het|co) hieu luc\b|\bhieu luc (?:cua|khong|chua)\b|\bcon (?:duoc )?ap dung\b/;
+/**
+ * "Khi luật … có hiệu lực, mỗi gia đình phải làm gì": a clause of time before the question, which asks something
+ * else than whether or when a text is in force. Read in folded or accented text.
+ */
+const WHEN_IN_FORCE = /(?<!\p{L})khi [^,.?!;]*?(?:có|co) (?:hiệu|hieu) (?:lực|luc)\s*,/giu;
+
+/** The question without such a clause of time. */
+export function withoutForceClause(text: string): string {
+  return text.replace(WHEN_IN_FORCE, ' ');
+}
 /** "X đã bị thay thế chưa?", "văn bản nào bãi bỏ X?": the same, when the question names X by number. */
 const REPLACED_CUES = /\b(?:thay the|bai bo)\b/;
 const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi gi', 'thay doi the nao', 'thay doi nhu the nao', 'thay doi ra sao', 'giong nhau', 'giong va khac', 'diem moi', 'co gi moi', 'khac voi', 'khac so voi'];
@@ -61,7 +71,8 @@ export function detectShape(folded: string, years: number[], numberKeys: string[
   const asksList = LIST_CUES.test(folded) || (facets.some((f) => LIST_FACETS.includes(f)) && !FACT_CUES.test(folded));
   const plain = asksList ? 'list' : 'factoid';
   // Two years joined by "và" compare them, unless the question asks what one plan says about later years.
-  if (IN_FORCE_CUES.test(folded) || (numberKeys.length > 0 && REPLACED_CUES.test(folded))) return { shape: 'in_force', ifNamedInStore: null };
+  const forceAsked = IN_FORCE_CUES.test(withoutForceClause(folded));
+  if (forceAsked || (numberKeys.length > 0 && REPLACED_CUES.test(folded))) return { shape: 'in_force', ifNamedInStore: null };
   if (numberKeys.length === 0 && asksCatalog(folded)) return { shape: 'catalog', ifNamedInStore: null };
   const twoYears = years.length > 1 && /\b(va|voi|sang)\b/.test(folded) && !/\b(tiep theo|tro di|nam sau|nam tiep)\b/.test(folded);
   if (has(COMPARE_CUES) || twoYears) return { shape: 'comparison', ifNamedInStore: null };

@@ -13,7 +13,7 @@ import type { NormalizedQuestion } from './question-normalizer.ts';
 import { DUTY_FACETS, PLAN_ROLES, type DirectiveModel } from './directive-model.ts';
 import { askersPreamble, askingSentence, storyLess, withoutAskersPurpose, withoutFrameWords, withoutOwnStory, withoutPreamble } from './frame-words.ts';
 import { unknownPairShare, unknownPlaces, unknownShare } from './unknown-words.ts';
-import { detectShape, sectionRefs, valuesAsked, type QuestionShape, type ValueKind } from './question-shape.ts';
+import { detectShape, sectionRefs, valuesAsked, withoutForceClause, type QuestionShape, type ValueKind } from './question-shape.ts';
 
 export type { QuestionShape };
 
@@ -236,7 +236,8 @@ function withoutYears(terms: Map<string, number>, years: number[]): Map<string, 
 /** What the question asks of a directive's parts, and which bodies it names. */
 function rolesOf(text: string, directives: DirectiveModel | undefined): Pick<QueryIntent, 'facets' | 'bodies' | 'levels' | 'asksDuty'> {
   if (!directives) return { facets: [], bodies: [], levels: [], asksDuty: false };
-  const facets = directives.facetsOfQuestion(text);
+  // "Khi luật … có hiệu lực, …" dates the question; it asks for no part about entry into force.
+  const facets = directives.facetsOfQuestion(withoutForceClause(text));
   const bodies = directives.bodiesIn(text);
   return { facets, bodies, levels: directives.levelsIn(text.replace(RECIPIENT_LEVEL, ' ')), asksDuty: facets.some((f) => DUTY_FACETS.includes(f)) };
 }

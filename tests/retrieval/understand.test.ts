@@ -174,6 +174,10 @@ describe('shapes', () => {
     ['quy dinh 05 co con hieu luc ko', 'in_force'],
     ['Hướng dẫn 07-HD/BTGTU hết hiệu lực chưa?', 'in_force'],
     ['Quy định 05-QĐ/TU đã bị thay thế chưa?', 'in_force'],
+    ['Khi nào luật rác thải có hiệu lực?', 'in_force'],
+    // A clause of time before the question dates it; the question asks something else.
+    ['Khi luật về rác thải có hiệu lực, mỗi gia đình phải thực hiện những việc gì?', 'list'],
+    ['khi luat moi co hieu luc, ho kinh doanh phai lam nhung viec gi', 'list'],
     ['quy định hiện hành về tiếp dân của bí thư cấp ủy', 'factoid'],
     ['Tiếp tục thực hiện Chỉ thị nào về thay thế cán bộ?', 'factoid'],
     // A number inside a longer subject: the subject is asked, not where the number is cited.
