@@ -184,6 +184,20 @@ function bodiesPart(ranked: RankedSection[], top: RankedSection, intent: Resolve
   return ranked.find((r) => r.document.id === top.document.id && new Set(r.place?.childBodies ?? []).size >= 2) ?? null;
 }
 
+/** Most rows of one table cited for the body that leads them (each row is one line). */
+const MAX_ROWS = 12;
+
+/**
+ * "Ban Tổ chức chủ trì những việc nào" asked of a plan whose Phụ lục table assigns tasks: the rows whose lead
+ * column names that body, when the table or one of its rows ranks first, rather than the whole table or one row.
+ */
+function leadRows(ranked: RankedSection[], top: RankedSection, intent: ResolvedIntent): RankedSection[] {
+  const table = APPENDIX.test(top.section.label) ? top.section.label : (top.section.parentLabel ?? '');
+  if (intent.bodies.length === 0 || !APPENDIX.test(table)) return [];
+  const rows = ranked.filter((r) => r.document.id === top.document.id && r.section.label.startsWith(`${table}.`) && r.features.bodyMatch > 0);
+  return rows.slice(0, MAX_ROWS).sort((a, b) => a.section.order - b.section.order);
+}
+
 /** A heading naming the grounds a document is built on ("Căn cứ xây dựng Đề án", "Cơ sở pháp lý"). */
 const BASIS_HEADING = /^(?:(?:cac |nhung )?can cu|co so (?:chinh tri|phap ly|xay dung))\b/;
 
@@ -261,6 +275,8 @@ export function selectSections(
       if (main) return [main];
       const assigned = intent.shape === 'list' ? bodiesPart(ranked, top, intent) : null;
       if (assigned) return [assigned];
+      const rows = intent.shape === 'list' ? leadRows(ranked, top, intent) : [];
+      if (rows.length > 0) return rows;
       // The opening names the document: a question naming it scores the opening close to whatever it asks, and
       // beside another section the opening adds the document's name, not an answer, unless the question asks about
       // the document itself (its number, date, issuer, scope), which the opening tells.

@@ -171,6 +171,8 @@ export interface OutlineEntry {
   order: number;
   /** For an appendix (`Phụ lục`): its table's header row, whose column names say what each row gives. */
   columns?: string;
+  /** For a row of an appendix's table (`Phụ lục.3`): the row as written, its cells split by `|`. */
+  row?: string;
 }
 
 /** One quoted and cited part of an answer. */

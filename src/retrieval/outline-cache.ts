@@ -55,7 +55,9 @@ export function createOutlineCache(store: Pick<DocumentStore, 'getOutlines'>, mo
       const ancestors: OutlineEntry[] = [];
       for (let p = parentOf.get(entry); p; p = parentOf.get(p)) ancestors.unshift(p);
       const chain = ancestors.map((a) => model.facetsOfHeading(a.heading));
-      const bodies = model.bodiesIn(entry.heading);
+      // A table row assigns its task to the body in its lead column ("Cơ quan chủ trì"), not to bodies its task names.
+      const lead = leadCell(parentOf.get(entry)?.columns, entry.row);
+      const bodies = model.bodiesIn(lead ?? entry.heading);
       // A body's entry in the implementation part ("1. Ban Thường trực Ủy ban MTTQ tỉnh triển khai các nội dung
       // sau:") is that part: the roles its duty names are what the body does, not a part of the plan.
       const bodyEntry = bodies.length > 0 && chain.some((named) => named.includes('implementation'));
@@ -109,4 +111,20 @@ export function inherited(chain: string[][], own: string[]): string[] {
     roles = narrows ? [...named] : [...new Set([...roles, ...named])];
   }
   return roles.filter((f) => !own.includes(f) || chain.some((c) => c.includes(f)));
+}
+
+/** A lead column's name, best first: "Cơ quan chủ trì", "Đơn vị phụ trách", "Đơn vị thực hiện" (not "Nội dung thực hiện"). */
+const LEAD_COLUMNS = [/chủ trì/iu, /phụ trách/iu, /(?:cơ quan|đơn vị|người) thực hiện/iu];
+
+/** The cell of a table row under the table's lead column, or null when the table has none. */
+export function leadCell(columns: string | undefined, row: string | undefined): string | null {
+  if (!columns || !row) return null;
+  const names = columns.split('|').map((c) => c.trim());
+  const lead = (pattern: RegExp) => names.findIndex((c) => pattern.test(c) && !/phối hợp/iu.test(c));
+  const at = LEAD_COLUMNS.map(lead).find((i) => i >= 0) ?? -1;
+  if (at < 0) return null;
+  const cells = row.split('|').map((c) => c.trim());
+  // Rows and header may differ by a leading STT cell: count from the end when the lengths differ.
+  const cell = cells.length === names.length ? cells[at] : cells[cells.length - (names.length - at)];
+  return cell && cell !== '' ? cell : null;
 }

@@ -149,15 +149,17 @@ export async function selectOutlines(db: Db, documentIds: string[]): Promise<Map
   const valid = [...new Set(documentIds.filter(isUuid))];
   const out = new Map<string, OutlineEntry[]>(valid.map((id) => [id.toLowerCase(), []]));
   if (valid.length === 0) return out;
-  const rows = await db.query<{ id: string; document_id: string; label: string; heading: string; parent_label: string | null; level: number; ord: number; appendix: string | null }>(
+  const rows = await db.query<{ id: string; document_id: string; label: string; heading: string; parent_label: string | null; level: number; ord: number; appendix: string | null; row_line: string | null }>(
     `SELECT s.id::text AS id, s.document_id::text AS document_id, s.label, s.heading, s.parent_label, s.level, s.ord,
-            CASE WHEN s.label LIKE 'Phụ lục%' AND position('.' in s.label) = 0 THEN s.body END AS appendix
+            CASE WHEN s.label LIKE 'Phụ lục%' AND position('.' in s.label) = 0 THEN s.body END AS appendix,
+            CASE WHEN s.label LIKE 'Phụ lục%' AND position('|' in s.heading_line) > 0 THEN s.heading_line END AS row_line
        FROM sections s WHERE s.document_id = ANY($1::uuid[]) ORDER BY s.document_id, s.ord`,
     [valid],
   );
   for (const r of rows) {
     const columns = r.appendix?.split('\n').find((line) => line.includes('|'));
-    out.get(r.document_id)?.push({ id: r.id, label: r.label, heading: r.heading, parentLabel: r.parent_label, level: Number(r.level), order: Number(r.ord), ...(columns ? { columns } : {}) });
+    const row = r.row_line && r.label !== '' && r.appendix === null ? r.row_line : null;
+    out.get(r.document_id)?.push({ id: r.id, label: r.label, heading: r.heading, parentLabel: r.parent_label, level: Number(r.level), order: Number(r.ord), ...(columns ? { columns } : {}), ...(row ? { row } : {}) });
   }
   return out;
 }

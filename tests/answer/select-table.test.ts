@@ -55,3 +55,23 @@ describe('groupings above articles', () => {
     expect(selectSections([chapter, article], rights).map((r) => r.section.label)).toEqual(['Điều 6']);
   });
 });
+
+describe('a list question for what a named body leads, in a table of assignments', () => {
+  const led = (label: string, score: number, order: number, bodyMatch: number) => {
+    const r = section(label, score, '…', { facetOwn: 1, bodyMatch });
+    return { ...r, section: { ...r.section, order, parentLabel: 'Phụ lục' } } as unknown as RankedSection;
+  };
+  const assignments = section('Phụ lục', 16, 'BẢNG PHÂN CÔNG NHIỆM VỤ', { facetOwn: 1 }, rows);
+  const candidates = [assignments, led('Phụ lục.13', 14.9, 14, 1), led('Phụ lục.8', 14.7, 9, 1), led('Phụ lục.3', 13, 4, 0), led('Phụ lục.1', 14.6, 2, 1)];
+  const asked = { ...intent, folded: 'ban to chuc huyen uy chu tri nhung viec nao', facets: ['implementation'], bodies: ['ban-to-chuc'], mentionedYears: [], years: [] } as unknown as ResolvedIntent;
+
+  it("cites every row the body leads, in the table's order, instead of the whole table", () => {
+    expect(selectSections(candidates, asked).map((r) => r.section.label)).toEqual(['Phụ lục.1', 'Phụ lục.8', 'Phụ lục.13']);
+  });
+
+  it('leaves a question for one fact of one row, or naming no body, to the usual selection', () => {
+    const deadline = { ...asked, shape: 'factoid', folded: 'ban to chuc tong hop ket qua han chot ngay nao' } as unknown as ResolvedIntent;
+    expect(selectSections(candidates, deadline).map((r) => r.section.label)).not.toEqual(['Phụ lục.1', 'Phụ lục.8', 'Phụ lục.13']);
+    expect(selectSections(candidates, { ...asked, bodies: [] } as unknown as ResolvedIntent).map((r) => r.section.label)).not.toContain('Phụ lục.8');
+  });
+});
