@@ -13,7 +13,6 @@ describe('what directives are made of', () => {
     ['I. MỤC ĐÍCH, YÊU CẦU', ['purpose', 'requirement']],
     // A body's name is not a role: the "báo cáo" of "báo cáo viên" is no report.
     ['Điều 5. Nhiệm vụ của báo cáo viên', ['task']],
-    ['III. Bài học kinh nghiệm', ['lesson']],
   ])('the heading "%s" plays %j', (heading, facets) => {
     expect(model.facetsOfHeading(heading).sort()).toEqual([...facets].sort());
   });
@@ -24,7 +23,6 @@ describe('what directives are made of', () => {
     ['Mặt trận được giao gì?', ['implementation']],
     ['hạn báo cáo khi nào', ['reporting', 'schedule']],
     ['giao cho báo cáo viên những nhiệm vụ gì', ['implementation', 'task']],
-    ['qua 5 năm rút ra được những điều gì', ['lesson']],
   ])('the question "%s" asks for %j', (question, facets) => {
     expect(model.facetsOfQuestion(question).sort()).toEqual([...facets].sort());
   });
