@@ -12,9 +12,6 @@ import { foldedView, quoteKey } from '../text/normalize.ts';
 /** How a clause introduces its items: a colon, or "gồm", "sau đây", "như sau" at its end (headings lose the colon). */
 export const INTRODUCES_LIST = /(?::|\b(?:gom|bao gom|sau day|nhu sau))\s*$/;
 
-/** A question of yes or no ("có bị cấm không?"): one rule is asked about, not a list. */
-export const YES_NO = /\b(?:co|duoc|phai|bi|can)\b[^.?!]*\b(?:khong|ko)\s*(?:[?.!]|$)/;
-
 /** Longest text of an item that is one entry of a list (a clause with one short rule, a bullet). */
 const PLAIN_ITEM_CHARS = 200;
 

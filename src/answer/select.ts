@@ -5,10 +5,10 @@
  */
 import type { RankedSection } from '../retrieval/search.ts';
 import { foldedView } from '../text/normalize.ts';
-import { INTRODUCES_LIST, plainItem, YES_NO } from './lead-in.ts';
+import { INTRODUCES_LIST, plainItem } from './lead-in.ts';
 import { within } from './named-section.ts';
 import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
-import { asksAboutDocument, holdsValue, type ValueKind } from '../retrieval/question-shape.ts';
+import { asksAboutDocument, holdsValue, YES_NO, type ValueKind } from '../retrieval/question-shape.ts';
 import { DEFAULT_RANKING_MODEL, type SelectionRules } from '../retrieval/ranking-model.ts';
 import { DUTY_FACETS } from '../retrieval/directive-model.ts';
 import { APPENDIX, perYear, yearPart, yearSibling } from './by-year.ts';

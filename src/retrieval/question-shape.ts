@@ -52,6 +52,10 @@ const WHEN_IN_FORCE = /(?<!\p{L})khi [^,.?!;]*?(?:có|co) (?:hiệu|hieu) (?:l�
 export function withoutForceClause(text: string): string {
   return text.replace(WHEN_IN_FORCE, ' ');
 }
+
+/** A question of yes or no ("có bị cấm không?"): one rule is asked about, not a list. */
+export const YES_NO = /\b(?:co|duoc|phai|bi|can)\b[^.?!]*\b(?:khong|ko)\s*(?:[?.!]|$)/;
+
 /** "X đã bị thay thế chưa?", "văn bản nào bãi bỏ X?": the same, when the question names X by number. */
 const REPLACED_CUES = /\b(?:thay the|bai bo)\b/;
 const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi gi', 'thay doi the nao', 'thay doi nhu the nao', 'thay doi ra sao', 'giong nhau', 'giong va khac', 'diem moi', 'co gi moi', 'khac voi', 'khac so voi'];

@@ -158,7 +158,7 @@ export async function selectOutlines(db: Db, documentIds: string[]): Promise<Map
   );
   for (const r of rows) {
     const columns = r.appendix?.split('\n').find((line) => line.includes('|'));
-    const row = r.row_line && r.label !== '' && r.appendix === null ? r.row_line : null;
+    const row = r.appendix === null ? r.row_line : null;
     out.get(r.document_id)?.push({ id: r.id, label: r.label, heading: r.heading, parentLabel: r.parent_label, level: Number(r.level), order: Number(r.ord), ...(columns ? { columns } : {}), ...(row ? { row } : {}) });
   }
   return out;
