@@ -131,3 +131,28 @@ export function storyLess(terms: Map<string, number>, asked: Set<string> | null)
   if (!asked) return terms;
   return new Map([...terms].map(([term, weight]) => [term, storyOnly(term, asked) ? weight * STORY_WEIGHT : weight]));
 }
+
+/**
+ * What the asker already knows and sets aside: "Ngoài các vấn đề trọng điểm, … còn … những nội dung nào?",
+ * "ngoài tiền phạt, … còn bị buộc làm gì". The part named there is what is not asked. Only at the start of a clause,
+ * and only when the question goes on with "còn", "nữa", "khác" or "thêm" ("ngoài giờ hành chính" sets nothing aside).
+ */
+const SET_ASIDE = /(?:^|[.?!;:,]\s*)((?:ngoai|ben canh)\s+(?:\S+\s+){0,9}?\S+?)(\s+ra\b|\s*,|\s+thi\b)(?=.*\b(?:con|nua|khac|them)\b)/u;
+
+/** The words of the part set aside ("ngoai cac van de trong diem", "ra" included when written), folded; or null. */
+export function setAside(text: string): string | null {
+  const m = SET_ASIDE.exec(foldedView(text));
+  if (!m) return null;
+  return `${m[1] as string}${/\bra$/.test(m[2] as string) ? ' ra' : ''}`;
+}
+
+/** The reading without the syllables of the part set aside (their first run in the question). */
+export function withoutSetAside(reading: ReadingSyllable[], aside: string | null): ReadingSyllable[] {
+  if (!aside) return reading;
+  const words = syllables(aside);
+  const folded = reading.map((s) => foldedView(s.exact));
+  for (let i = 0; i + words.length <= folded.length; i++) {
+    if (words.every((w, j) => folded[i + j] === w)) return [...reading.slice(0, i), ...reading.slice(i + words.length)];
+  }
+  return reading;
+}

@@ -37,6 +37,11 @@ export const FEATURES = [
   'contentOpening',
   /** Share of the roles the question asks for ("trọng tâm", "hình thức") that the section's heading names. */
   'facetOwn',
+  /**
+   * The section's heading names a role the asker sets aside ("Ngoài các vấn đề trọng điểm, … còn … những nội dung
+   * nào?": the focus part is what is not asked).
+   */
+  'facetExcluded',
   /** The role asked for is named by a parent part's heading only. */
   'facetInherited',
   /** Share of the roles the section's heading names that the question does not ask for. */

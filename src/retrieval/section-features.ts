@@ -136,6 +136,7 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     contentOpening: opening && (intent.shape === 'factoid' || intent.shape === 'list') ? 1 : 0,
     facetOwn,
     facetInherited,
+    facetExcluded: (place?.ownFacets ?? []).some((f) => intent.excludedFacets.includes(f)) ? 1 : 0,
     facetMissing: intent.facets.length > 0 && facetOwn === 0 && facetInherited === 0 ? 1 : 0,
     facetClash: asked.length > 0 && ownFacets.length > 0 ? ownFacets.filter((f) => !asked.includes(f)).length / ownFacets.length : 0,
     // An entry is a body at a level: "MTTQ huyện" is another entry than the "MTTQ xã" asked about.

@@ -11,7 +11,7 @@ import { exactView, foldedView, nfc } from '../text/normalize.ts';
 import { plainReading, type ReadingSyllable } from '../text/reading.ts';
 import type { NormalizedQuestion } from './question-normalizer.ts';
 import { DUTY_FACETS, PLAN_ROLES, type DirectiveModel } from './directive-model.ts';
-import { askersPreamble, askingSentence, storyLess, withoutAskersPurpose, withoutFrameWords, withoutOwnStory, withoutPreamble } from './frame-words.ts';
+import { askersPreamble, askingSentence, setAside, storyLess, withoutAskersPurpose, withoutFrameWords, withoutOwnStory, withoutPreamble, withoutSetAside } from './frame-words.ts';
 import { unknownPairShare, unknownPlaces, unknownShare } from './unknown-words.ts';
 import { detectShape, sectionRefs, valuesAsked, withoutForceClause, type QuestionShape, type ValueKind } from './question-shape.ts';
 
@@ -57,6 +57,11 @@ export interface QueryIntent {
   values: ValueKind[];
   /** Roles of a directive's parts the question asks for (data/directive-model.json): "focus", "form"… */
   facets: string[];
+  /**
+   * Roles of the part the asker sets aside ("Ngoài các vấn đề trọng điểm, … còn … những nội dung nào?": the focus
+   * part is not asked), less those asked anyway.
+   */
+  excludedFacets: string[];
   /** Bodies the question names ("Ban Tổ chức", "các đoàn thể"). */
   bodies: string[];
   /** Administrative levels the question names ("cấp xã", "huyện"). */
@@ -234,12 +239,28 @@ function withoutYears(terms: Map<string, number>, years: number[]): Map<string, 
 }
 
 /** What the question asks of a directive's parts, and which bodies it names. */
-function rolesOf(text: string, directives: DirectiveModel | undefined): Pick<QueryIntent, 'facets' | 'bodies' | 'levels' | 'asksDuty'> {
-  if (!directives) return { facets: [], bodies: [], levels: [], asksDuty: false };
+function rolesOf(given: string, directives: DirectiveModel | undefined): Pick<QueryIntent, 'facets' | 'excludedFacets' | 'bodies' | 'levels' | 'asksDuty'> {
+  if (!directives) return { facets: [], excludedFacets: [], bodies: [], levels: [], asksDuty: false };
+  const aside = setAside(given);
+  const text = aside ? cutFolded(given, aside) : given;
   // "Khi luật … có hiệu lực, …" dates the question; it asks for no part about entry into force.
   const facets = directives.facetsOfQuestion(withoutForceClause(text));
+  const excludedFacets = aside ? directives.facetsOfQuestion(aside).filter((f) => !facets.includes(f)) : [];
   const bodies = directives.bodiesIn(text);
-  return { facets, bodies, levels: directives.levelsIn(text.replace(RECIPIENT_LEVEL, ' ')), asksDuty: facets.some((f) => DUTY_FACETS.includes(f)) };
+  return { facets, excludedFacets, bodies, levels: directives.levelsIn(text.replace(RECIPIENT_LEVEL, ' ')), asksDuty: facets.some((f) => DUTY_FACETS.includes(f)) };
+}
+
+/** The text without the first run of syllables that fold to `words` ("ngoai cac van de trong diem"). */
+function cutFolded(text: string, words: string): string {
+  const wanted = words.split(' ');
+  const found = [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)];
+  for (let i = 0; i + wanted.length <= found.length; i++) {
+    if (!wanted.every((w, j) => foldedView((found[i + j] as RegExpMatchArray)[0]) === w)) continue;
+    const from = (found[i] as RegExpMatchArray).index ?? 0;
+    const last = found[i + wanted.length - 1] as RegExpMatchArray;
+    return `${text.slice(0, from)} ${text.slice((last.index ?? 0) + last[0].length)}`.replace(/^\s*[,;]?\s*/, '');
+  }
+  return text;
 }
 
 /**
@@ -281,7 +302,10 @@ export function plainQuestion(question: string, analyzer: Analyzer): NormalizedQ
 export function understand(question: NormalizedQuestion | string, analyzer: Analyzer, currentYear: number, directives?: DirectiveModel): QueryIntent {
   const given = typeof question === 'string' ? plainQuestion(question, analyzer) : question;
   const preamble = askersPreamble(given.text);
-  const read = { ...given, syllables: withoutFrameWords(withoutAskersPurpose(withoutInForceWords(withoutPreamble(given.syllables, preamble)))) };
+  // What the asker sets aside ("ngoài tiền phạt, … còn …") is not what is asked: its words do not search.
+  const aside = setAside(preamble ? given.text.slice(preamble.length) : given.text);
+  const kept = withoutSetAside(withoutPreamble(given.syllables, preamble), aside);
+  const read = { ...given, syllables: withoutFrameWords(withoutAskersPurpose(withoutInForceWords(kept))) };
   const text = read.text;
   const folded = foldedView(text);
   // A year in the asker's own story dates their life, not a document (src/retrieval/frame-words.ts).

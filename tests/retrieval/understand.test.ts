@@ -362,3 +362,26 @@ describe("the asker's preamble before a colon", () => {
     expect(compared.terms.has('b:trọng_điểm')).toBe(true);
   });
 });
+
+describe('a part the asker sets aside ("ngoài … ra, … còn …")', () => {
+  const directives = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
+  const roles = (q: string) => understand(q, analyzer, 2026, directives);
+
+  it('is not asked: its roles are set aside and its words do not search', () => {
+    const intent = roles('Ngoài các vấn đề trọng điểm, Kế hoạch năm 2023 còn yêu cầu tuyên truyền những nội dung nào?');
+    expect(intent.facets).toEqual(['content']);
+    expect(intent.excludedFacets).toEqual(['focus']);
+    expect(intent.terms.has('b:trọng_điểm')).toBe(false);
+    const typed = roles('ngoai may nd trong diem ra thi mttq nam 2022 con tt nhung nd nao nua');
+    expect(typed.excludedFacets).toEqual(['focus']);
+    expect(typed.facets).not.toContain('focus');
+    expect(roles('Ngoài tiền phạt, người vi phạm còn có thể bị buộc làm những gì?').terms.has('b:tiền_phạt')).toBe(false);
+  });
+
+  it('is only a clause that the question goes on from with "còn", "nữa", "khác" or "thêm"', () => {
+    expect(roles('Làm việc ngoài giờ hành chính có được trả thêm tiền không?').excludedFacets).toEqual([]);
+    const plain = roles('Ngoài nội dung trọng tâm, kế hoạch có hình thức nào?');
+    expect(plain.excludedFacets).toEqual([]);
+    expect(plain.facets).toContain('focus');
+  });
+});
