@@ -68,6 +68,11 @@ const QUESTION_WORD_BONUS = 1.5;
 const EVERYDAY_PAIR = PAIR_CAP;
 /** …and as one word, which two syllables the documents merely write side by side are not. */
 const EVERYDAY_WORD_BONUS = 0.5;
+/**
+ * When the documents write none of a word's readings, a syllable of many everyday words is the commoner one ("người"
+ * against "nguội" of "phạt nguội"): a small head start per everyday word it is in (log-scaled).
+ */
+const EVERYDAY_SINGLE = 0.1;
 
 const WORD = /[\p{L}\p{M}]+/gu;
 
@@ -212,7 +217,10 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
     let previous: Slot | undefined;
     for (const slot of words) {
       const cands = slot.candidates as Candidate[];
-      const own = cands.map((c) => SINGLE_WEIGHT * singleScore(c, df, cands) - penalty(c));
+      const seen = cands.map((c) => singleScore(c, df, cands));
+      // Only when the documents write none of the readings does the everyday prior break the tie.
+      const unseen = seen.every((n) => n === 0);
+      const own = cands.map((c, i) => SINGLE_WEIGHT * (seen[i] as number) + (unseen ? everydayPrior(c) : 0) - penalty(c));
       const linked = previous !== undefined && previous.phrase === slot.phrase;
       best = cands.map((c, i) => {
         if (best.length === 0) return { score: own[i] as number, path: [c] };
@@ -253,6 +261,10 @@ export function createQuestionNormalizer(deps: { statistics: TermStatistics; cha
       const seen = hasDiacritics(a) || hasDiacritics(b) ? n : Math.max(0, n - (marked.get(`${foldedView(a)}_${foldedView(b)}`) ?? 0));
       return deps.chat.isEverydayPair(a, b) ? Math.max(seen, EVERYDAY_PAIR) : seen;
     };
+  }
+
+  function everydayPrior(c: Candidate): number {
+    return c.kind === 'abbreviation' ? 0 : EVERYDAY_SINGLE * Math.log1p(deps.chat.everydayCount(first(c.text)));
   }
 
   /** Guesses pay: a typo fix always, a short form's later meanings by their rank. */

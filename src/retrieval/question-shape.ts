@@ -53,6 +53,14 @@ export function withoutForceClause(text: string): string {
   return text.replace(WHEN_IN_FORCE, ' ');
 }
 
+/** The words saying when, folded ("co hieu luc"), when the question opens with such a clause: they search for nothing asked. */
+export function forceClauseWords(text: string): string | null {
+  WHEN_IN_FORCE.lastIndex = 0;
+  const found = WHEN_IN_FORCE.test(text);
+  WHEN_IN_FORCE.lastIndex = 0;
+  return found ? 'co hieu luc' : null;
+}
+
 /** A question of yes or no ("có bị cấm không?"): one rule is asked about, not a list. */
 export const YES_NO = /\b(?:co|duoc|phai|bi|can)\b[^.?!]*\b(?:khong|ko)\s*(?:[?.!]|$)/;
 

@@ -13,7 +13,7 @@ import type { NormalizedQuestion } from './question-normalizer.ts';
 import { DUTY_FACETS, PLAN_ROLES, type DirectiveModel } from './directive-model.ts';
 import { askersPreamble, askingSentence, setAside, storyLess, withoutAskersPurpose, withoutFrameWords, withoutOwnStory, withoutPreamble, withoutSetAside } from './frame-words.ts';
 import { unknownPairShare, unknownPlaces, unknownShare } from './unknown-words.ts';
-import { detectShape, sectionRefs, valuesAsked, withoutForceClause, type QuestionShape, type ValueKind } from './question-shape.ts';
+import { detectShape, forceClauseWords, sectionRefs, valuesAsked, withoutForceClause, type QuestionShape, type ValueKind } from './question-shape.ts';
 
 export type { QuestionShape };
 
@@ -304,7 +304,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
   const preamble = askersPreamble(given.text);
   // What the asker sets aside ("ngoài tiền phạt, … còn …") is not what is asked: its words do not search.
   const aside = setAside(preamble ? given.text.slice(preamble.length) : given.text);
-  const kept = withoutSetAside(withoutPreamble(given.syllables, preamble), aside);
+  const kept = withoutSetAside(withoutSetAside(withoutPreamble(given.syllables, preamble), aside), forceClauseWords(given.text));
   const read = { ...given, syllables: withoutFrameWords(withoutAskersPurpose(withoutInForceWords(kept))) };
   const text = read.text;
   const folded = foldedView(text);

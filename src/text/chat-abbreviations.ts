@@ -15,6 +15,8 @@ export interface ChatAbbreviations {
   isEverydayPair(first: string, second: string): boolean;
   /** The syllable (exact view) is part of an everyday word. */
   isEverydaySyllable(exact: string): boolean;
+  /** How many everyday words the syllable (exact view) is part of: "người" many, "nguội" (phạt nguội) one. */
+  everydayCount(exact: string): number;
 }
 
 interface ChatAbbreviationFile {
@@ -31,11 +33,11 @@ export function createChatAbbreviations(
 ): ChatAbbreviations {
   const asked = new Set(questionWords.map((w) => w.normalize('NFC').toLowerCase()));
   const pairs = new Set<string>();
-  const syllables = new Set<string>();
+  const syllables = new Map<string, number>();
   for (const word of everydayWords) {
     const parts = word.normalize('NFC').toLowerCase().split(/\s+/).filter(Boolean);
     parts.forEach((s, i) => {
-      syllables.add(s);
+      syllables.set(s, (syllables.get(s) ?? 0) + 1);
       if (i + 1 < parts.length) pairs.add(`${s} ${parts[i + 1]}`);
     });
   }
@@ -50,6 +52,7 @@ export function createChatAbbreviations(
     isQuestionWord: (word) => asked.has(word),
     isEverydayPair: (first, second) => pairs.has(`${first} ${second}`),
     isEverydaySyllable: (exact) => syllables.has(exact),
+    everydayCount: (exact) => syllables.get(exact) ?? 0,
   };
 }
 

@@ -85,3 +85,32 @@ describe('a colloquial question to a law', () => {
     for (const item of ['Văn bản đề nghị theo mẫu', 'Danh mục tài nguyên số ban đầu', 'Bản sao giấy tờ chứng minh', 'Bản kê khai thiết bị', 'Sơ yếu lý lịch', 'Nội quy phục vụ']) expect(text).toContain(item);
   });
 });
+
+describe('the article of the person a question asks about', () => {
+  const core = useMemoryCore(
+    ['2025-luat-88-qh15-chat-thai-ran-sinh-hoat.txt', '2026-nghi-dinh-36-nd-cp-chat-thai-ran-sinh-hoat.txt', '2026-thong-tu-12-tt-bnnmt-chat-thai-ran-sinh-hoat.txt'].map((name) => evalDocument('laws6', name)),
+  );
+  const raw = JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as { bodies: Record<string, unknown> };
+  const withoutHouseholds = createDirectiveModel({ ...raw, bodies: Object.fromEntries(Object.entries(raw.bodies).filter(([id]) => id !== 'ho-gia-dinh')) } as never);
+
+  async function candidates(question: string, directives: DirectiveModel): Promise<string[]> {
+    const intent = understand(question, core().analyzer, 2026, directives);
+    const ranked = await retrieveSections(intent, {}, { store: core().store, embedder: core().embedder, catalog: core().catalog, outlines: core().outlines, directives, profiles: core().profiles, model: DEFAULT_RANKING_MODEL });
+    return ranked.filter((r) => r.document.source.startsWith('2025-luat-88')).map((r) => r.section.label);
+  }
+
+  it('names households however the asker says it ("mỗi gia đình", "hộ dân"), and a law heading names them too', () => {
+    expect(model.bodiesIn('mỗi gia đình phải làm những việc gì')).toEqual(['ho-gia-dinh']);
+    expect(model.bodiesIn('Nghĩa vụ của hộ gia đình, cá nhân')).toEqual(['ho-gia-dinh']);
+    expect(model.facetsOfHeading('Nghĩa vụ của hộ gia đình, cá nhân')).toEqual(['implementation']);
+    expect(model.bodiesIn('Trách nhiệm của cơ sở kinh doanh, dịch vụ')).toEqual(['co-so-kinh-doanh']);
+  });
+
+  it('ranks higher when the question names them: its clauses say what to do in words of their own', async () => {
+    const question = 'Khi luật về rác thải sinh hoạt có hiệu lực, mỗi gia đình phải thực hiện những việc gì?';
+    const named = (await candidates(question, model)).indexOf('Điều 18');
+    const unnamed = (await candidates(question, withoutHouseholds)).indexOf('Điều 18');
+    expect(named).toBeGreaterThanOrEqual(0);
+    expect(named).toBeLessThan(unnamed);
+  });
+});

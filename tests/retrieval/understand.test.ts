@@ -385,3 +385,12 @@ describe('a part the asker sets aside ("ngoài … ra, … còn …")', () => {
     expect(plain.facets).toContain('focus');
   });
 });
+
+describe('a clause of time ("Khi luật … có hiệu lực, …")', () => {
+  it('dates the question: "có hiệu lực" searches for nothing asked', () => {
+    const intent = understand('Khi luật về rác thải có hiệu lực, mỗi gia đình phải thực hiện những việc gì?', analyzer, 2026);
+    expect(intent.terms.has('b:hiệu_lực')).toBe(false);
+    expect(intent.terms.has('b:gia_đình')).toBe(true);
+    expect(understand('Luật về rác thải có hiệu lực từ ngày nào?', analyzer, 2026).terms.has('b:hiệu_lực')).toBe(true);
+  });
+});
