@@ -79,5 +79,38 @@ export function unknownPlaces(reading: ReadingSyllable[], typed: string, asked: 
     const shown = (s: ReadingSyllable) => title(s.sure ? s.exact : foldedView(s.exact));
     found.push([...level, ...(j > i + level.length ? [lower(j - 1)] : []), shown(a), shown(b)].join(' '));
   }
-  return [...new Set(found)];
+  return [...new Set([...found, ...foreignCountries(reading, asked)])];
+}
+
+/** Foreign countries by their folded syllables, with the name shown; names of one syllable need a cue before them. */
+const COUNTRIES: Array<[string, string]> = [
+  ['trung quoc', 'Trung Quốc'], ['nhat ban', 'Nhật Bản'], ['han quoc', 'Hàn Quốc'], ['trieu tien', 'Triều Tiên'], ['thai lan', 'Thái Lan'],
+  ['campuchia', 'Campuchia'], ['cam pu chia', 'Campuchia'], ['singapore', 'Singapore'], ['xin ga po', 'Singapore'], ['malaysia', 'Malaysia'],
+  ['indonesia', 'Indonesia'], ['philippines', 'Philippines'], ['an do', 'Ấn Độ'], ['hoa ky', 'Hoa Kỳ'], ['dai loan', 'Đài Loan'],
+  ['australia', 'Australia'], ['canada', 'Canada'], ['nhat', 'Nhật'], ['han', 'Hàn'], ['my', 'Mỹ'], ['nga', 'Nga'], ['phap', 'Pháp'],
+  ['duc', 'Đức'], ['anh', 'Anh'], ['uc', 'Úc'], ['lao', 'Lào'],
+];
+/** Words before a country's name of one syllable ("ở Nhật", "bên Mỹ", "nước Pháp", "sang Hàn"). */
+const COUNTRY_CUES = new Set(['nuoc', 'o', 'ben', 'sang', 'tai', 'qua']);
+
+/**
+ * Foreign countries the asking sentence names that no document writes ("ở Trung Quốc ủy ban kiểm tra làm gì",
+ * "bên Nhật nuôi chó có phải đăng ký không"): the collection holds Vietnamese documents, none about them. A name
+ * the collection writes ("hợp tác với Lào") is no sign of anything.
+ */
+function foreignCountries(reading: ReadingSyllable[], asked: Set<string> | null): string[] {
+  const folded = reading.map((s) => foldedView(s.exact.toLowerCase()));
+  const found: string[] = [];
+  for (const [name, shown] of COUNTRIES) {
+    const words = name.split(' ');
+    for (let i = 0; i + words.length <= reading.length; i++) {
+      if (!words.every((w, k) => folded[i + k] === w && reading[i + k]?.phrase === reading[i]?.phrase)) continue;
+      if (words.length === 1 && !COUNTRY_CUES.has(folded[i - 1] ?? '')) continue;
+      // Unknown to the collection: the syllable itself (one-syllable names), or the pair of syllables together.
+      const unseen = words.length === 1 ? reading[i]?.known === false : words.slice(0, -1).every((_, k) => reading[i + k]?.pairKnown === false);
+      if (!unseen || (asked && !words.some((w) => asked.has(w)))) continue;
+      found.push(shown);
+    }
+  }
+  return found;
 }

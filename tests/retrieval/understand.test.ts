@@ -318,6 +318,14 @@ describe('words the collection has not seen', () => {
     expect(withUnseen('Tỉnh ủy Yên Bái yêu cầu gì?', []).unknownPlaces).toEqual([]);
     expect(withUnseen('Tôi là đảng viên ở tỉnh Yên Bái. Đề án 17 yêu cầu gì?', ['yen', 'bai']).unknownPlaces).toEqual([]);
   });
+
+  it('finds a foreign country the collection never writes; a name of one syllable only after "ở", "bên", "nước"…', () => {
+    expect(withUnseen('O Trung Quoc uy ban kiem tra hoat dong the nao', ['trung', 'quoc']).unknownPlaces).toEqual(['Trung Quốc']);
+    expect(withUnseen('Bên Mỹ nuôi chó có phải đăng ký không?', ['my']).unknownPlaces).toEqual(['Mỹ']);
+    // "mỹ" of "thẩm mỹ" is no country; a country the collection writes is held.
+    expect(withUnseen('Thẩm mỹ viện có phải đăng ký không?', ['my']).unknownPlaces).toEqual([]);
+    expect(withUnseen('Hợp tác với Trung Quốc gồm những gì?', []).unknownPlaces).toEqual([]);
+  });
 });
 
 describe('a story told before the question', () => {
