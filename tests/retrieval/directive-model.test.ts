@@ -23,6 +23,11 @@ describe('what directives are made of', () => {
     ['Mặt trận được giao gì?', ['implementation']],
     ['hạn báo cáo khi nào', ['reporting', 'schedule']],
     ['giao cho báo cáo viên những nhiệm vụ gì', ['implementation', 'task']],
+    // Everyday words for the roles: a date asked by "tháng mấy", regular content by "đều đặn, lâu dài", the focus by "then chốt".
+    ['xã bị kiểm tra vào tháng mấy', ['schedule']],
+    ['tuyên truyền đều đặn, lâu dài những gì', ['regular']],
+    ['những vấn đề then chốt cần tuyên truyền', ['focus']],
+    ['hộ gia đình có nghĩa vụ gì', ['implementation']],
   ])('the question "%s" asks for %j', (question, facets) => {
     expect(model.facetsOfQuestion(question).sort()).toEqual([...facets].sort());
   });
