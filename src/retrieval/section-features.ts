@@ -121,6 +121,7 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
   const levels = place?.levels ?? [];
   const otherLevel = intent.levels.length > 0 && levels.length > 0 && !levels.some((l) => intent.levels.includes(l));
   const facetInherited = facetOwn === 0 ? share(asked, inherited) : 0;
+  const otherType = intent.docTypes.length > 0 && document.type !== null && !intent.docTypes.includes(document.type);
   return {
     lexical: e.lexical,
     vector: e.vector,
@@ -132,7 +133,8 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     affinity: coverage(e.units, e.documentProfile, rules),
     citesNumber: e.citesNumber ? 1 : 0,
     docType: document.type && intent.docTypes.includes(document.type) ? 1 : 0,
-    basisOpening: opening && (intent.shape === 'basis' || intent.shape === 'issuer') ? 1 : 0,
+    // "Kế hoạch … căn cứ những văn bản nào" asks a plan's opening, not a guidance's.
+    basisOpening: opening && (intent.shape === 'basis' || intent.shape === 'issuer') && !otherType ? 1 : 0,
     contentOpening: opening && (intent.shape === 'factoid' || intent.shape === 'list') ? 1 : 0,
     facetOwn,
     facetInherited,

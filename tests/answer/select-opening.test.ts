@@ -3,7 +3,10 @@
  * whatever it asks; beside another section it would add the document's name, not an answer. It is cited when it
  * is the best-ranked section, never as a near tie.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useMemoryCore } from '../fixtures/memory-core.ts';
 import { selectSections } from '../../src/answer/select.ts';
 import type { StoredDocument } from '../../src/core/types.ts';
 import type { ResolvedIntent } from '../../src/retrieval/resolve-intent.ts';
@@ -82,5 +85,16 @@ describe('parts of one list', () => {
   it('stay themselves when the question names a body (its entry is what is asked)', () => {
     const named = { ...list, bodies: [{ kind: 'ban-tuyen-giao' }] } as unknown as ResolvedIntent;
     expect(selectSections(candidates, named).map((r) => r.section.label)).toEqual(['IV.5', 'IV.2']);
+  });
+});
+
+describe('the grounds of a document named by its type', () => {
+  const names = readdirSync(join('data', 'documents')).filter((n) => n.endsWith('.txt'));
+  const core = useMemoryCore(names.map((name) => ({ name, text: readFileSync(join('data', 'documents', name), 'utf8') })));
+  const plan = '2023-ke-hoach-huyen-uy-thong-tin-tuyen-truyen-xay-dung-dang.txt';
+
+  it("are the plan's when a Kế hoạch is asked about, not those of a guidance of the same year that cites more", async () => {
+    const answer = await core().engine.ask({ text: 'Kế hoạch tuyên truyền xây dựng Đảng 2023 của Huyện ủy căn cứ những văn bản cấp trên nào (số, ngày)? Tôi cần kiểm tra trước khi gửi cho đảng viên.', conversationId: 'basis', channel: 'eval' });
+    expect(answer.citations.map((c) => `${c.source}|${c.section}`)).toEqual([`${plan}|`]);
   });
 });
