@@ -261,7 +261,12 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
   /** An active law of the collection bears one of these (folded) names. */
   async function holdsLaw(names: string[]): Promise<boolean> {
     const laws = (await deps.catalog.entries()).filter((e) => e.document.type !== null && LAW_TYPES.includes(e.document.type));
-    return laws.some((e) => names.some((n) => foldedView(e.document.title).includes(n)));
+    // Named in a word order or with gaps of the asker's own ("luật chống ồn khu dân cư" for the "Luật Phòng, chống
+    // tiếng ồn và giữ gìn trật tự trong khu dân cư"): every word of the name is in the title.
+    return laws.some((e) => {
+      const title = new Set(foldedView(e.document.title).split(/[^a-z0-9]+/));
+      return names.some((n) => n.split(' ').every((w) => title.has(w)));
+    });
   }
 
   /** Active documents of the collection whose number the question names. */

@@ -27,6 +27,8 @@ export function withoutAskersPurpose(reading: ReadingSyllable[]): ReadingSyllabl
 
 /** Who asks and what for, before a colon: "Báo cáo viên Mặt trận cần nắm:", "Tôi là tuyên truyền viên, cần chuẩn bị bài:". */
 const PREAMBLE = /^([^:?]{3,80}?)\s*:\s*(?=\S)/u;
+/** "Với tư cách cán bộ tư pháp xã, …": who asks, up to the comma. */
+const AS_ROLE = /^(?:với|voi) (?:tư|tu) (?:cách|cach)(?: là| la)? [^,:?]{3,60}[,:]\s*(?=\S)/iu;
 /** It opens with who asks … */
 const ASKER_WORDS = /^(?:toi|em|minh|bao cao vien|tuyen truyen vien|bcv|dang vien|can bo)\b/;
 /** … says what they need, in a few words (a longer lead-in carries the topic: "Chuẩn bị nói chuyện về …:"). */
@@ -38,6 +40,8 @@ const PREAMBLE_WORDS = 8;
  * Mặt trận cần nắm:") is who asks, not whose duties are asked. Null otherwise.
  */
 export function askersPreamble(text: string): string | null {
+  const role = AS_ROLE.exec(text);
+  if (role) return role[0];
   const m = PREAMBLE.exec(text);
   if (!m) return null;
   const folded = foldedView(m[1] as string);

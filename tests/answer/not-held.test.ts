@@ -59,3 +59,18 @@ describe('answering what the collection does not hold', () => {
     expect(funded.text).toMatch(/\d[\d.]*\s*đồng/u);
   });
 });
+
+describe('a law named in the asker own words', () => {
+  const core = useMemoryCore([evalDocument('laws7', '2025-luat-95-qh15-tieng-on-khu-dan-cu.txt')]);
+  const ask = (text: string) => core().engine.ask({ text, conversationId: `law-named-${text.length}`, channel: 'eval' });
+
+  it('is held when every word of the name is in a held law title, in any order ("luật chống ồn khu dân cư")', async () => {
+    const answer = await ask('Theo luật chống ồn khu dân cư thì giờ yên tĩnh buổi tối bắt đầu từ mấy giờ?');
+    expect(answer.intro).not.toContain('văn bản luật này');
+    expect(answer.outcome).toBe('answered');
+  });
+
+  it('is not held when a word of the name is in no held title', async () => {
+    expect((await ask('Luật Giao thông đường bộ phạt vượt đèn đỏ bao nhiêu?')).intro).toContain('Kho chưa có');
+  });
+});

@@ -402,3 +402,12 @@ describe('a clause of time ("Khi luật … có hiệu lực, …")', () => {
     expect(understand('Luật về rác thải có hiệu lực từ ngày nào?', analyzer, 2026).terms.has('b:hiệu_lực')).toBe(true);
   });
 });
+
+describe('who asks, before a comma ("Với tư cách …, …")', () => {
+  const directives = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
+  it('names the asker, not the body whose duties are asked', () => {
+    const intent = understand('Với tư cách cán bộ tư pháp xã, đề nghị liệt kê các việc mà UBND xã phải làm.', analyzer, 2026, directives);
+    expect(intent.bodies).toEqual(['uy-ban-nhan-dan']);
+    expect(intent.facets).toEqual(['task']);
+  });
+});
