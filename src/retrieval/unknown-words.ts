@@ -88,10 +88,13 @@ const COUNTRIES: Array<[string, string]> = [
   ['campuchia', 'Campuchia'], ['cam pu chia', 'Campuchia'], ['singapore', 'Singapore'], ['xin ga po', 'Singapore'], ['malaysia', 'Malaysia'],
   ['indonesia', 'Indonesia'], ['philippines', 'Philippines'], ['an do', 'Ấn Độ'], ['hoa ky', 'Hoa Kỳ'], ['dai loan', 'Đài Loan'],
   ['australia', 'Australia'], ['canada', 'Canada'], ['nhat', 'Nhật'], ['han', 'Hàn'], ['my', 'Mỹ'], ['nga', 'Nga'], ['phap', 'Pháp'],
-  ['duc', 'Đức'], ['anh', 'Anh'], ['uc', 'Úc'], ['lao', 'Lào'],
+  ['duc', 'Đức'], ['nuoc anh', 'Anh'], ['uc', 'Úc'], ['lao', 'Lào'],
 ];
-/** Words before a country's name of one syllable ("ở Nhật", "bên Mỹ", "nước Pháp", "sang Hàn"). */
-const COUNTRY_CUES = new Set(['nuoc', 'o', 'ben', 'sang', 'tai', 'qua']);
+/**
+ * Words before a country's name of one syllable ("ở Nhật", "bên Mỹ", "nước Pháp", "sang Hàn"). Not "qua" ("quá hạn"
+ * is no Korea); "Anh" only as "nước Anh", since "bên anh" is a pronoun.
+ */
+const COUNTRY_CUES = new Set(['nuoc', 'o', 'ben', 'sang', 'tai']);
 
 /**
  * Foreign countries the asking sentence names that no document writes ("ở Trung Quốc ủy ban kiểm tra làm gì",

@@ -325,6 +325,8 @@ describe('words the collection has not seen', () => {
     // "mỹ" of "thẩm mỹ" is no country; a country the collection writes is held.
     expect(withUnseen('Thẩm mỹ viện có phải đăng ký không?', ['my']).unknownPlaces).toEqual([]);
     expect(withUnseen('Hợp tác với Trung Quốc gồm những gì?', []).unknownPlaces).toEqual([]);
+    expect(withUnseen('Nộp quá hạn thì bị phạt bao nhiêu?', ['han']).unknownPlaces).toEqual([]);
+    expect(withUnseen('Bên anh có phải đăng ký không?', ['anh']).unknownPlaces).toEqual([]);
   });
 });
 
