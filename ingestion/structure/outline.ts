@@ -9,7 +9,8 @@
  *
  * Labels (the citation contract): heading numbers from the top joined by `.` (`II.1.1.1`, `Phần I.II.1`,
  * `A.1.a`, `Phụ lục.3`). `Chương` and `Mục` are outline sections of their own (`Chương II`, `Chương II.Mục 1`)
- * but never enter an article's label, and articles ignore `Phần` too: article numbers are unique in a document,
+ * but never enter a label: their children are numbered under what encloses the chapter (`Phần thứ hai` ›
+ * `Chương I` › `1.1.` is `Phần II.1.1`); articles ignore `Phần` too: article numbers are unique in a document,
  * so `Điều 5`, its khoản `Điều 5.2`, its điểm `Điều 5.2.a` (or `Điều 5.a` right under the article).
  */
 import type { ParsedSection } from '../../src/core/types.ts';
@@ -31,6 +32,8 @@ interface Node {
   segment: number;
   /** Which of Roman and lettered parts came first inside this node (for nodes that enclose parts). */
   partOrder?: 'roman' | 'capital';
+  /** The node this one opened under (none for the root). */
+  parent?: Node;
 }
 
 const FIXED_RANK: Partial<Record<NodeKind, number>> = {
@@ -113,9 +116,14 @@ class OutlineBuilder {
     return base ? `${base}.${part}` : part;
   }
 
-  /** The label a child extends: chapters and groups are skipped (their children are cited without them). */
+  /**
+   * The label a child extends. Chapters and groups are skipped: their children are cited as children of what
+   * encloses the chapter (`Phần thứ hai` › `Chương I` › `1.1.` is `Phần II.1.1`, as the contract's labeller reads it).
+   */
   private labelBase(node: Node): string {
-    return node.kind === 'attached' || GROUPING_KINDS.has(node.kind as MarkerKind) ? '' : node.section.label;
+    if (node.kind === 'attached') return '';
+    if (GROUPING_KINDS.has(node.kind as MarkerKind)) return node.parent ? this.labelBase(node.parent) : '';
+    return node.section.label;
   }
 
   open(kind: NodeKind, part: string, rank: number, text: { heading: string; headingLine: string; firstBody: string | null }): void {
@@ -130,7 +138,7 @@ class OutlineBuilder {
       parentLabel: parent === this.root ? null : parent.section.label,
       body: '',
     };
-    const node: Node = { kind, part, rank, section, lines: text.firstBody === null ? [] : [text.firstBody], segment: this.segment };
+    const node: Node = { kind, part, rank, section, lines: text.firstBody === null ? [] : [text.firstBody], segment: this.segment, parent };
     this.stack.push(node);
     this.nodes.push(node);
   }

@@ -169,6 +169,29 @@ describe('parseSections: appendix tables', () => {
   });
 });
 
+describe('parseSections: chapters inside parts', () => {
+  it('numbers what a Chương holds under the Phần around it, as the contract does', () => {
+    const text = [
+      'Phần thứ nhất: THỰC TRẠNG',
+      'I. KẾT QUẢ',
+      'Phần thứ hai: NỘI DUNG ĐỀ ÁN',
+      'Chương I. MỤC TIÊU',
+      'Mục 1. Mục tiêu',
+      '1.1. Mục tiêu chung',
+      '1.2. Mục tiêu cụ thể',
+      'a) Chỉ tiêu một;',
+      'Chương II. NHIỆM VỤ',
+      '2.1. Đẩy mạnh tuyên truyền',
+    ].join('\n');
+    expect(labels(text)).toEqual(['Phần I', 'Phần I.I', 'Phần II', 'Chương I', 'Phần II.1.1', 'Phần II.1.2', 'Phần II.1.2.a', 'Chương II', 'Phần II.2.1']);
+    expect(section(text, 'Phần II.1.1')).toMatchObject({ parentLabel: 'Chương I', heading: 'Mục tiêu chung' });
+  });
+
+  it('numbers a chapter outside any part from the top', () => {
+    expect(labels('Chương I. CHUNG\nI. MỘT\n1. Việc một')).toEqual(['Chương I', 'I', 'I.1']);
+  });
+});
+
 describe('parseSections: articles', () => {
   it('cites articles without their Phần or Chương, khoản and điểm under them', () => {
     const text = [
