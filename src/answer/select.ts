@@ -220,7 +220,12 @@ function withoutStrayEntries(ranked: RankedSection[], intent: ResolvedIntent, is
   // "mttq tra vinh 2022 tt thuong xuyen may nd" names the plan by its issuer: no body's entry is asked.
   const issuer = issuerBodies(top.document);
   if (intent.bodies.some((b) => !issuer.includes(b))) return ranked;
-  const part = ranked.find((r) => r.document.id === top.document.id && (r.features.facetOwn > 0 || r.features.facetInherited > 0));
+  // The part playing most of the roles asked; one playing a role the question sets aside ("ngoài nội dung trọng
+  // tâm ra") is not the one asked.
+  const plays = (r: RankedSection) => r.document.id === top.document.id && (r.features.facetOwn > 0 || r.features.facetInherited > 0);
+  const candidates = ranked.filter((r) => plays(r) && !r.features.facetExcluded);
+  const most = Math.max(0, ...candidates.map((r) => r.features.facetOwn));
+  const part = candidates.find((r) => r.features.facetOwn === most) ?? ranked.find(plays);
   return part ? [part, ...ranked.filter((r) => r !== part && !strayEntry(r))] : ranked;
 }
 
@@ -285,6 +290,8 @@ export function selectSections(
         (r) =>
           (r === top || r.section.label !== '' || openingAsked) &&
           (r === top || !strayTie(r, intent, issuerBodies)) &&
+          // A part the asker set aside ("ngoài nội dung trọng tâm ra") is no near tie of the answer.
+          (r === top || !r.features.facetExcluded) &&
           r.score >= top.score * rules.tieRatio &&
           r.coverage >= top.coverage * rules.tieCoverageRatio,
       );

@@ -16,6 +16,11 @@ export interface DirectiveModel {
   facetsOfQuestion(question: string): string[];
   /** Bodies named in a text, longest names first, each span once. */
   bodiesIn(text: string): string[];
+  /**
+   * Bodies a question asks about: those it names, less a body named only as the issuer of a document ("Kế hoạch năm
+   * 2022 của Mặt trận Tổ quốc tỉnh …" names the plan, not the Mặt trận's entry in it).
+   */
+  bodiesAsked(question: string): string[];
   /** Whether a body is, or is included in, one of `named` ("các đoàn thể" includes the Đoàn Thanh niên). */
   matchesBody(body: string, named: string[]): boolean;
   /** Administrative levels a text names ("cấp xã", "huyện, thị xã, thành phố"); committee names do not count. */
@@ -46,7 +51,7 @@ export const PLAN_ROLES = ['purpose', 'requirement', 'content', 'focus', 'regula
 interface ModelFile {
   facets: Record<string, { heading: string[]; question: string[] }>;
   levels: Record<string, string[]>;
-  bodies: Record<string, { names: string[]; covers?: string[] }>;
+  bodies: Record<string, { names: string[]; covers?: string[]; issuesDocuments?: boolean }>;
   phrasings?: Array<{ asked: string[]; written: string[] }>;
 }
 
@@ -90,6 +95,16 @@ function cutOut(w: string, phrases: Array<{ id: string; name: string }>): string
   return readSpans(w, phrases).rest;
 }
 
+/**
+ * A document named by its type, then (within eight words) "của" or "do": the body right after it issued the document
+ * ("kế hoạch tuyên truyền năm 2022 của …", "hướng dẫn do … ban hành"). Not across a duty ("quy định nào về trách
+ * nhiệm của Ban Tuyên giáo" asks the Ban's duty).
+ */
+const ISSUED_BY =
+  / (?:ke hoach|kh|huong dan|nghi quyet|nq|chi thi|de an|chuong trinh|ctr|thong bao|ket luan|quyet dinh|quy dinh|quy che|bao cao|cong van|thong tri|to trinh|de cuong|van ban)(?: (?!cua |do |nhiem vu|trach nhiem|vai tro|chuc nang|quyen han|nghia vu)[a-z0-9]+){0,8} (?:cua|do)(?= )/g;
+
+const TITLE_WORD = /^ (?:uy|ban|thuong|truc|vu|trung|uong|dang|doan|tinh|huyen|xa|thanh|pho|cap|chap|hanh)(?= )/;
+
 /** Builds the model from its data. */
 export function createDirectiveModel(file: ModelFile): DirectiveModel {
   const facets = Object.entries(file.facets).map(([id, f]) => ({ id, heading: phrases(f.heading), question: phrases(f.question) }));
@@ -99,6 +114,7 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
   const levels = Object.entries(file.levels)
     .flatMap(([id, list]) => list.map((n) => ({ id, name: exactWords(n) })))
     .sort((a, b) => b.name.length - a.name.length);
+  const issuers = names.filter(({ id }) => file.bodies[id]?.issuesDocuments !== false);
   const covers = new Map(Object.entries(file.bodies).map(([id, b]) => [id, new Set(b.covers ?? [])]));
   const phrasings = (file.phrasings ?? []).map((p) => ({ asked: p.asked.map((a) => exactWords(a)), written: p.written.map((x) => exactWords(x)) }));
 
@@ -121,6 +137,24 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
     },
     // Each span names one body: "Ban Thường trực Ủy ban Mặt trận" is the Mặt trận, not a "Thường trực".
     bodiesIn: (text) => claimed(words(text), names),
+    bodiesAsked(question) {
+      let w = words(question);
+      for (const m of [...w.matchAll(ISSUED_BY)].reverse()) {
+        // Words of a committee's title may come first ("của Ủy ban Trung ương Mặt trận Tổ quốc").
+        let at = (m.index ?? 0) + m[0].length;
+        for (let skipped = 0; skipped <= 6; skipped++) {
+          const issuer = issuers.find((n) => w.startsWith(n.name, at));
+          if (issuer) {
+            w = `${w.slice(0, at)} |${w.slice(at + issuer.name.length - 1)}`;
+            break;
+          }
+          const title = TITLE_WORD.exec(w.slice(at));
+          if (!title) break;
+          at += title[0].length;
+        }
+      }
+      return claimed(w, names);
+    },
     levelsIn(text) {
       // "Huyện ủy", "Tỉnh đoàn" name a committee, not the level its entry is about; "xã hội" is no commune.
       return claimed(exactWords(text).replace(/ (?:tỉnh|huyện|thành|quận|thị|xã|đảng) (?:uỷ|đoàn) | xã hội /gu, ' | '), levels);

@@ -80,12 +80,22 @@ export interface QueryIntent {
   asksWho: boolean;
   /** It asks a price ("giá … bao nhiêu", "1 kg"). */
   asksPrice: boolean;
+  /**
+   * It asks who holds an office now ("Bí thư Tỉnh ủy hiện nay là ai?"): a dated directive never says, whatever
+   * words of it the question shares.
+   */
+  asksOfficeholder: boolean;
   /** State laws it names by name ("Luật Báo chí" → "bao chi"), folded: answered only if the collection holds them. */
   namedLaws: string[];
 }
 
 const NOW_CUES = /\b(?:hien nay|hien tai|hien co|bay gio|hom nay|ngay mai|toi nay|toi qua|hom qua|tuan truoc|tuan nay|tuan toi|thang nay|moi nhat|gan nhat|dang la)\b/;
 const WHO_CUES = /\b(?:la ai|ai la|ai dang|ai doat|ai giu|ai lam (?:chu tich|bi thu|giam doc|bo truong)|sinh nam|nam sinh|que quan|que o|tieu su|bao nhieu tuoi)\b/;
+/** An office (its title) asked about with "là ai" and "hiện nay": who holds it now. */
+const OFFICE_TITLES = /\b(?:bo truong|thu truong|chu tich|pho chu tich|bi thu|pho bi thu|tong bi thu|thu tuong|giam doc|truong ban|pho ban|chu nhiem|truong phong|cuc truong|vu truong|truong cong an|nguoi dung dau)\b/;
+const HOLDER_CUES = /\b(?:la ai|ai la|ai dang|ai giu|ten (?:la )?gi)\b/;
+const CURRENT_CUES = /\b(?:hien nay|hien tai|hien gio|bay gio|luc nay|dang la)\b/;
+
 /** A price: "giá … bao nhiêu", "1 kg", "mấy nghìn". Matched with the accents read, since "gia" alone is also "gia đình". */
 const PRICE_CUES = /(?:^|\s)giá(?!\s+trị)(?:\s+\S+){0,6}\s+(?:bao nhiêu|mấy|bn)(?=\s|$)|\d+\s*(?:kg|ký|cân|lít)(?=\s|$)|\bgiá (?:vàng|xăng|dầu|điện|gạo|lúa|đất|nhà|vé)/u;
 
@@ -246,7 +256,7 @@ function rolesOf(given: string, directives: DirectiveModel | undefined): Pick<Qu
   // "Khi luật … có hiệu lực, …" dates the question; it asks for no part about entry into force.
   const facets = directives.facetsOfQuestion(withoutForceClause(text));
   const excludedFacets = aside ? directives.facetsOfQuestion(aside).filter((f) => !facets.includes(f)) : [];
-  const bodies = directives.bodiesIn(text);
+  const bodies = directives.bodiesAsked(text);
   return { facets, excludedFacets, bodies, levels: directives.levelsIn(text.replace(RECIPIENT_LEVEL, ' ')), asksDuty: facets.some((f) => DUTY_FACETS.includes(f)) };
 }
 
@@ -338,6 +348,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     asksNow: NOW_CUES.test(folded),
     asksWho: WHO_CUES.test(folded),
     asksPrice: PRICE_CUES.test(exactView(text)),
+    asksOfficeholder: OFFICE_TITLES.test(folded) && HOLDER_CUES.test(folded) && CURRENT_CUES.test(folded),
     namedLaws: namedLaws(folded),
     askedSyllables: asked,
     terms: storyLess(withParaphrases(withoutYears(analyzer.readingTerms(read.syllables), years), paraphrases, analyzer), asked),

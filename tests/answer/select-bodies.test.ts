@@ -60,6 +60,18 @@ describe("a body's entry for a question about another part", () => {
     const issuer = () => ['uy-ban-nhan-dan'];
     expect(selectSections(ranked, named, undefined, issuer).map((r) => r.section.label)).toEqual(['III']);
   });
+
+  it('gives way to the part playing most of the roles asked, never to one the question sets aside', () => {
+    // "ngoài nội dung trọng điểm ra, … tuyên truyền đều đặn những nội dung nào": II.1 is set aside, II plays half.
+    const content = [
+      withPlace('IV.2', 10, { facetMissing: 1 }, place(['uy-ban-nhan-dan'], ['implementation'])),
+      withPlace('II.1', 9.5, { facetOwn: 0.5, facetExcluded: 1 }, place([], [])),
+      withPlace('II', 9.2, { facetOwn: 0.5 }, place([], [])),
+      withPlace('II.2', 8, { facetOwn: 1 }, place([], [])),
+    ];
+    const regular = asked('ngoai noi dung trong diem ra con tuyen truyen deu dan nhung noi dung nao', { facets: ['content', 'regular'] });
+    expect(labels(regular, content)).toEqual(['II.2']);
+  });
 });
 
 describe('an item of a list ranked first for a list question', () => {

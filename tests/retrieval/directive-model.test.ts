@@ -13,6 +13,9 @@ describe('what directives are made of', () => {
     ['I. MỤC ĐÍCH, YÊU CẦU', ['purpose', 'requirement']],
     // A body's name is not a role: the "báo cáo" of "báo cáo viên" is no report.
     ['Điều 5. Nhiệm vụ của báo cáo viên', ['task']],
+    // Rights and duties are two roles: a clause listing the duties answers "nghĩa vụ gì" better than its article.
+    ['Điều 14. Quyền và nghĩa vụ của người sử dụng xe điện hai bánh', ['rights', 'implementation']],
+    ['Người sử dụng xe điện hai bánh có các nghĩa vụ sau đây', ['implementation']],
   ])('the heading "%s" plays %j', (heading, facets) => {
     expect(model.facetsOfHeading(heading).sort()).toEqual([...facets].sort());
   });
@@ -28,6 +31,8 @@ describe('what directives are made of', () => {
     ['tuyên truyền đều đặn, lâu dài những gì', ['regular']],
     ['những vấn đề then chốt cần tuyên truyền', ['focus']],
     ['hộ gia đình có nghĩa vụ gì', ['implementation']],
+    ['người thuê trọ có những quyền gì', ['rights']],
+    ['quyền và nghĩa vụ của người sử dụng xe điện', ['rights', 'implementation']],
   ])('the question "%s" asks for %j', (question, facets) => {
     expect(model.facetsOfQuestion(question).sort()).toEqual([...facets].sort());
   });
@@ -36,6 +41,19 @@ describe('what directives are made of', () => {
     expect(model.bodiesIn('cơ quan tham mưu về tổ chức của Thành ủy')).toEqual(['ban-to-chuc']);
     expect(model.bodiesIn('Ban Thường trực Ủy ban MTTQ xã')).toEqual(['mat-tran']);
     expect(model.bodiesIn('btg huyen uy lo viec j')).toEqual(['ban-tuyen-giao']);
+  });
+
+  it('does not ask about a body named only as the issuer of a document', () => {
+    expect(model.bodiesAsked('Kế hoạch năm 2022 của Mặt trận Tổ quốc tỉnh Trà Vinh có mục đích gì?')).toEqual([]);
+    expect(model.bodiesAsked('kh nay thuc hien hd so may cua uy ban trung uong mttq')).toEqual([]);
+    expect(model.bodiesAsked('Hướng dẫn do Ban Tuyên giáo ban hành yêu cầu gì?')).toEqual([]);
+    // Named again outside the issuer's phrase, or after "của" with no document before it: asked.
+    expect(model.bodiesAsked('Trong kế hoạch của Mặt trận tỉnh, Ban Thường trực Ủy ban MTTQ tỉnh phải làm gì')).toEqual(['mat-tran']);
+    expect(model.bodiesAsked('Kế hoạch của Huyện ủy giao Mặt trận làm gì?')).toEqual(['mat-tran']);
+    expect(model.bodiesAsked('nhiệm vụ của Ban Tuyên giáo là gì')).toEqual(['ban-tuyen-giao']);
+    // People issue no directive; a duty's owner is no issuer.
+    expect(model.bodiesAsked('Hướng dẫn viện dẫn những quy định nào về trách nhiệm nêu gương của cán bộ, đảng viên?')).toEqual(['dang-vien']);
+    expect(model.bodiesAsked('Quy định nào nói về nhiệm vụ của Ban Tuyên giáo?')).toEqual(['ban-tuyen-giao']);
   });
 
   it('counts the Đoàn Thanh niên among "các đoàn thể" and the other way round', () => {

@@ -361,7 +361,8 @@ describe("the asker's preamble before a colon", () => {
   const directives = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
   it('names who asks, not whose duties are asked', () => {
     const intent = understand('Báo cáo viên Mặt trận cần nắm: năm 2022, kế hoạch của Ủy ban MTTQ tỉnh chọn những vấn đề nào làm điểm nhấn?', analyzer, 2026, directives);
-    expect(intent.bodies).toEqual(['mat-tran']);
+    // Neither the asker's role nor the plan's issuer ("kế hoạch của Ủy ban MTTQ tỉnh") is a body whose duties are asked.
+    expect(intent.bodies).toEqual([]);
     expect(intent.terms.has('b:báo_cáo')).toBe(false);
   });
 
@@ -411,5 +412,17 @@ describe('who asks, before a comma ("Với tư cách …, …")', () => {
     const intent = understand('Với tư cách cán bộ tư pháp xã, đề nghị liệt kê các việc mà UBND xã phải làm.', analyzer, 2026, directives);
     expect(intent.bodies).toEqual(['uy-ban-nhan-dan']);
     expect(intent.facets).toEqual(['task']);
+  });
+});
+
+describe('a question about who holds an office now', () => {
+  it.each([
+    ['Bí thư Tỉnh ủy hiện nay là ai?', true],
+    ['chu tich ubnd xa bay gio ten la gi', true],
+    ['Ai là người ký kế hoạch này?', false],
+    ['Hiện nay ai có thẩm quyền xử phạt?', false],
+    ['mình là bí thư chi bộ, hiện nay chi bộ phải làm gì?', false],
+  ])('%s → %s', (question, expected) => {
+    expect(understand(question, analyzer, 2026).asksOfficeholder).toBe(expected);
   });
 });
