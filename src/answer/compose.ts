@@ -76,6 +76,11 @@ export function placeNotHeldText(places: string[]): string {
   return `Kho chưa có văn bản nào về ${places.join(', ')}. ${HINT}`;
 }
 
+/** Wording when the question asks who holds an office now, which no directive says. */
+export function officeholderText(): string {
+  return `Xin lỗi, nội dung này không có trong văn bản trong kho: văn bản không cho biết ai đang giữ chức vụ hiện nay (chỉ ghi người ký lúc ban hành). ${HINT}`;
+}
+
 /** Wording when the question is about a year the collection has no document for. */
 export function absentYearText(missing: number[], available: number[]): string {
   const have = available.length > 0 ? `Kho hiện có văn bản các năm ${listYears(available)}.` : 'Kho chưa có văn bản nào.';

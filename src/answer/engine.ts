@@ -25,7 +25,7 @@ import { answerCatalog, namedAbout } from './collection-list.ts';
 import type { NumberKeyMemo } from '../text/number-key-memo.ts';
 import { storableText } from '../text/storable-text.ts';
 import type { ConversationMemory } from './conversation-memory.ts';
-import { absentYearText, citationFor, HINT, makeAnswer, placeNotHeldText, quoteSection, refusalText } from './compose.ts';
+import { absentYearText, citationFor, HINT, makeAnswer, officeholderText, placeNotHeldText, quoteSection, refusalText } from './compose.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { selectSections } from './select.ts';
 import { listQuote } from './list-quote.ts';
@@ -192,6 +192,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (intent.namedLaws.length > 0 && intent.shape !== 'mentions' && !(await holdsLaw(intent.namedLaws))) {
       return makeAnswer({ outcome: 'refused', intro: lawNotHeldText(intent.typed), citations: [], notice: null, debug });
     }
+    if (intent.asksOfficeholder) return makeAnswer({ outcome: 'refused', intro: officeholderText(), citations: [], notice: null, debug });
     const places = placesNotHeld(intent.unknownPlaces, (await deps.catalog.entries()).map((e) => e.document));
     if (places.length > 0) return makeAnswer({ outcome: 'refused', intro: placeNotHeldText(places), citations: [], notice: null, debug });
     // A numbered document the collection neither holds nor cites, an amount no section names (src/answer/not-held.ts).

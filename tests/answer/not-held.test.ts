@@ -74,3 +74,20 @@ describe('a law named in the asker own words', () => {
     expect((await ask('Luật Giao thông đường bộ phạt vượt đèn đỏ bao nhiêu?')).intro).toContain('Kho chưa có');
   });
 });
+
+describe('who holds an office now', () => {
+  const core = useMemoryCore([evalDocument('laws8', '2026-nghi-dinh-118-2026-nd-cp-xe-dien-hai-banh.txt')]);
+  const ask = (text: string) => core().engine.ask({ text, conversationId: `holder-${text.length}`, channel: 'eval' });
+
+  it('is no question a dated text answers, even one that names the office many times', async () => {
+    const answer = await ask('Hiện nay ai đang giữ chức Bộ trưởng Bộ Công an?');
+    expect(answer.outcome).toBe('refused');
+    expect(answer.citations).toEqual([]);
+    expect(answer.intro).toContain('không cho biết ai đang giữ chức vụ hiện nay');
+  });
+
+  it('leaves a question about what an office does alone', async () => {
+    const answer = await ask('Bộ trưởng Bộ Công an quy định những gì theo Nghị định này?');
+    expect(answer.outcome).toBe('answered');
+  });
+});
