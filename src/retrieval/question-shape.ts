@@ -239,7 +239,8 @@ const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   // A Vietnamese number: 0 or +84, then nine or ten digits, spaced or dotted in groups.
   phone: /(?:\+84|\b0)(?:[ .-]?\d){8,10}\b/,
   website: /\b(?:https?:\/\/|www\.)\S+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:vn|com|org|net|gov)\b/u,
-  amount: /\d[\d.,]*\s*(?:đồng|%|phần trăm|triệu|nghìn|ngàn|tỷ|m3|m³|lít|kg|người|hộ|lần|ngày|tháng|năm|giờ)(?!\p{L})/u,
+  // Allowances are written as multiples of the base salary ("0,2 mức lương cơ sở", "hệ số 0,3").
+  amount: /\d[\d.,]*\s*(?:đồng|%|phần trăm|triệu|nghìn|ngàn|tỷ|m3|m³|lít|kg|người|hộ|lần|ngày|tháng|năm|giờ|mức lương)(?!\p{L})|hệ số\s*\d/u,
 };
 
 /** Whether a text holds a value of that kind. */
@@ -247,8 +248,11 @@ export function holdsValue(text: string, kind: ValueKind): boolean {
   return VALUE_PATTERNS[kind].test(text);
 }
 
-/** An amount of money as documents write it ("3.000.000 đồng", "15 triệu", "2 tỷ đồng", "500.000đ"); narrower than `amount`. */
-const MONEY = /\d[\d.,]*\s*(?:đồng|đ\b|triệu|tỷ|nghìn đồng|ngàn đồng|vnđ)/iu;
+/**
+ * An amount of money as documents write it ("3.000.000 đồng", "15 triệu", "2 tỷ đồng", "500.000đ", "0,3 mức lương cơ
+ * sở"); narrower than `amount`.
+ */
+const MONEY = /\d[\d.,]*\s*(?:đồng|đ\b|triệu|tỷ|nghìn đồng|ngàn đồng|vnđ|mức lương)|hệ số\s*\d/iu;
 
 /** Whether a text names an amount of money. */
 export function namesMoney(text: string): boolean {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectSections } from '../../src/answer/select.ts';
 import type { StoredDocument } from '../../src/core/types.ts';
-import { holdsValue, valuesAsked } from '../../src/retrieval/question-shape.ts';
+import { holdsValue, namesMoney, valuesAsked } from '../../src/retrieval/question-shape.ts';
 import type { ResolvedIntent } from '../../src/retrieval/resolve-intent.ts';
 import type { RankedSection } from '../../src/retrieval/search.ts';
 import { foldedView } from '../../src/text/normalize.ts';
@@ -37,6 +37,11 @@ describe('values a question asks for', () => {
     expect((['email', 'phone', 'website'] as const).map((kind) => holdsValue(plain, kind))).toEqual([false, false, false]);
     expect(holdsValue(plain, 'amount')).toBe(true);
     expect(holdsValue('Mức hỗ trợ do Chính phủ quy định.', 'amount')).toBe(false);
+    // Allowances in multiples of the base salary are amounts, and money.
+    expect(holdsValue('được hỗ trợ hằng tháng bằng 0,2 mức lương cơ sở.', 'amount')).toBe(true);
+    expect(holdsValue('phụ cấp hệ số 0,3.', 'amount')).toBe(true);
+    expect(namesMoney('phụ cấp hằng tháng bằng 0,3 mức lương cơ sở')).toBe(true);
+    expect(namesMoney('có thời gian là đảng viên chính thức từ đủ 03 năm trở lên')).toBe(false);
   });
 });
 
