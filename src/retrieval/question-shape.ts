@@ -29,11 +29,11 @@ const BASIS_CUES = [
 ];
 /**
  * The superior texts a document carries out, asked in other words: "thực hiện theo hướng dẫn nào", "ban hành trên
- * cơ sở những văn bản nào", "văn bản nào của cấp trên", and what a report reviews ("sơ kết nghị quyết nào"). Not
+ * cơ sở những văn bản nào", "lập theo yêu cầu của văn bản nào", "văn bản nào của cấp trên", and what a report reviews ("sơ kết nghị quyết nào"). Not
  * "theo quy định nào": a law's reader asks for the rule.
  */
 const BASIS_PATTERN =
-  /\b(?:theo|tren co so|cu the hoa|dua tren|dua vao)(?: (?:nhung|cac))? (?:van ban|huong dan|nghi quyet|chi thi|ket luan|ke hoach|quyet dinh|cong van|chu truong|de an|chuong trinh) nao\b|\b(?:van ban|chu truong|chi dao)(?: nao)? cua cap tren\b|\b(?:so ket|tong ket)(?: \S+){0,4}? (?:nghi quyet|chi thi|ket luan|de an|chuong trinh) nao\b/;
+  /\b(?:theo|tren co so|cu the hoa|dua tren|dua vao|theo (?:yeu cau|chi dao|de nghi) cua)(?: (?:nhung|cac))? (?:van ban|huong dan|nghi quyet|chi thi|ket luan|ke hoach|quyet dinh|cong van|chu truong|de an|chuong trinh) nao\b|\b(?:van ban|chu truong|chi dao)(?: nao)? cua cap tren\b|\b(?:so ket|tong ket)(?: \S+){0,4}? (?:nghi quyet|chi thi|ket luan|de an|chuong trinh) nao\b/;
 /** When a named document was issued or adopted ("ban hành ngày nào", "thông qua tại hội nghị nào"). */
 const ISSUED_WHEN_CUES = /\b(?:ban hanh (?:ngay|khi|vao|nam|thang|luc)|ngay ban hanh|ky ngay nao|ky khi nao|thong qua (?:tai|o|ngay|khi|vao)|tai hoi nghi nao|hoi nghi (?:lan thu )?(?:nao|may))\b/;
 /** Who issued or signed a document: answered from its opening and its metadata. */
@@ -79,7 +79,8 @@ const LIST_FACETS = ['purpose', 'requirement', 'content', 'focus', 'regular', 'f
 
 /** The shape, and what it is instead when the number it names is a document of the collection. */
 export function detectShape(folded: string, years: number[], numberKeys: string[], facets: string[]): { shape: QuestionShape; ifNamedInStore: QuestionShape | null } {
-  const has = (cues: string[]) => cues.some((c) => folded.includes(c));
+  // Whole words: "căn cước" (can cuoc) holds no "căn cứ" (can cu).
+  const has = (cues: string[]) => cues.some((c) => ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${c} `));
   const asksList = LIST_CUES.test(folded) || (facets.some((f) => LIST_FACETS.includes(f)) && !FACT_CUES.test(folded));
   const plain = asksList ? 'list' : 'factoid';
   // Two years joined by "và" compare them, unless the question asks what one plan says about later years.
@@ -260,6 +261,12 @@ export function namesMoney(text: string): boolean {
 }
 
 /**
+ * "bao nhiêu tiền", "mấy triệu", "bn đồng", read with the accents the question has: "máy đóng cọc" is a machine,
+ * and "mấy đồng chí" people. An unaccented word stands for any of its accented forms.
+ */
+const COUNTED_MONEY = /(?<![\p{L}])(?:bao nhiêu|bao nhieu|mấy|may|bn)\s+(?:tiền|tien|triệu|trieu|tỷ|tỉ|ty|đồng|dong)(?![\p{L}])(?!\s+(?:chí|chi)(?![\p{L}]))/u;
+
+/**
  * The question asks an amount of money ("bao nhiêu tiền", "giá vé … bao nhiêu", "kinh phí … bao nhiêu"), read on
  * the question as typed or restored: "giá" and "lương" count only with their accents ("tham gia", "số lượng"),
  * "đồng" not before "chí". Narrower than the `amount` value, which also takes rates and counts.
@@ -268,7 +275,7 @@ export function asksMoney(text: string): boolean {
   const folded = foldedView(text);
   const amount = String.raw`(?:\s+\S+){0,8}\s+(?:bao nhieu|bn)\b`;
   return (
-    /\b(?:bao nhieu|may|bn) (?:tien|trieu|ty|dong(?! chi))\b/.test(folded) ||
+    COUNTED_MONEY.test(exactView(text)) ||
     new RegExp(String.raw`\b(?:phu cap|thu lao|kinh phi|muc chi|muc ho tro)\b${amount}`).test(folded) ||
     (/(?:^|\s)(?:giá|lương)(?!\s+trị)\s/u.test(exactView(text)) && /\b(?:bao nhieu|bn)\b/.test(folded))
   );

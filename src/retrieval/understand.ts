@@ -149,10 +149,17 @@ export function citedDocumentYears(folded: string): number[] {
 /** Words that end a law's name in a question ("Luật Báo chí năm 2016 quy định…", "Luật Giáo dục có…"). */
 const NAME_ENDS = new Set('nam so quy thi co ve cua duoc da moi hien nay nao gi la hay va voi tai trong theo cho khi ma de'.split(' '));
 
+/**
+ * What a law does, said right after "luật" ("luật giao cho UBND xã …", "luật bắt người bán …", "luật yêu cầu …"):
+ * the law at work, not a law's name ("Luật Giao thông", "Luật Xử lý vi phạm hành chính" are names).
+ */
+const LAW_AT_WORK = /^(?:giao (?:cho|nhiem|trach|viec)|bat|buoc|yeu cau|cam|nghiem cam|noi|ghi|neu|phat|xu phat|doi|ap dung|cho phep|huong dan|dinh nghia|dat ra|tinh|coi)\b/;
+
 /** Names of the laws a question names ("Luật Báo chí" → "bao chi"); "pháp luật", "kỷ luật" are no law. */
 function namedLaws(folded: string): string[] {
   const names: string[] = [];
   for (const m of folded.matchAll(/(?<!\b(?:phap|ky|dieu|luat) )\b(?:bo luat|luat|phap lenh)\s+([a-z ]+)/g)) {
+    if (LAW_AT_WORK.test(m[1] as string)) continue;
     const words = (m[1] as string).trim().split(/\s+/);
     const name: string[] = [];
     for (const w of words) {

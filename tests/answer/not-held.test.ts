@@ -15,6 +15,9 @@ describe('questions asking an amount of money', () => {
     ['bao nhiêu đồng chí tham gia hội nghị?', false],
     ['có bao nhiêu người tham gia hội thi?', false],
     ['số lượng báo cáo viên cấp xã là bao nhiêu?', false],
+    ['lúc nào thì không được chạy máy khoan, máy đóng cọc?', false],
+    ['mấy đồng chí được cử đi học?', false],
+    ['vi pham thi bi phat may trieu', true],
   ])('%s → %s', (question, expected) => {
     expect(asksMoney(question)).toBe(expected);
   });

@@ -148,8 +148,11 @@ describe('shapes', () => {
     // The particulars of the documents a text cites, asked as a list, are those documents.
     ['Hướng dẫn dẫn những quy định nào về nêu gương? Kể đủ số hiệu và ngày ban hành.', 'list'],
     ['Kế hoạch 12-KH/ĐU do ai ban hành?', 'issuer'],
+    // Cues are whole words: "căn cước" is no "căn cứ".
+    ['lam lai can cuoc online thi lam ntn', 'factoid'],
     // The superior texts asked in other words than "căn cứ".
     ['kh 12-KH/DU thuc hien theo van ban nao cua cap tren', 'basis'],
+    ['Báo cáo này được lập theo yêu cầu của văn bản nào của Trung ương?', 'basis'],
     ['bc 236-BC/TU so ket nghi quyet nao, giai doan nao', 'basis'],
     ['Báo cáo tổng kết 10 năm thực hiện nghị quyết nào?', 'basis'],
     ['Kế hoạch năm 2023 được ban hành trên cơ sở những văn bản nào?', 'basis'],
@@ -224,6 +227,18 @@ describe('the intent', () => {
     const intent = read('  MTTQ   tỉnh\u00a0làm gì?  ');
     expect(intent.typed).toBe('MTTQ tỉnh làm gì?');
     expect(intent.text).toBe('Mặt trận Tổ quốc tỉnh làm gì?');
+  });
+
+  it.each([
+    ['Luật Báo chí năm 2016 quy định gì về họp báo?', ['bao chi']],
+    ['luat dat dai co cho phep khong', ['dat dai']],
+    ['Luật Giao thông đường bộ có phạt không?', ['giao thong duong bo']],
+    ['luat livestream nam 2023 co bat dang ky ko', ['livestream']],
+    ['Luật yêu cầu nền tảng làm gì?', []],
+    ['Luật giao cho Ủy ban nhân dân cấp xã những trách nhiệm gì?', []],
+    ['luat bat nguoi ban phai dang ky ko', []],
+  ])('reads the laws "%s" names by name', (question, names) => {
+    expect(read(question).namedLaws).toEqual(names);
   });
 
   it('composes decomposed input', () => {
