@@ -103,6 +103,12 @@ function cutOut(w: string, phrases: Array<{ id: string; name: string }>): string
 const ISSUED_BY =
   / (?:ke hoach|kh|huong dan|nghi quyet|nq|chi thi|de an|chuong trinh|ctr|thong bao|ket luan|quyet dinh|quy dinh|quy che|bao cao|cong van|thong tri|to trinh|de cuong|van ban)(?: (?!cua |do |nhiem vu|trach nhiem|vai tro|chuc nang|quyen han|nghia vu)[a-z0-9]+){0,8} (?:cua|do)(?= )/g;
 
+/**
+ * A report named as the document asked about ("báo cáo tổng kết của Tỉnh ủy …", "Báo cáo 245-BC/TU", "báo cáo này",
+ * "báo cáo số 12"): the document, not its reporting part. "Chế độ báo cáo", "báo cáo 6 tháng" still ask for that part.
+ */
+const REPORT_NAMED = / (?:bao cao|bc)(?: (?:so|tong) ket)?(?= (?:cua|do|nay) | so \d| \d+ bc )/g;
+
 const TITLE_WORD = /^ (?:uy|ban|thuong|truc|vu|trung|uong|dang|doan|tinh|huyen|xa|thanh|pho|cap|chap|hanh)(?= )/;
 
 /** Builds the model from its data. */
@@ -132,7 +138,7 @@ export function createDirectiveModel(file: ModelFile): DirectiveModel {
     facetsOfHeading,
     facetsOfQuestion(question) {
       // A body's name is read before the cues: the "báo cáo" of "báo cáo viên" asks for no report.
-      const found = claimed(cutOut(words(question), names), questionCues);
+      const found = claimed(cutOut(words(question).replace(REPORT_NAMED, ' |'), names), questionCues);
       return facets.map((f) => f.id).filter((id) => found.includes(id));
     },
     // Each span names one body: "Ban Thường trực Ủy ban Mặt trận" is the Mặt trận, not a "Thường trực".

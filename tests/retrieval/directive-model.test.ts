@@ -33,6 +33,11 @@ describe('what directives are made of', () => {
     ['hộ gia đình có nghĩa vụ gì', ['implementation']],
     ['người thuê trọ có những quyền gì', ['rights']],
     ['quyền và nghĩa vụ của người sử dụng xe điện', ['rights', 'implementation']],
+    // A report named as the document asked about is no reporting part; its own reporting dates still are.
+    ['báo cáo tổng kết của Tỉnh ủy đã chỉ ra những hạn chế nào', ['shortcoming']],
+    ['Báo cáo 245-BC/TU nêu những hạn chế gì', ['shortcoming']],
+    ['báo cáo này đánh giá những hạn chế gì', ['shortcoming']],
+    ['báo cáo 6 tháng gửi khi nào', ['reporting', 'schedule']],
   ])('the question "%s" asks for %j', (question, facets) => {
     expect(model.facetsOfQuestion(question).sort()).toEqual([...facets].sort());
   });
