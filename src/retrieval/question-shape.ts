@@ -75,7 +75,7 @@ const LIST_CUES = /\b(?:chia (?:\w+ ){0,4}(?:thanh|lam|ra)|gom|bao gom|liet ke|y
 /** Questions for one fact: a number, a date, a name ("cơ quan nào lo kinh phí": one body; "các cơ quan nào": a list). */
 const FACT_CUES = /(?<!\b(?:nhung|cac) )\b(?:co quan|don vi|ban nganh) nao\b|\b(?:bao nhieu|khi nao|ngay nao|thang nao|nam nao|bao gio|luc nao|thoi han|han chot|so may|so hieu|ai ky|do ai|la ai|o dau|bao lau|may lan|ty le)\b/;
 /** Roles whose parts are lists: asking what they are ("mục đích là gì", "hình thức gì") asks for the list. */
-const LIST_FACETS = ['purpose', 'requirement', 'content', 'focus', 'regular', 'form', 'task', 'implementation', 'target', 'shortcoming', 'situation', 'viewpoint', 'slogan', 'prohibition'];
+const LIST_FACETS = ['purpose', 'requirement', 'content', 'focus', 'regular', 'form', 'task', 'implementation', 'target', 'shortcoming', 'situation', 'viewpoint', 'slogan', 'lessons', 'prohibition'];
 
 /** The shape, and what it is instead when the number it names is a document of the collection. */
 export function detectShape(folded: string, years: number[], numberKeys: string[], facets: string[]): { shape: QuestionShape; ifNamedInStore: QuestionShape | null } {

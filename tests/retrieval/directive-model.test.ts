@@ -16,6 +16,7 @@ describe('what directives are made of', () => {
     // Rights and duties are two roles: a clause listing the duties answers "nghĩa vụ gì" better than its article.
     ['Điều 14. Quyền và nghĩa vụ của người sử dụng xe điện hai bánh', ['rights', 'implementation']],
     ['Người sử dụng xe điện hai bánh có các nghĩa vụ sau đây', ['implementation']],
+    ['IV. BÀI HỌC KINH NGHIỆM', ['lessons']],
   ])('the heading "%s" plays %j', (heading, facets) => {
     expect(model.facetsOfHeading(heading).sort()).toEqual([...facets].sort());
   });
@@ -38,6 +39,9 @@ describe('what directives are made of', () => {
     ['Báo cáo 245-BC/TU nêu những hạn chế gì', ['shortcoming']],
     ['báo cáo này đánh giá những hạn chế gì', ['shortcoming']],
     ['báo cáo 6 tháng gửi khi nào', ['reporting', 'schedule']],
+    // The lessons a review draws, and the banners a slogan is written on.
+    ['qua 80 năm rút ra được những điều gì', ['lessons']],
+    ['cho xin mấy câu để kẻ băng rôn', ['slogan']],
   ])('the question "%s" asks for %j', (question, facets) => {
     expect(model.facetsOfQuestion(question).sort()).toEqual([...facets].sort());
   });
