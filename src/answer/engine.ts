@@ -192,6 +192,9 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (intent.namedLaws.length > 0 && intent.shape !== 'mentions' && !(await holdsLaw(intent.namedLaws))) {
       return makeAnswer({ outcome: 'refused', intro: lawNotHeldText(intent.typed), citations: [], notice: null, debug });
     }
+    // "Luật … năm 2023" when the collection's law of that name is of another year: that law is not held.
+    const otherYear = intent.namedLaws.length > 0 && intent.namedLawYears.length > 0 ? await lawOfOtherYear(intent.namedLaws, intent.namedLawYears) : null;
+    if (otherYear) return makeAnswer({ outcome: 'absent_year', intro: lawYearNotHeldText(intent.namedLawYears, otherYear), citations: [], notice: null, debug });
     if (intent.asksOfficeholder) return makeAnswer({ outcome: 'refused', intro: officeholderText(), citations: [], notice: null, debug });
     const places = placesNotHeld(intent.unknownPlaces, (await deps.catalog.entries()).map((e) => e.document));
     if (places.length > 0) return makeAnswer({ outcome: 'refused', intro: placeNotHeldText(places), citations: [], notice: null, debug });
@@ -261,13 +264,26 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
 
   /** An active law of the collection bears one of these (folded) names. */
   async function holdsLaw(names: string[]): Promise<boolean> {
+    return (await lawsNamed(names)).length > 0;
+  }
+
+  /** The held laws a question names. */
+  async function lawsNamed(names: string[]): Promise<StoredDocument[]> {
     const laws = (await deps.catalog.entries()).filter((e) => e.document.type !== null && LAW_TYPES.includes(e.document.type));
     // Named in a word order or with gaps of the asker's own ("luật chống ồn khu dân cư" for the "Luật Phòng, chống
     // tiếng ồn và giữ gìn trật tự trong khu dân cư"): every word of the name is in the title.
-    return laws.some((e) => {
-      const title = new Set(foldedView(e.document.title).split(/[^a-z0-9]+/));
-      return names.some((n) => n.split(' ').every((w) => title.has(w)));
-    });
+    return laws
+      .filter((e) => {
+        const title = new Set(foldedView(e.document.title).split(/[^a-z0-9]+/));
+        return names.some((n) => n.split(' ').every((w) => title.has(w)));
+      })
+      .map((e) => e.document);
+  }
+
+  /** A held law of the name asked about, when none of that name is of the years written after it. */
+  async function lawOfOtherYear(names: string[], years: number[]): Promise<StoredDocument | null> {
+    const held = await lawsNamed(names);
+    return held.length > 0 && !held.some((d) => yearsOf(d).some((y) => years.includes(y))) ? (held[0] as StoredDocument) : null;
   }
 
   /** Active documents of the collection whose number the question names. */
@@ -329,6 +345,12 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
 
 /** Types whose documents a question names by name ("Luật Báo chí"). */
 const LAW_TYPES: string[] = ['Luật', 'Bộ luật', 'Pháp lệnh', 'Văn bản hợp nhất', 'Hiến pháp'];
+
+/** The law asked about is held, but of another year. */
+function lawYearNotHeldText(years: number[], held: StoredDocument): string {
+  const name = [held.type, held.number].filter(Boolean).join(' ');
+  return `Kho chưa có luật này của năm ${years.join(', ')}. Kho có ${name}${held.title ? ` (${held.title})` : ''}, năm ${yearsOf(held).join(', ')}; hỏi lại không kèm năm để xem nội dung của nó.`;
+}
 
 /** The collection has no law by the name asked about. */
 function lawNotHeldText(question: string): string {

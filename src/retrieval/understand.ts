@@ -87,6 +87,8 @@ export interface QueryIntent {
   asksOfficeholder: boolean;
   /** State laws it names by name ("Luật Báo chí" → "bao chi"), folded: answered only if the collection holds them. */
   namedLaws: string[];
+  /** Years written right after a law's name ("Luật … năm 2023"): the law of that year is what is asked. */
+  namedLawYears: number[];
 }
 
 const NOW_CUES = /\b(?:hien nay|hien tai|hien co|bay gio|hom nay|ngay mai|toi nay|toi qua|hom qua|tuan truoc|tuan nay|tuan toi|thang nay|moi nhat|gan nhat|dang la)\b/;
@@ -170,6 +172,9 @@ function namedLaws(folded: string): string[] {
   }
   return [...new Set(names)];
 }
+
+/** A law's name and the year written after it ("Luật Giáo dục năm 2019", "luật livestream 2023"). */
+const LAW_WITH_YEAR = /\b(?:bo luat|luat|phap lenh)(?:\s+(?!nam\b)[a-z]+){1,8}\s+(?:nam\s+)?((?:19|20)\d{2})\b/g;
 
 /** A state law's name with its year ("Luật Giáo dục năm 2019", "Bộ luật Lao động 2019", "Nghị định … năm 2021"). */
 const DESIGNATED_LAW = /\b(?:luat|bo luat|hien phap|nghi dinh|thong tu|phap lenh)(?:\s+(?!nam\b)[a-z]+){1,8}\s+(?:nam\s+)?(?:19|20)\d{2}\b/g;
@@ -357,6 +362,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     asksPrice: PRICE_CUES.test(exactView(text)),
     asksOfficeholder: OFFICE_TITLES.test(folded) && HOLDER_CUES.test(folded) && CURRENT_CUES.test(folded),
     namedLaws: namedLaws(folded),
+    namedLawYears: [...new Set([...folded.matchAll(LAW_WITH_YEAR)].map((m) => Number(m[1])))],
     askedSyllables: asked,
     terms: storyLess(withParaphrases(withoutYears(analyzer.readingTerms(read.syllables), years), paraphrases, analyzer), asked),
     paraphrases,

@@ -76,6 +76,20 @@ describe('a law named in the asker own words', () => {
   it('is not held when a word of the name is in no held title', async () => {
     expect((await ask('Luật Giao thông đường bộ phạt vượt đèn đỏ bao nhiêu?')).intro).toContain('Kho chưa có');
   });
+
+  it('is not held of another year than the held law\'s, which the answer names', async () => {
+    const answer = await ask('luat chong on khu dan cu nam 2023 co cam hat karaoke sau 22 gio ko');
+    expect(answer.outcome).toBe('absent_year');
+    expect(answer.citations).toEqual([]);
+    expect(answer.intro).toContain('95/2025/QH15');
+    expect((await ask('luat chong on khu dan cu nam 2025 co cam hat karaoke sau 22 gio ko')).outcome).toBe('answered');
+  });
+
+  it('is the law at work, not a name, in "luật giao cho …"', async () => {
+    const answer = await ask('Luật giao cho Ủy ban nhân dân cấp xã những trách nhiệm gì về tiếng ồn?');
+    expect(answer.intro).not.toContain('Kho chưa có');
+    expect(answer.outcome).toBe('answered');
+  });
 });
 
 describe('who holds an office now', () => {

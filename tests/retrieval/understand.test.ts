@@ -241,6 +241,12 @@ describe('the intent', () => {
     expect(read(question).namedLaws).toEqual(names);
   });
 
+  it('keeps the year written after a law\'s name as that law\'s, not as a filter', () => {
+    const intent = read('luat livestream nam 2023 co bat dang ky ko');
+    expect(intent.namedLawYears).toEqual([2023]);
+    expect(intent.years).toEqual([]);
+  });
+
   it('composes decomposed input', () => {
     expect(read('nội dung'.normalize('NFD')).text).toBe('nội dung');
   });
