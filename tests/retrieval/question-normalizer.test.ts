@@ -105,4 +105,14 @@ describe('everyday words the documents do not write', () => {
     expect((await documents.normalize('co phai bao cao khong')).text).toBe('có phải báo cáo không');
     expect((await documents.normalize('bao nhieu nguoi')).text).toBe('bao nhiêu người');
   });
+
+  it('reads "qua" as the word of a question ("qua kênh nào") unless the word beside it says "kết quả"', async () => {
+    const results = createQuestionNormalizer({
+      statistics: statisticsOf(['Kết quả đạt được', 'Hiệu quả công tác tuyên truyền', 'Nâng cao hiệu quả, kết quả', 'Tuyên truyền trên mạng xã hội']),
+      chat: loadChatAbbreviations(join(process.cwd(), 'data', 'chat-abbreviations.json')),
+      official: analyzer,
+    });
+    expect((await results.normalize('tuyen truyen qua mang xa hoi')).text).toBe('tuyên truyền qua mạng xã hội');
+    expect((await results.normalize('ket qua dat duoc')).text).toBe('kết quả đạt được');
+  });
 });
