@@ -173,7 +173,10 @@ function namedLaws(folded: string): string[] {
   return [...new Set(names)];
 }
 
-/** A law's name and the year written after it ("Luật Giáo dục năm 2019", "luật livestream 2023"). */
+/**
+ * A law's name and the year written after it ("Luật Giáo dục năm 2019", "luật livestream 2023"): laws only, where
+ * `DESIGNATED_LAW` below also takes decrees and circulars, whose years it keeps out of the year filter.
+ */
 const LAW_WITH_YEAR = /\b(?:bo luat|luat|phap lenh)(?:\s+(?!nam\b)[a-z]+){1,8}\s+(?:nam\s+)?((?:19|20)\d{2})\b/g;
 
 /** A state law's name with its year ("Luật Giáo dục năm 2019", "Bộ luật Lao động 2019", "Nghị định … năm 2021"). */
