@@ -200,7 +200,12 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     if (places.length > 0) return makeAnswer({ outcome: 'refused', intro: placeNotHeldText(places), citations: [], notice: null, debug });
     // A numbered document the collection neither holds nor cites, an amount no section names (src/answer/not-held.ts).
     const titles = async () => (await deps.catalog.entries()).map((e) => e.document.title);
-    const absent = await notHeld(intent, ranked, { namedDocuments, titles, findReferences: (key) => deps.store.findReferences(key, 1) });
+    const absent = await notHeld(intent, ranked, {
+      namedDocuments,
+      titles,
+      findReferences: (key) => deps.store.findReferences(key, 1),
+      facetsOf: deps.directives.facetsOfHeading,
+    });
     if (absent !== null) return makeAnswer({ outcome: 'refused', intro: absent, citations: [], notice: null, debug });
     if (!top || !answerable(top, intent)) {
       return makeAnswer({ outcome: 'refused', intro: refusalText(), citations: [], notice: null, debug });

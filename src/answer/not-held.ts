@@ -17,12 +17,14 @@ export interface NotHeldDeps {
   titles(): Promise<string[]>;
   /** Sections citing a number key (one is enough). */
   findReferences(key: string): Promise<unknown[]>;
+  /** The roles a text names (src/retrieval/directive-model.ts). */
+  facetsOf(text: string): string[];
 }
 
 /** Why the question cannot be answered from the collection, or null when it may be. */
-export async function notHeld(intent: Pick<QueryIntent, 'shape' | 'numberKeys' | 'text' | 'typed' | 'docTypes'>, ranked: RankedSection[], deps: NotHeldDeps): Promise<string | null> {
+export async function notHeld(intent: Pick<QueryIntent, 'shape' | 'numberKeys' | 'text' | 'typed' | 'docTypes' | 'facets'>, ranked: RankedSection[], deps: NotHeldDeps): Promise<string | null> {
   if (intent.shape !== 'mentions' && !(await knowsNumbers(intent.numberKeys, deps))) return numberNotHeldText(intent.typed);
-  if (await onlyCited(intent, deps)) return onlyCitedText(intent.typed);
+  if (!statedWhereCited(intent, ranked, deps.facetsOf) && (await onlyCited(intent, deps))) return onlyCitedText(intent.typed);
   if (asksMoney(intent.text) && !ranked.slice(0, 3).some((r) => namesMoney(r.section.fullText))) return refusalText();
   return null;
 }
@@ -38,6 +40,21 @@ async function knowsNumbers(keys: string[], deps: NotHeldDeps): Promise<boolean>
   if ((await deps.namedDocuments(all)).length > 0) return true;
   for (const key of all) if ((await deps.findReferences(key)).length > 0) return true;
   return false;
+}
+
+/**
+ * A held document may state what the one it cites sets out ("Câu 5: Nghị quyết số 11-NQ/TU … đặt ra những mục
+ * tiêu chủ yếu nào? Trả lời: …" in a hỏi – đáp, a report summing up a resolution's targets): a line of the best
+ * section names the number together with the role asked for. A plan's passing mention ("Quy định số 37-QĐ/TW … về
+ * những điều đảng viên không được làm" inside its content list) names no role of that document.
+ */
+function statedWhereCited(intent: Pick<QueryIntent, 'numberKeys' | 'facets'>, ranked: RankedSection[], facetsOf: (text: string) => string[]): boolean {
+  const best = ranked[0];
+  if (!best?.citesNumber || intent.facets.length === 0) return false;
+  return best.section.fullText.split('\n').some((line) => {
+    const keys = findNumberKeys(line);
+    return intent.numberKeys.some((k) => keys.includes(k)) && facetsOf(line).some((f) => intent.facets.includes(f));
+  });
 }
 
 /** Items asked for by name ("liệt kê", "những", "gồm", "bao nhiêu điều"), not what a document is about ("về vấn đề gì"). */

@@ -29,11 +29,11 @@ const BASIS_CUES = [
 ];
 /**
  * The superior texts a document carries out, asked in other words: "thực hiện theo hướng dẫn nào", "ban hành trên
- * cơ sở những văn bản nào", "lập theo yêu cầu của văn bản nào", "văn bản nào của cấp trên", and what a report
- * reviews ("sơ kết nghị quyết nào"). Not "theo quy định nào": a law's reader asks for the rule.
+ * cơ sở những văn bản nào", "lập theo yêu cầu của văn bản nào", "văn bản nào của cấp trên", "làm theo kế hoạch
+ * số mấy của tỉnh ủy", and what a report reviews ("sơ kết nghị quyết nào"). Not "theo quy định nào": a law's reader asks for the rule.
  */
 const BASIS_PATTERN =
-  /\b(?:theo|tren co so|cu the hoa|dua tren|dua vao|theo (?:yeu cau|chi dao|de nghi) cua)(?: (?:nhung|cac))? (?:van ban|huong dan|nghi quyet|chi thi|ket luan|ke hoach|quyet dinh|cong van|chu truong|de an|chuong trinh) nao\b|\b(?:van ban|chu truong|chi dao)(?: nao)? cua cap tren\b|\b(?:so ket|tong ket)(?: \S+){0,4}? (?:nghi quyet|chi thi|ket luan|de an|chuong trinh) nao\b/;
+  /\b(?:theo|tren co so|cu the hoa|dua tren|dua vao|theo (?:yeu cau|chi dao|de nghi) cua)(?: (?:nhung|cac))? (?:van ban|huong dan|nghi quyet|chi thi|ket luan|ke hoach|quyet dinh|cong van|chu truong|de an|chuong trinh) nao\b|\b(?:van ban|chu truong|chi dao)(?: nao)? cua cap tren\b|\b(?:so ket|tong ket)(?: \S+){0,4}? (?:nghi quyet|chi thi|ket luan|de an|chuong trinh) nao\b|\b(?:lam theo|thuc hien|trien khai|cu the hoa)(?: theo)? (?:van ban|huong dan|nghi quyet|chi thi|ket luan|ke hoach|quyet dinh|cong van|de an|chuong trinh) so (?:may|nao|bao nhieu)\b/;
 /** When a named document was issued or adopted ("ban hành ngày nào", "thông qua tại hội nghị nào"). */
 const ISSUED_WHEN_CUES = /\b(?:ban hanh (?:ngay|khi|vao|nam|thang|luc)|ngay ban hanh|ky ngay nao|ky khi nao|thong qua (?:tai|o|ngay|khi|vao)|tai hoi nghi nao|hoi nghi (?:lan thu )?(?:nao|may))\b/;
 /** Who issued or signed a document: answered from its opening and its metadata. */
@@ -75,7 +75,7 @@ const LIST_CUES = /\b(?:chia (?:\w+ ){0,4}(?:thanh|lam|ra)|gom|bao gom|liet ke|y
 /** Questions for one fact: a number, a date, a name ("cơ quan nào lo kinh phí": one body; "các cơ quan nào": a list). */
 const FACT_CUES = /(?<!\b(?:nhung|cac) )\b(?:co quan|don vi|ban nganh) nao\b|\b(?:bao nhieu|khi nao|ngay nao|thang nao|nam nao|bao gio|luc nao|thoi han|han chot|so may|so hieu|ai ky|do ai|la ai|o dau|bao lau|may lan|ty le)\b/;
 /** Roles whose parts are lists: asking what they are ("mục đích là gì", "hình thức gì") asks for the list. */
-const LIST_FACETS = ['purpose', 'requirement', 'content', 'focus', 'regular', 'form', 'task', 'implementation', 'target', 'shortcoming', 'situation', 'viewpoint', 'slogan', 'lessons', 'prohibition'];
+const LIST_FACETS = ['purpose', 'requirement', 'content', 'focus', 'regular', 'form', 'task', 'implementation', 'target', 'shortcoming', 'situation', 'viewpoint', 'slogan', 'lessons', 'prohibition', 'condition', 'dossier'];
 
 /** The shape, and what it is instead when the number it names is a document of the collection. */
 export function detectShape(folded: string, years: number[], numberKeys: string[], facets: string[]): { shape: QuestionShape; ifNamedInStore: QuestionShape | null } {

@@ -148,8 +148,13 @@ export function citedDocumentYears(folded: string): number[] {
   return [...new Set([...folded.matchAll(CITED_DOCUMENT_YEAR)].map((m) => Number(m[1])))];
 }
 
-/** Words that end a law's name in a question ("Luật Báo chí năm 2016 quy định…", "Luật Giáo dục có…"). */
-const NAME_ENDS = new Set('nam so quy thi co ve cua duoc da moi hien nay nao gi la hay va voi tai trong theo cho khi ma de'.split(' '));
+/**
+ * Words that end a law's name in a question ("Luật Báo chí năm 2016 quy định…", "Luật Giáo dục có…"), the
+ * particles that end a chat message among them ("… theo luật vậy", "luật z", "luật nhé"): no law is named "Vậy".
+ */
+const NAME_ENDS = new Set(
+  'nam so quy thi co ve cua duoc da moi hien nay nao gi la hay va voi tai trong theo cho khi ma de vay z zay nhe nha nhi a ha ah oi the khong ko k chua'.split(' '),
+);
 
 /**
  * What a law does, said right after "luật" ("luật giao cho UBND xã …", "luật bắt người bán …", "luật yêu cầu …"):

@@ -63,6 +63,17 @@ describe('answering what the collection does not hold', () => {
   });
 });
 
+describe('a document the collection only cites, whose items a held document states', () => {
+  const core = useMemoryCore([evalDocument('layouts15', '2025-de-cuong-09-dc-btgdvtu-phu-son-ha-hoi-dap-chuyen-doi-so.txt')]);
+
+  it('answers from the hỏi – đáp that names the number with the role asked for', async () => {
+    const answer = await core().engine.ask({ text: 'Nghị quyết 11-NQ/TU đề ra những mục tiêu gì tới năm 2030, liệt kê giúp', conversationId: 'stated-1', channel: 'eval' });
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations[0]?.section).toBe('Phần II');
+    expect(answer.text).toContain('Kinh tế số chiếm tỷ trọng 25% GRDP');
+  });
+});
+
 describe('a law named in the asker own words', () => {
   const core = useMemoryCore([evalDocument('laws7', '2025-luat-95-qh15-tieng-on-khu-dan-cu.txt')]);
   const ask = (text: string) => core().engine.ask({ text, conversationId: `law-named-${text.length}`, channel: 'eval' });

@@ -17,6 +17,9 @@ describe('what directives are made of', () => {
     ['Điều 14. Quyền và nghĩa vụ của người sử dụng xe điện hai bánh', ['rights', 'implementation']],
     ['Người sử dụng xe điện hai bánh có các nghĩa vụ sau đây', ['implementation']],
     ['IV. BÀI HỌC KINH NGHIỆM', ['lessons']],
+    // A law's conditions and the papers of a dossier are roles of their own.
+    ['Điều 10. Điều kiện đối với cơ sở dạy thêm', ['condition']],
+    ['Điều 4. Hồ sơ đề nghị cấp giấy phép', ['dossier']],
   ])('the heading "%s" plays %j', (heading, facets) => {
     expect(model.facetsOfHeading(heading).sort()).toEqual([...facets].sort());
   });
@@ -42,6 +45,8 @@ describe('what directives are made of', () => {
     // The lessons a review draws, and the banners a slogan is written on.
     ['qua 80 năm rút ra được những điều gì', ['lessons']],
     ['cho xin mấy câu để kẻ băng rôn', ['slogan']],
+    ['muốn mở lớp thì phải đáp ứng điều kiện gì', ['condition']],
+    ['ra xã đăng ký thì cần chuẩn bị những giấy tờ gì', ['dossier']],
   ])('the question "%s" asks for %j', (question, facets) => {
     expect(model.facetsOfQuestion(question).sort()).toEqual([...facets].sort());
   });

@@ -132,6 +132,9 @@ describe('shapes read with the directive model', () => {
     ['Hai bên phối hợp với nhau dựa trên những nguyên tắc gì?', 'list'],
     ['Kế hoạch được xây dựng dựa trên văn bản nào?', 'basis'],
     ['Nội dung tuyên truyền căn cứ vào những văn bản nào?', 'basis'],
+    // Conditions and a dossier's papers are lists, asked with "là gì" as much as with "những".
+    ['Điều kiện để được mở cơ sở dạy thêm là gì?', 'list'],
+    ['hồ sơ xin giấy phép là gì', 'list'],
   ])('%s → %s', (question, shape) => {
     expect(understand(question, analyzer, 2023, directives).shape).toBe(shape);
   });
@@ -157,6 +160,7 @@ describe('shapes', () => {
     ['Báo cáo tổng kết 10 năm thực hiện nghị quyết nào?', 'basis'],
     ['Kế hoạch năm 2023 được ban hành trên cơ sở những văn bản nào?', 'basis'],
     ['Kế hoạch của Mặt trận thực hiện theo hướng dẫn nào?', 'basis'],
+    ['kh cua dang uy xa trien khai nghi quyet so may cua huyen', 'basis'],
     ['Xử phạt theo quy định nào?', 'factoid'],
     // One body asked for is a fact; "các cơ quan nào" is a list.
     ['Cơ quan nào lo kinh phí thực hiện kế hoạch?', 'factoid'],
@@ -237,6 +241,9 @@ describe('the intent', () => {
     ['Luật yêu cầu nền tảng làm gì?', []],
     ['Luật giao cho Ủy ban nhân dân cấp xã những trách nhiệm gì?', []],
     ['luat bat nguoi ban phai dang ky ko', []],
+    // A particle ending a chat message names no law.
+    ['ubnd xa co nv j trong viec nay theo luat vay', []],
+    ['theo luat z thi sao', []],
   ])('reads the laws "%s" names by name', (question, names) => {
     expect(read(question).namedLaws).toEqual(names);
   });
