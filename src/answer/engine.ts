@@ -332,6 +332,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
           source: r.document.source,
           section: r.section.label,
           heading: r.section.heading,
+          documentType: r.document.type,
           score: round(r.score),
           features: r.features,
         })),

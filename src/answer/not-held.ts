@@ -44,16 +44,18 @@ async function knowsNumbers(keys: string[], deps: NotHeldDeps): Promise<boolean>
 
 /**
  * A held document may state what the one it cites sets out ("Câu 5: Nghị quyết số 11-NQ/TU … đặt ra những mục
- * tiêu chủ yếu nào? Trả lời: …" in a hỏi – đáp, a report summing up a resolution's targets): a line of the best
- * section names the number together with the role asked for. A plan's passing mention ("Quy định số 37-QĐ/TW … về
- * những điều đảng viên không được làm" inside its content list) names no role of that document.
+ * tiêu chủ yếu nào? Trả lời: …" in a hỏi – đáp, "Nghị quyết 11-NQ/TU đề ra 5 mục tiêu:" in a report): a line of
+ * the best section names the number with the role asked for and opens what follows (it ends with "?" or ":"). A
+ * plan's passing mention inside a list ("Quy định số 37-QĐ/TW … về những điều đảng viên không được làm;") names
+ * the document by its title, and nothing follows it.
  */
 function statedWhereCited(intent: Pick<QueryIntent, 'numberKeys' | 'facets'>, ranked: RankedSection[], facetsOf: (text: string) => string[]): boolean {
   const best = ranked[0];
   if (!best?.citesNumber || intent.facets.length === 0) return false;
   return best.section.fullText.split('\n').some((line) => {
     const keys = findNumberKeys(line);
-    return intent.numberKeys.some((k) => keys.includes(k)) && facetsOf(line).some((f) => intent.facets.includes(f));
+    const opens = /[:?]\s*$/u.test(line);
+    return opens && intent.numberKeys.some((k) => keys.includes(k)) && facetsOf(line).some((f) => intent.facets.includes(f));
   });
 }
 

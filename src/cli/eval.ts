@@ -11,15 +11,15 @@ import { createLogger } from '../app/logger.ts';
 import { parseArgs } from 'node:util';
 import { runEval } from '../eval/run-eval.ts';
 import { formatReport } from '../eval/report.ts';
-import { collectExamples, fitRefusal, fitWeights, loadFitSets, pairwiseAccuracy, refusalAccuracy, topAccuracy, type FitExample } from '../eval/fit.ts';
-import { DEFAULT_RANKING_MODEL, FEATURES, REFUSAL_FEATURES, withModel, type Features, type RankingModel } from '../retrieval/ranking-model.ts';
+import { collectExamples, fitRefusal, fitWeights, loadFitSets, pairwiseAccuracy, refusalAccuracy, topAccuracy, type FitExample, type FittedWeights } from '../eval/fit.ts';
+import { DEFAULT_RANKING_MODEL, FEATURES, REFUSAL_FEATURES, withModel, type RankingModel } from '../retrieval/ranking-model.ts';
 import { loadSuite, runSuite, suiteHeader, suiteRow } from '../eval/suite.ts';
 import { runCli } from './run-cli.ts';
 
 const WEIGHTS_FILE = 'data/ranking-weights.json';
 
 /** Top-1 accuracy per question set (ids share a prefix: dev-, mem-, law-…). */
-function bySet(examples: FitExample[], weights: Features): string {
+function bySet(examples: FitExample[], weights: FittedWeights): string {
   const sets = new Map<string, FitExample[]>();
   for (const e of examples) {
     const set = e.id.replace(/-?\d+$/, '');
@@ -28,28 +28,33 @@ function bySet(examples: FitExample[], weights: Features): string {
   return [...sets].map(([set, list]) => `${set} ${topAccuracy(list, weights).toFixed(2)} (${list.length})`).join(', ');
 }
 
-async function fit(setsPath: string): Promise<number> {
+/**
+ * `--fit`: the law weights, as a difference from the directive weights, which stay; the refusal model stays too.
+ * `--fit-all`: the directive weights and the refusal model as well (the README says why the committed file keeps them).
+ */
+async function fit(setsPath: string, all: boolean): Promise<number> {
   const config = loadConfig();
   const logger = createLogger('warn');
   const { examples, refusals, missed } = await collectExamples(loadFitSets(setsPath), config, logger);
-  const before = DEFAULT_RANKING_MODEL.weights;
-  const weights = fitWeights(examples, { prior: before });
-  const refusal = fitRefusal(refusals);
+  const before: FittedWeights = { weights: DEFAULT_RANKING_MODEL.weights, lawWeights: DEFAULT_RANKING_MODEL.lawWeights };
+  const fitted = fitWeights(examples, all ? { prior: before } : { prior: before, keep: before.weights });
+  const refusal = all ? fitRefusal(refusals) : DEFAULT_RANKING_MODEL.refusal;
   const oldRefusal = refusalAccuracy(refusals, DEFAULT_RANKING_MODEL.refusal);
   const newRefusal = refusalAccuracy(refusals, refusal);
-  const comment = 'Feature weights of the ranking model (src/retrieval/ranking-model.ts). Written by `npm run eval -- --fit` from the tuning sets of data/eval/fit-sets.json; re-fit rather than edit.';
-  writeFileSync(WEIGHTS_FILE, `${JSON.stringify({ _comment: comment, weights, refusal }, null, 2)}\n`);
-  const rows = FEATURES.map((f) => `| ${f} | ${DEFAULT_RANKING_MODEL.weights[f]} | ${weights[f]} |`);
+  const comment =
+    'Feature weights of the ranking model (src/retrieval/ranking-model.ts): `weights` for the sections of Party documents, `lawWeights` for those of state legal documents. Written by `npm run eval -- --fit` (law weights) or `--fit-all` from the tuning sets of data/eval/fit-sets.json; re-fit rather than edit.';
+  writeFileSync(WEIGHTS_FILE, `${JSON.stringify({ _comment: comment, ...fitted, refusal }, null, 2)}\n`);
+  const rows = FEATURES.map((f) => `| ${f} | ${before.weights[f]} | ${fitted.weights[f]} | ${before.lawWeights[f]} | ${fitted.lawWeights[f]} |`);
   const refusalRows = REFUSAL_FEATURES.map((f) => `| ${f} | ${DEFAULT_RANKING_MODEL.refusal.weights[f]} | ${refusal.weights[f]} |`);
   process.stdout.write(
     [
       `${examples.length} questions with their answer among the candidates; ${missed.length} without (${missed.join(', ')}).`,
-      `Answer ranked first: ${topAccuracy(examples, before).toFixed(3)} before, ${topAccuracy(examples, weights).toFixed(3)} after.`,
-      `Pairs ordered rightly: ${pairwiseAccuracy(examples, before).toFixed(3)} before, ${pairwiseAccuracy(examples, weights).toFixed(3)} after.`,
-      `By set (answer ranked first, fitted): ${bySet(examples, weights)}.`,
+      `Answer ranked first: ${topAccuracy(examples, before).toFixed(3)} before, ${topAccuracy(examples, fitted).toFixed(3)} after.`,
+      `Pairs ordered rightly: ${pairwiseAccuracy(examples, before).toFixed(3)} before, ${pairwiseAccuracy(examples, fitted).toFixed(3)} after.`,
+      `By set (answer ranked first, fitted): ${bySet(examples, fitted)}.`,
       '',
-      '| feature | before | fitted |',
-      '| --- | --- | --- |',
+      '| feature | before | fitted | law, before | law, fitted |',
+      '| --- | --- | --- | --- | --- |',
       ...rows,
       '',
       `Refusal (${refusals.length} questions): answerable ones answered ${oldRefusal.answered.toFixed(3)} → ${newRefusal.answered.toFixed(3)}, out-of-scope refused ${oldRefusal.refused.toFixed(3)} → ${newRefusal.refused.toFixed(3)}.`,
@@ -116,6 +121,7 @@ async function main(): Promise<number> {
       baseline: { type: 'boolean' },
       calibrate: { type: 'boolean' },
       fit: { type: 'boolean' },
+      'fit-all': { type: 'boolean' },
       'fit-sets': { type: 'string' },
       sweep: { type: 'string' },
       suite: { type: 'boolean' },
@@ -124,7 +130,7 @@ async function main(): Promise<number> {
     },
   });
   if (values.suite) return suite(values['suite-file'] ?? 'data/eval/suite.json', values.half);
-  if (values.fit) return fit(values['fit-sets'] ?? 'data/eval/fit-sets.json');
+  if (values.fit || values['fit-all']) return fit(values['fit-sets'] ?? 'data/eval/fit-sets.json', values['fit-all'] ?? false);
   if (values.sweep) return sweep(values.sweep, values.questions ?? 'data/eval/questions.dev.jsonl', values.documents);
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);

@@ -21,7 +21,8 @@ export interface Explanation {
   /** The refusal model's chance that the question can be answered (refused below 0.5). */
   answerable: number;
   /** Ranked candidate sections, best first, with the ranking model's features. */
-  candidates: Array<{ source: string; section: string; heading: string; score: number; features: Record<string, number> }>;
+  /** `documentType`: the type of the section's document ("Luật", "Kế hoạch"…), which picks the weights it is scored with. */
+  candidates: Array<{ source: string; section: string; heading: string; documentType: string | null; score: number; features: Record<string, number> }>;
 }
 
 /** Answers questions from the stored directives, with citations. */

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { openCore } from '../app/open-core.ts';
-import { FEATURES, REFUSAL_FEATURES, type Features, type RefusalFeatures, type RefusalModel } from '../retrieval/ranking-model.ts';
+import { FEATURES, REFUSAL_FEATURES, scoredAsLaw, weightsFor, type Features, type RefusalFeatures, type RefusalModel } from '../retrieval/ranking-model.ts';
 import { loadQuestions, type EvalQuestion } from './dataset.ts';
 import { matches } from './score.ts';
 
@@ -19,11 +19,23 @@ export interface FitSet {
   documents: string[];
 }
 
+/** One candidate section: its features, and its document's type (a state legal document's are scored with the law weights). */
+export interface FitCandidate {
+  features: Features;
+  documentType: string | null;
+}
+
 /** The candidates of one question, split by whether they answer it. */
 export interface FitExample {
   id: string;
-  positives: Features[];
-  negatives: Features[];
+  positives: FitCandidate[];
+  negatives: FitCandidate[];
+}
+
+/** The two weight vectors of the ranking model (src/retrieval/ranking-model.ts). */
+export interface FittedWeights {
+  weights: Features;
+  lawWeights: Features;
 }
 
 /** A labelled question for the refusal model: what it reads off the question, and whether it should answer. */
@@ -67,45 +79,50 @@ export async function collectExamples(
   return { examples, refusals, missed };
 }
 
-function label(q: EvalQuestion, candidates: Array<{ source: string; section: string; features: Record<string, number> }>): FitExample {
+function label(q: EvalQuestion, candidates: Array<{ source: string; section: string; documentType: string | null; features: Record<string, number> }>): FitExample {
   const gold = q.gold ?? [];
   const accepted = [...gold, ...(q.also ?? [])];
-  const features = (c: { features: Record<string, number> }) => Object.fromEntries(FEATURES.map((f) => [f, c.features[f] ?? 0])) as Features;
+  const candidate = (c: (typeof candidates)[number]): FitCandidate => ({
+    features: Object.fromEntries(FEATURES.map((f) => [f, c.features[f] ?? 0])) as Features,
+    documentType: c.documentType,
+  });
   // A list is answered completely only by the section that holds it: prefer the gold itself to its parts.
   const exact = candidates.filter((c) => gold.some((g) => g.source === c.source && g.section === c.section));
   const inside = candidates.filter((c) => gold.some((g) => matches(c, g)));
   const positives = q.kind === 'list' && exact.length > 0 ? exact : inside;
   const negatives = candidates.filter((c) => !accepted.some((a) => matches(c, a)) && !positives.includes(c));
-  return { id: q.id, positives: positives.map(features), negatives: negatives.map(features) };
+  return { id: q.id, positives: positives.map(candidate), negatives: negatives.map(candidate) };
+}
+
+/** A candidate's score under the fitted weights. */
+function scoreWith(c: FitCandidate, w: FittedWeights): number {
+  const weights = weightsFor({ type: c.documentType }, w);
+  let s = 0;
+  for (const k of FEATURES) s += c.features[k] * weights[k];
+  return s;
 }
 
 /** Share of (answering, other) candidate pairs that the weights order rightly. */
-export function pairwiseAccuracy(examples: FitExample[], weights: Features): number {
+export function pairwiseAccuracy(examples: FitExample[], weights: FittedWeights): number {
   let right = 0;
   let all = 0;
   for (const e of examples) {
     for (const p of e.positives) {
       for (const n of e.negatives) {
         all += 1;
-        if (dot(p, weights) > dot(n, weights)) right += 1;
+        if (scoreWith(p, weights) > scoreWith(n, weights)) right += 1;
       }
     }
   }
   return all === 0 ? 1 : right / all;
 }
 
-function dot(f: Features, w: Features): number {
-  let s = 0;
-  for (const k of FEATURES) s += f[k] * w[k];
-  return s;
-}
-
 /** Share of questions whose best-ranked candidate answers them. */
-export function topAccuracy(examples: FitExample[], weights: Features): number {
+export function topAccuracy(examples: FitExample[], weights: FittedWeights): number {
   if (examples.length === 0) return 1;
   const best = examples.filter((e) => {
-    const top = Math.max(...e.negatives.map((n) => dot(n, weights)), -Infinity);
-    return e.positives.some((p) => dot(p, weights) > top);
+    const top = Math.max(...e.negatives.map((n) => scoreWith(n, weights)), -Infinity);
+    return e.positives.some((p) => scoreWith(p, weights) > top);
   });
   return best.length / examples.length;
 }
@@ -114,18 +131,29 @@ export function topAccuracy(examples: FitExample[], weights: Features): number {
  * Listwise fit by full-batch gradient descent: for each question, a softmax over its candidates' scores, and
  * the loss is minus the log of the probability given to the sections that answer it (so the model learns to
  * put one of them first, not merely above the many easy others). Each question weighs the same; an L2 penalty
- * keeps the weights of rare features near zero.
+ * keeps the weights of rare features near zero. The law weights are the directive weights plus a difference
+ * learnt from the candidates in state legal documents, under the same penalty: a law weight leaves the directive
+ * one only as far as the law questions ask. With `keep`, the directive weights stay as given and only that
+ * difference is learnt (the Party documents' ranking does not move when laws are fitted).
  */
-export function fitWeights(examples: FitExample[], opts: { iterations?: number; rate?: number; l2?: number; prior?: Features } = {}): Features {
+export function fitWeights(
+  examples: FitExample[],
+  opts: { iterations?: number; rate?: number; l2?: number; prior?: FittedWeights; keep?: Features } = {},
+): FittedWeights {
   const iterations = opts.iterations ?? 3000;
   const rate = opts.rate ?? 0.3;
   const l2 = opts.l2 ?? 0.003;
-  const w = FEATURES.map(() => 0);
-  const lists = examples
-    .filter((e) => e.negatives.length > 0)
-    .map((e) => ({ rows: [...e.positives, ...e.negatives].map((f) => FEATURES.map((k) => f[k])), positives: e.positives.length }));
+  const n = FEATURES.length;
+  const keep = opts.keep;
+  const w: number[] = [...(keep ? FEATURES.map((f) => keep[f]) : new Array(n).fill(0)), ...new Array(n).fill(0)];
+  const isLaw = (c: FitCandidate) => scoredAsLaw(c.documentType);
+  const row = (c: FitCandidate) => {
+    const x = FEATURES.map((k) => c.features[k]);
+    return [...x, ...(isLaw(c) ? x : x.map(() => 0))];
+  };
+  const lists = examples.filter((e) => e.negatives.length > 0).map((e) => ({ rows: [...e.positives, ...e.negatives].map(row), positives: e.positives.length }));
   for (let it = 0; it < iterations && lists.length > 0; it++) {
-    const grad = FEATURES.map(() => 0);
+    const grad: number[] = new Array(2 * n).fill(0);
     for (const { rows, positives } of lists) {
       const scores = rows.map((r) => r.reduce((s, x, i) => s + x * (w[i] as number), 0));
       const max = Math.max(...scores);
@@ -135,17 +163,26 @@ export function fitWeights(examples: FitExample[], opts: { iterations?: number; 
       rows.forEach((r, c) => {
         const target = c < positives ? (exp[c] as number) / good : 0;
         const g = (exp[c] as number) / all - target;
-        r.forEach((x, i) => (grad[i] = (grad[i] as number) + g * x));
+        if (g !== 0) r.forEach((x, i) => (grad[i] = (grad[i] as number) + g * x));
       });
     }
-    w.forEach((_, i) => (w[i] = (w[i] as number) - rate * ((grad[i] as number) / lists.length + l2 * (w[i] as number))));
+    w.forEach((_, i) => {
+      if (keep && i < n) return;
+      w[i] = (w[i] as number) - rate * ((grad[i] as number) / lists.length + l2 * (w[i] as number));
+    });
   }
   // A feature the tuning questions never show (no replaced document among them, say) keeps its prior weight: the
   // data say nothing about it, and zero would switch it off.
-  const seen = new Set(FEATURES.filter((f) => examples.some((e) => [...e.positives, ...e.negatives].some((x) => x[f] !== 0))));
-  return Object.fromEntries(
-    FEATURES.map((f, i) => [f, seen.has(f) || !opts.prior ? Math.round((w[i] as number) * 1000) / 1000 : opts.prior[f]]),
+  const all = examples.flatMap((e) => [...e.positives, ...e.negatives]);
+  const seenIn = (list: FitCandidate[]) => new Set(FEATURES.filter((f) => list.some((c) => c.features[f] !== 0)));
+  const seen = seenIn(all);
+  const seenInLaw = seenIn(all.filter(isLaw));
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  const weights = keep ?? (Object.fromEntries(FEATURES.map((f, i) => [f, seen.has(f) || !opts.prior ? r(w[i] as number) : opts.prior.weights[f]])) as Features);
+  const lawWeights = Object.fromEntries(
+    FEATURES.map((f, i) => [f, seenInLaw.has(f) || !opts.prior ? r((w[i] as number) + (w[n + i] as number)) : weights[f]]),
   ) as Features;
+  return { weights, lawWeights };
 }
 
 /**

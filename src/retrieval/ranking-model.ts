@@ -5,6 +5,7 @@
  * per question; the README ("How it works") explains what each feature is worth.
  */
 import fitted from '../../data/ranking-weights.json' with { type: 'json' };
+import { STATE_LEGAL_TYPES } from '../core/types.ts';
 
 /**
  * The evidence about one candidate section, each a number (mostly 0..1). A section's score is the weighted
@@ -88,6 +89,16 @@ export const FEATURES = [
 
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
+
+/** A section of this type of document is scored with the law weights (a state legal document: Luật, Nghị định…). */
+export function scoredAsLaw(documentType: string | null): boolean {
+  return documentType !== null && (STATE_LEGAL_TYPES as ReadonlySet<string>).has(documentType);
+}
+
+/** The weights a section of this document is scored with. */
+export function weightsFor(document: { type: string | null }, model: Pick<RankingModel, 'weights' | 'lawWeights'>): Features {
+  return scoredAsLaw(document.type) ? model.lawWeights : model.weights;
+}
 
 /** The score of a section: the weighted sum of its features. */
 export function scoreOf(features: Features, weights: Features): number {
@@ -203,8 +214,15 @@ export interface TalkingPointRules {
 
 /** The whole model. */
 export interface RankingModel {
-  /** Weight of each feature in a section's score. */
+  /** Weight of each feature in a section's score (sections of Party directives, reports, plans…). */
   weights: Features;
+  /**
+   * The weights for sections of state legal documents (Luật, Nghị định, Thông tư…). A law is read otherwise than a
+   * plan: its answers are articles and clauses asked about in the asker's own situation, and a list is an article
+   * whose clauses share the words of the question between them. Fitted together with `weights`, each weight
+   * pulled towards the directive one unless the law questions show otherwise.
+   */
+  lawWeights: Features;
   coverage: CoverageRules;
   selection: SelectionRules;
   named: NamedDocumentRules;
@@ -222,6 +240,7 @@ export interface RankingModel {
 /** The product's model. */
 export const DEFAULT_RANKING_MODEL: RankingModel = {
   weights: fitted.weights,
+  lawWeights: fitted.lawWeights,
   refusal: fitted.refusal,
   coverage: { pairFactor: 1.5, noPairFactor: 0.5, pathFactor: 0.7, cutHeadingFactor: 0.5 },
   selection: { tieRatio: 0.92, tieCoverageRatio: 0.8, maxCited: 3, maxMentions: 5, phraseCoverage: 0.9, sideRatio: 0.7, childRatio: 0.75, valueElsewhere: 0.6 },

@@ -15,7 +15,7 @@ import { unitTerm, type QuestionUnits, type TextProfile } from './coverage.ts';
 import { namedDocuments } from './named-documents.ts';
 import { topicUnits, type QueryIntent } from './understand.ts';
 import { STORY_WEIGHT, storyOnly } from './frame-words.ts';
-import { scoreOf, type Features, type RankingModel } from './ranking-model.ts';
+import { scoreOf, weightsFor, type Features, type RankingModel } from './ranking-model.ts';
 import type { OutlineCache, SectionPlace } from './outline-cache.ts';
 import { sectionFeatures } from './section-features.ts';
 import type { DirectiveModel } from './directive-model.ts';
@@ -173,7 +173,7 @@ async function rankCandidates(intent: RankingIntent, filter: SearchFilter, deps:
       matchesBody: deps.directives.matchesBody,
       profiles: deps.profiles,
     });
-    ranked.push({ section, document: entry.document, score: scoreOf(features, model.weights), coverage: features.coverage, citesNumber, features, place });
+    ranked.push({ section, document: entry.document, score: scoreOf(features, weightsFor(entry.document, model)), coverage: features.coverage, citesNumber, features, place });
   }
   return ranked.sort((a, b) => b.score - a.score || a.document.source.localeCompare(b.document.source) || a.section.order - b.section.order);
 }

@@ -3,6 +3,8 @@
  * bears or cites, and an amount of money asked of sections that name none. A number the collection does cite, or
  * an amount a section does name, is answered as before.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asksMoney } from '../../src/retrieval/question-shape.ts';
 import { evalDocument, useMemoryCore } from '../fixtures/memory-core.ts';
@@ -64,13 +66,24 @@ describe('answering what the collection does not hold', () => {
 });
 
 describe('a document the collection only cites, whose items a held document states', () => {
-  const core = useMemoryCore([evalDocument('layouts15', '2025-de-cuong-09-dc-btgdvtu-phu-son-ha-hoi-dap-chuyen-doi-so.txt')]);
+  const bacKan = '2023-huong-dan-thanh-uy-bac-kan-tuyen-truyen-xay-dung-dang.txt';
+  const core = useMemoryCore([
+    evalDocument('layouts15', '2025-de-cuong-09-dc-btgdvtu-phu-son-ha-hoi-dap-chuyen-doi-so.txt'),
+    { name: bacKan, text: readFileSync(join('data', 'documents', bacKan), 'utf8') },
+  ]);
 
   it('answers from the hỏi – đáp that names the number with the role asked for', async () => {
     const answer = await core().engine.ask({ text: 'Nghị quyết 11-NQ/TU đề ra những mục tiêu gì tới năm 2030, liệt kê giúp', conversationId: 'stated-1', channel: 'eval' });
     expect(answer.outcome).toBe('answered');
     expect(answer.citations[0]?.section).toBe('Phần II');
     expect(answer.text).toContain('Kinh tế số chiếm tỷ trọng 25% GRDP');
+  });
+
+  it('still tells the items are not held when a plan names the document by its title in a list', async () => {
+    // Bắc Kạn's guide lists "Quy định số 37-QĐ/TW … về những điều đảng viên không được làm;" among its contents.
+    const answer = await core().engine.ask({ text: 'Quy định 37-QĐ/TW gồm những điều đảng viên không được làm nào? liệt kê hết', conversationId: 'stated-2', channel: 'eval' });
+    expect(answer.outcome).toBe('refused');
+    expect(answer.intro).toContain('Kho chưa có toàn văn "Quy định 37-QĐ/TW"');
   });
 });
 
