@@ -25,6 +25,10 @@ describe('phrasings of the directive model', () => {
     expect(model.writtenFor('muốn đóng cửa một thời gian')).toEqual(expect.arrayContaining(['tạm ngừng hoạt động']));
     // "cộng đồng của" is no "đóng cửa", and nothing fires on unrelated words.
     expect(model.writtenFor('thư viện cộng đồng của xã')).toEqual([]);
+    // Parents and teachers as people say them; "có giao" (assigned) is no "cô giáo".
+    expect(model.writtenFor('phụ huynh phải làm gì khi cho con đi học thêm')).toEqual(expect.arrayContaining(['cha mẹ học sinh']));
+    expect(model.writtenFor('thầy cô dạy thêm có trách nhiệm gì')).toEqual(['giáo viên']);
+    expect(model.writtenFor('huyện có giao nhiệm vụ cho xã không')).toEqual([]);
   });
 
   it("gives the headings' words for a directive's parts named otherwise", () => {
