@@ -246,7 +246,7 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
 
   /** The refusal model says the question can be answered from this section, or it cites the number asked about. */
   function answerable(r: RankedSection | undefined, intent: QueryIntent): boolean {
-    return r !== undefined && (r.citesNumber || answerableChance(refusalFeatures(intent, r), options.model.refusal) >= 0.5);
+    return r !== undefined && (r.citesNumber || answerableChance(refusalFeatures(intent, r, options.model.weights), options.model.refusal) >= 0.5);
   }
 
   function buildExtractive(
@@ -326,8 +326,8 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
         facets: intent.facets,
         bodies: intent.bodies,
         unknownShare: intent.unknownShare,
-        refusal: ranked[0] ? refusalFeatures(intent, ranked[0]) : null,
-        answerable: ranked[0] ? answerableChance(refusalFeatures(intent, ranked[0]), options.model.refusal) : 0,
+        refusal: ranked[0] ? refusalFeatures(intent, ranked[0], options.model.weights) : null,
+        answerable: ranked[0] ? answerableChance(refusalFeatures(intent, ranked[0], options.model.weights), options.model.refusal) : 0,
         candidates: ranked.slice(0, limit).map((r) => ({
           source: r.document.source,
           section: r.section.label,

@@ -2,14 +2,18 @@
  * What the refusal model (src/retrieval/ranking-model.ts) reads off a question and its best section.
  */
 import { STATE_LEGAL_TYPES } from '../core/types.ts';
-import type { RefusalFeatures } from '../retrieval/ranking-model.ts';
+import { scoreOf, type Features, type RefusalFeatures } from '../retrieval/ranking-model.ts';
 import type { RankedSection } from '../retrieval/search.ts';
 import type { QueryIntent } from '../retrieval/understand.ts';
 
-/** What the refusal model reads off a question and its best section. */
-export function refusalFeatures(intent: QueryIntent, top: RankedSection): RefusalFeatures {
+/**
+ * What the refusal model reads off a question and its best section. The section's score is taken under the directive
+ * weights (`weights`), which the refusal model was fitted on, whatever document it is in: a law's own weights are
+ * fitted to order a question's candidates, and say nothing of whether any of them answers it.
+ */
+export function refusalFeatures(intent: QueryIntent, top: RankedSection, weights: Features): RefusalFeatures {
   return {
-    score: top.score / 10,
+    score: scoreOf(top.features, weights) / 10,
     coverage: top.features.coverage,
     residualCoverage: top.features.residualCoverage,
     stateLaw: top.document.type !== null && STATE_LEGAL_TYPES.has(top.document.type) ? 1 : 0,

@@ -110,7 +110,7 @@ export function scoreOf(features: Features, weights: Features): number {
 /**
  * What tells a question the collection can answer from one it cannot (prices, weather, who holds an office
  * today). The chance that a question is answerable is the logistic of the weighted sum plus a bias; below one
- * half the engine refuses. Fitted with the ranking weights on the tuning sets' answerable and out-of-scope
+ * half the engine refuses. Fitted (`npm run eval -- --fit-all`) on the tuning sets' answerable and out-of-scope
  * questions.
  */
 export const REFUSAL_FEATURES = [
