@@ -1,8 +1,7 @@
 /**
  * What the refusal model (src/retrieval/ranking-model.ts) reads off a question and its best section.
  */
-import { STATE_LEGAL_TYPES } from '../core/types.ts';
-import { scoreOf, type Features, type RefusalFeatures } from '../retrieval/ranking-model.ts';
+import { scoreOf, scoredAsLaw, type Features, type RefusalFeatures } from '../retrieval/ranking-model.ts';
 import type { RankedSection } from '../retrieval/search.ts';
 import type { QueryIntent } from '../retrieval/understand.ts';
 
@@ -16,7 +15,7 @@ export function refusalFeatures(intent: QueryIntent, top: RankedSection, weights
     score: scoreOf(top.features, weights) / 10,
     coverage: top.features.coverage,
     residualCoverage: top.features.residualCoverage,
-    stateLaw: top.document.type !== null && STATE_LEGAL_TYPES.has(top.document.type) ? 1 : 0,
+    stateLaw: scoredAsLaw(top.document.type) ? 1 : 0,
     unknownShare: intent.unknownShare,
     unknownPairShare: intent.unknownPairShare,
     facet: intent.facets.length > 0 ? 1 : 0,

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { openCore } from '../app/open-core.ts';
-import { FEATURES, REFUSAL_FEATURES, scoredAsLaw, weightsFor, type Features, type RefusalFeatures, type RefusalModel } from '../retrieval/ranking-model.ts';
+import { FEATURES, REFUSAL_FEATURES, scoreOf, scoredAsLaw, weightsFor, type Features, type RefusalFeatures, type RefusalModel } from '../retrieval/ranking-model.ts';
 import { loadQuestions, type EvalQuestion } from './dataset.ts';
 import { matches } from './score.ts';
 
@@ -96,10 +96,7 @@ function label(q: EvalQuestion, candidates: Array<{ source: string; section: str
 
 /** A candidate's score under the fitted weights. */
 function scoreWith(c: FitCandidate, w: FittedWeights): number {
-  const weights = weightsFor({ type: c.documentType }, w);
-  let s = 0;
-  for (const k of FEATURES) s += c.features[k] * weights[k];
-  return s;
+  return scoreOf(c.features, weightsFor({ type: c.documentType }, w));
 }
 
 /** Share of (answering, other) candidate pairs that the weights order rightly. */

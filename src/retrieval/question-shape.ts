@@ -30,7 +30,8 @@ const BASIS_CUES = [
 /**
  * The superior texts a document carries out, asked in other words: "thực hiện theo hướng dẫn nào", "ban hành trên
  * cơ sở những văn bản nào", "lập theo yêu cầu của văn bản nào", "văn bản nào của cấp trên", "làm theo kế hoạch
- * số mấy của tỉnh ủy", and what a report reviews ("sơ kết nghị quyết nào"). Not "theo quy định nào": a law's reader asks for the rule.
+ * số mấy của tỉnh ủy", and what a report reviews ("sơ kết nghị quyết nào"). Not "theo quy định nào": a law's
+ * reader asks for the rule.
  */
 const BASIS_PATTERN =
   /\b(?:theo|tren co so|cu the hoa|dua tren|dua vao|theo (?:yeu cau|chi dao|de nghi) cua)(?: (?:nhung|cac))? (?:van ban|huong dan|nghi quyet|chi thi|ket luan|ke hoach|quyet dinh|cong van|chu truong|de an|chuong trinh) nao\b|\b(?:van ban|chu truong|chi dao)(?: nao)? cua cap tren\b|\b(?:so ket|tong ket)(?: \S+){0,4}? (?:nghi quyet|chi thi|ket luan|de an|chuong trinh) nao\b|\b(?:lam theo|thuc hien|trien khai|cu the hoa)(?: theo)? (?:van ban|huong dan|nghi quyet|chi thi|ket luan|ke hoach|quyet dinh|cong van|de an|chuong trinh) so (?:may|nao|bao nhieu)\b/;
