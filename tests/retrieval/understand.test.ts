@@ -244,6 +244,10 @@ describe('the intent', () => {
     // A particle ending a chat message names no law.
     ['ubnd xa co nv j trong viec nay theo luat vay', []],
     ['theo luat z thi sao', []],
+    // The law at work ("luật giao những …"), or the asker right after "luật", is no name.
+    ['Ủy ban nhân dân cấp xã được luật giao những trách nhiệm gì về bếp ăn tập thể?', []],
+    ['Khách bị đau bụng. Theo luật em phải làm những gì ạ?', []],
+    ['Luật Giao dịch điện tử có quy định chữ ký số không?', ['giao dich dien tu']],
   ])('reads the laws "%s" names by name', (question, names) => {
     expect(read(question).namedLaws).toEqual(names);
   });
@@ -252,6 +256,11 @@ describe('the intent', () => {
     const intent = read('luat livestream nam 2023 co bat dang ky ko');
     expect(intent.namedLawYears).toEqual([2023]);
     expect(intent.years).toEqual([]);
+  });
+
+  it('reads "hôm qua" in the asker\'s own story as the story\'s day, not as a question about now', () => {
+    expect(read('Quán bún nhà em hôm qua có khách bị ngộ độc. Theo luật em phải làm những gì ạ?').asksNow).toBe(false);
+    expect(read('Hôm qua ai được bầu làm bí thư tỉnh?').asksNow).toBe(true);
   });
 
   it('composes decomposed input', () => {
