@@ -22,7 +22,8 @@ export function refusalFeatures(intent: QueryIntent, top: RankedSection, weights
     body: intent.bodies.length > 0 ? 1 : 0,
     namedNumber: intent.numberKeys.length > 0 ? 1 : 0,
     now: intent.asksNow ? 1 : 0,
-    whoIs: intent.asksWho ? 1 : 0,
+    // "Người ký kế hoạch … là ai" asks the document who signed it, not who holds an office.
+    whoIs: intent.asksWho && intent.shape !== 'issuer' ? 1 : 0,
     price: intent.asksPrice ? 1 : 0,
   };
 }

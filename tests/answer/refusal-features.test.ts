@@ -21,4 +21,11 @@ describe('what the refusal model reads', () => {
     expect(read.score).not.toBeCloseTo(lawScore / 10, 2);
     expect(read.stateLaw).toBe(1);
   });
+
+  it('reads "là ai" of a question about who signed a document as no question about an officeholder', () => {
+    const top = { score: 10, features: features({ coverage: 0.5 }), document: { type: 'Kế hoạch' } } as unknown as RankedSection;
+    const base = { unknownShare: 0, unknownPairShare: 0, facets: [], bodies: [], numberKeys: [], asksNow: false, asksWho: true, asksPrice: false };
+    expect(refusalFeatures({ ...base, shape: 'issuer' } as unknown as QueryIntent, top, DEFAULT_RANKING_MODEL.weights).whoIs).toBe(0);
+    expect(refusalFeatures({ ...base, shape: 'factoid' } as unknown as QueryIntent, top, DEFAULT_RANKING_MODEL.weights).whoIs).toBe(1);
+  });
 });

@@ -47,6 +47,9 @@ describe('what directives are made of', () => {
     ['cho xin mấy câu để kẻ băng rôn', ['slogan']],
     ['muốn mở lớp thì phải đáp ứng điều kiện gì', ['condition']],
     ['ra xã đăng ký thì cần chuẩn bị những giấy tờ gì', ['dossier']],
+    // "Những việc … bị cấm" asks what is forbidden, not what must be done.
+    ['dv dung fb thi nhung viec nao bi cam', ['prohibition']],
+    ['đảng viên có những việc không được làm nào', ['prohibition']],
   ])('the question "%s" asks for %j', (question, facets) => {
     expect(model.facetsOfQuestion(question).sort()).toEqual([...facets].sort());
   });

@@ -106,6 +106,16 @@ describe('everyday words the documents do not write', () => {
     expect((await documents.normalize('bao nhieu nguoi')).text).toBe('bao nhiêu người');
   });
 
+  it('reads the asker\'s own words ("tôi", "những", "để", "dùng") as said, whatever the documents write more often', async () => {
+    const law = createQuestionNormalizer({
+      statistics: statisticsOf(['Diện tích tối thiểu của phòng', 'Nhưng trường hợp đặc biệt', 'Đề nghị cấp giấy chứng nhận', 'Sử dụng nước sạch', 'Thời hạn tối đa', 'Nhưng không quá 30 ngày']),
+      chat: loadChatAbbreviations(join(process.cwd(), 'data', 'chat-abbreviations.json')),
+      official: analyzer,
+    });
+    expect((await law.normalize('toi can nhung giay to gi de dang ky')).text).toBe('tôi cần những giấy tờ gì để đăng ký');
+    expect((await law.normalize('dung dien qua gio')).text).toMatch(/^dùng/);
+  });
+
   it('reads "qua" as the word of a question ("qua kênh nào") unless the word beside it says "kết quả"', async () => {
     const results = createQuestionNormalizer({
       statistics: statisticsOf(['Kết quả đạt được', 'Hiệu quả công tác tuyên truyền', 'Nâng cao hiệu quả, kết quả', 'Tuyên truyền trên mạng xã hội']),
