@@ -73,6 +73,17 @@ export const FEATURES = [
   /** Best BM25 score within the section's article (or parent part), relative to the best hit. */
   'unitLexical',
   /**
+   * The section's heading is the first words of its paragraph, cut ("2. Nội quy nhà chung cư không được cấm …"): a
+   * law's clause or a numbered paragraph, not a title. Its directive weight is 0 (never fitted); the law weight says
+   * whether a law question is answered by a clause rather than by its article.
+   */
+  'cutHeading',
+  /**
+   * `facetOwn` of a cut heading: a role read off a sentence ("… không được cấm …" is no part on what is forbidden)
+   * may count otherwise than one a title names ("Điều 6. Các hành vi bị nghiêm cấm"). Directive weight 0, like `cutHeading`.
+   */
+  'cutRole',
+  /**
    * The section's document is no longer in force: replaced, abolished or ended by another document of the
    * collection (src/retrieval/force-status.ts). Negative, so "quy định hiện hành về …" answers from the one in
    * force while the old one stays citable (and flagged) when asked for by name.

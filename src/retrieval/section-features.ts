@@ -114,6 +114,7 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
   const ownFacets = [...new Set(roles(place?.ownFacets ?? []))];
   const inherited = roles(place?.inheritedFacets ?? []);
   const facetOwn = share(asked, ownFacets);
+  const cut = section.heading.endsWith('…') ? 1 : 0;
   const bodies = place?.bodies ?? [];
   const dutyAsked = intent.bodies.length > 0 && (intent.asksDuty || intent.facets.length === 0);
   const sameBody = bodies.some((b) => e.matchesBody(b, intent.bodies));
@@ -152,6 +153,8 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     yearHeading: askedYear ? 1 : 0,
     unitCoverage: coverage(e.units, unit, rules),
     unitLexical: e.unitLexical,
+    cutHeading: cut,
+    cutRole: cut * facetOwn,
     superseded: isSuperseded(document) ? 1 : 0,
     chain: e.chain,
   };

@@ -118,3 +118,20 @@ describe('the article of the person a question asks about', () => {
     expect(named).toBeLessThan(unnamed);
   });
 });
+
+describe('a clause, whose heading is its first words', () => {
+  const core = useMemoryCore(
+    ['2025-luat-96-qh15-nuoi-cho-meo.txt', '2026-nghi-dinh-118-nd-cp-nuoi-cho-meo.txt', '2026-thong-tu-14-tt-bnnmt-nuoi-cho-meo.txt'].map((name) => evalDocument('laws5', name)),
+  );
+
+  it('is told from a titled article, and a list question asked in a story gets the article, not the clause naming it', async () => {
+    const explained = await core().engine.explain('Chiều nào tôi cũng dắt chó ra công viên chơi. Đưa chó ra đường thì phải tuân thủ những gì?', 20);
+    expect(explained.candidates[0]?.section).toBe('Điều 13');
+    const cut = explained.candidates.filter((c) => c.heading.endsWith('…'));
+    expect(cut.length).toBeGreaterThan(0);
+    for (const c of explained.candidates) {
+      expect(c.features.cutHeading).toBe(c.heading.endsWith('…') ? 1 : 0);
+      expect(c.features.cutRole).toBe((c.features.cutHeading ?? 0) * (c.features.facetOwn ?? 0));
+    }
+  });
+});
