@@ -114,6 +114,9 @@ describe('everyday words the documents do not write', () => {
     });
     expect((await law.normalize('toi can nhung giay to gi de dang ky')).text).toBe('tôi cần những giấy tờ gì để đăng ký');
     expect((await law.normalize('dung dien qua gio')).text).toMatch(/^dùng/);
+    // "mỗi" before a noun, "mới" where it usually stands.
+    expect((await law.normalize('cac ban moi noi lam gi')).text).toContain('mỗi nơi làm gì');
+    expect((await law.normalize('cho moi mua ve thi dang ky khi nao')).text).toContain('mới mua');
   });
 
   it('reads "qua" as the word of a question ("qua kênh nào") unless the word beside it says "kết quả"', async () => {
