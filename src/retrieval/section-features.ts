@@ -94,7 +94,8 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
   const path = [...(place?.ancestors.map((a) => a.heading) ?? []), section.heading].join('\n');
   // A heading cut from a numbered paragraph ("1. Ban Thường vụ … lãnh đạo, chỉ đạo…") is the paragraph's
   // first words, not a title: it counts less.
-  const headingWeight = !section.heading ? 0 : section.heading.endsWith('…') ? rules.cutHeadingFactor : 1;
+  const cut = section.heading.endsWith('…') ? 1 : 0;
+  const headingWeight = !section.heading ? 0 : cut ? rules.cutHeadingFactor : 1;
   const cache = e.profiles;
   const own = cache.of(`heading:${section.id}`, section.heading);
   const pathProfile = cache.of(`path:${section.id}`, path);
@@ -114,7 +115,6 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
   const ownFacets = [...new Set(roles(place?.ownFacets ?? []))];
   const inherited = roles(place?.inheritedFacets ?? []);
   const facetOwn = share(asked, ownFacets);
-  const cut = section.heading.endsWith('…') ? 1 : 0;
   const bodies = place?.bodies ?? [];
   const dutyAsked = intent.bodies.length > 0 && (intent.asksDuty || intent.facets.length === 0);
   const sameBody = bodies.some((b) => e.matchesBody(b, intent.bodies));
