@@ -20,6 +20,9 @@ describe('what directives are made of', () => {
     // A law's conditions and the papers of a dossier are roles of their own.
     ['Điều 10. Điều kiện đối với cơ sở dạy thêm', ['condition']],
     ['Điều 4. Hồ sơ đề nghị cấp giấy phép', ['dossier']],
+    // A decree's penalty chapter, and the clause that fines, play the penalty role its articles inherit.
+    ['Chương IV. XỬ PHẠT VI PHẠM HÀNH CHÍNH', ['penalty']],
+    ['Phạt tiền từ 1.000.000 đồng đến 3.000.000 đồng đối với một trong các hành vi sau đây', ['penalty']],
   ])('the heading "%s" plays %j', (heading, facets) => {
     expect(model.facetsOfHeading(heading).sort()).toEqual([...facets].sort());
   });
@@ -50,6 +53,10 @@ describe('what directives are made of', () => {
     // "Những việc … bị cấm" asks what is forbidden, not what must be done.
     ['dv dung fb thi nhung viec nao bi cam', ['prohibition']],
     ['đảng viên có những việc không được làm nào', ['prohibition']],
+    // A fine asked in money is a penalty, not the funding of a plan; money paid for a service still is funding.
+    ['tha rong cho ra duong bi phat bao nhieu tien vay', ['penalty']],
+    ['quán bún nhà tôi chưa lắp bể tách mỡ, bị kiểm tra thì phạt nhiêu', ['penalty']],
+    ['thu tiền học thêm mà không đưa biên lai thì bị phạt bao nhiêu tiền', ['funding', 'penalty']],
   ])('the question "%s" asks for %j', (question, facets) => {
     expect(model.facetsOfQuestion(question).sort()).toEqual([...facets].sort());
   });
