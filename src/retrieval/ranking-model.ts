@@ -84,6 +84,11 @@ export const FEATURES = [
    */
   'cutRole',
   /**
+   * The question asks for an amount ("mấy ngày", "mấy giờ", "bao nhiêu tiền", "mấy lần") and the section (with the
+   * headings above it) states one of that kind and unit ("trong thời hạn 05 ngày làm việc"; src/retrieval/asked-amount.ts).
+   */
+  'amountStated',
+  /**
    * The section's document is no longer in force: replaced, abolished or ended by another document of the
    * collection (src/retrieval/force-status.ts). Negative, so "quy định hiện hành về …" answers from the one in
    * force while the old one stays citable (and flagged) when asked for by name.

@@ -12,6 +12,7 @@ import { foldedView, syllables } from '../text/normalize.ts';
 import { isQuestionWord } from '../text/analyze.ts';
 import { DUTY_FACETS } from './directive-model.ts';
 import { isSuperseded } from './force-status.ts';
+import { statesAmount } from './asked-amount.ts';
 
 export interface SectionEvidence {
   intent: QueryIntent;
@@ -155,6 +156,8 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     unitLexical: e.unitLexical,
     cutHeading: cut,
     cutRole: cut * facetOwn,
+    // An article of clauses states nothing in its own lines: its clauses speak for it.
+    amountStated: intent.amount && statesAmount(`${path}\n${section.body.trim() ? section.body : section.fullText}`, intent.amount) ? 1 : 0,
     superseded: isSuperseded(document) ? 1 : 0,
     chain: e.chain,
   };

@@ -13,6 +13,7 @@ import type { NormalizedQuestion } from './question-normalizer.ts';
 import { DUTY_FACETS, PLAN_ROLES, type DirectiveModel } from './directive-model.ts';
 import { askersPreamble, askingSentence, setAside, storyLess, withoutAskersPurpose, withoutFrameWords, withoutOwnStory, withoutPreamble, withoutSetAside } from './frame-words.ts';
 import { unknownPairShare, unknownPlaces, unknownShare } from './unknown-words.ts';
+import { askedAmount, type AskedAmount } from './asked-amount.ts';
 import { detectShape, forceClauseWords, sectionRefs, valuesAsked, withoutForceClause, type QuestionShape, type ValueKind } from './question-shape.ts';
 
 export type { QuestionShape };
@@ -80,6 +81,8 @@ export interface QueryIntent {
   asksWho: boolean;
   /** It asks a price ("giá … bao nhiêu", "1 kg"). */
   asksPrice: boolean;
+  /** The amount it asks for ("mấy ngày", "mấy giờ", "bao nhiêu tiền"), if any (src/retrieval/asked-amount.ts). */
+  amount: AskedAmount | null;
   /**
    * It asks who holds an office now ("Bí thư Tỉnh ủy hiện nay là ai?"): a dated directive never says, whatever
    * words of it the question shares.
@@ -376,6 +379,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
     asksNow: NOW_CUES.test(foldedView(withoutOwnStory(text))),
     asksWho: WHO_CUES.test(folded),
     asksPrice: PRICE_CUES.test(exactView(text)),
+    amount: askedAmount(withoutOwnStory(text)),
     asksOfficeholder: OFFICE_TITLES.test(folded) && HOLDER_CUES.test(folded) && CURRENT_CUES.test(folded),
     namedLaws: namedLaws(folded),
     namedLawYears: [...new Set([...folded.matchAll(LAW_WITH_YEAR)].map((m) => Number(m[1])))],

@@ -134,4 +134,12 @@ describe('a clause, whose heading is its first words', () => {
       expect(c.features.cutRole).toBe((c.features.cutHeading ?? 0) * (c.features.facetOwn ?? 0));
     }
   });
+
+  it('that states the amount asked ("mấy ngày" → "trong thời hạn 05 ngày") outranks the article that names the procedure', async () => {
+    const explained = await core().engine.explain('nộp đủ hồ sơ đăng ký nuôi chó rồi thì mấy ngày mới có giấy', 20);
+    const top = explained.candidates[0];
+    expect(top?.features.amountStated).toBe(1);
+    expect(top?.heading).toMatch(/\d+ ngày/u);
+    expect(explained.candidates.some((c) => c.features.amountStated === 0)).toBe(true);
+  });
 });
