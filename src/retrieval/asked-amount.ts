@@ -7,7 +7,7 @@
 import { exactView, foldedView } from '../text/normalize.ts';
 import { asksMoney, namesMoney } from './question-shape.ts';
 
-export type AmountKind = 'money' | 'percent' | 'clock' | 'duration' | 'date' | 'count';
+export type AmountKind = 'money' | 'percent' | 'clock' | 'duration' | 'frequency' | 'date' | 'count';
 
 export interface AskedAmount {
   kind: AmountKind;
@@ -21,18 +21,22 @@ const DURATION_UNITS = ['ngay', 'thang', 'nam', 'tuan', 'gio', 'tieng', 'phut'];
 const NO_UNIT = new Set(['a', 'ah', 'vay', 'z', 'the', 'ha', 'nhi', 'nhe', 'khong', 'ko', 'k', 'la', 'thi', 'va', 'hay', 'con', 'so', 'cho', 'de', 'moi', 'mot', 'nua', 'roi', 'duoc', 'dc', 'ca', 'loai', 'muc', 'phan']);
 
 const CLOCK_ASKED = /\b(?:may gio|gio nao|may h)\b/;
-const DURATION_ASKED = new RegExp(String.raw`\b(?:bao nhieu|may|bn) (${DURATION_UNITS.join('|')})\b`);
+/** "mấy ngày", "bao nhiêu tháng"; not "mấy năm nay" (for some years now), which tells the asker's story. */
+const DURATION_ASKED = new RegExp(String.raw`\b(?:bao nhieu|may|bn) (${DURATION_UNITS.join('|')})\b(?! nay| qua| truoc| gan day)`);
+/** "bao lâu một lần", "mấy tháng 1 lần": how often, answered by "hằng tháng", "mỗi quý", "định kỳ 6 tháng". */
+const HOW_OFTEN = /\b(?:bao lau|(?:bao nhieu|may|bn) (?:ngay|tuan|thang|nam)) (?:mot|1) lan\b|\bdinh ky bao lau\b/;
 const LONG_ASKED = /\b(?:bao lau|trong bao lau|mat bao lau)\b/;
 const PERCENT_ASKED = /\b(?:(?:bao nhieu|may|bn) phan tram|ty le|ti le)\b/;
 const FEE_ASKED = /\b(?:muc phat|le phi|ton phi|phi|phat|gia|tien \S+)(?: \S+){0,6} (?:bao nhieu|bn|la may)\b|\b(?:phat|ton|mat|tra|dong|nop) (?:bao nhieu|bn|nhieu)\b/;
 const DATE_ASKED = /\b(?:khi nao|nam nao|bao gio|ngay nao|thang nao|han chot|thoi diem nao|luc nao|hom nao|tu ngay nao|den ngay nao|truoc ngay nao)\b/;
 /** "bao nhiêu học sinh", "mấy lần", read with the accents the question has ("máy đo" is a machine, not a count). */
-const COUNT_ASKED = /(?:^|\s)(?:bao nhiêu|bao nhieu|mấy|bn)\s+(\p{L}+)/u;
+const COUNT_ASKED = /(?:^|\s)(?:bao nhiêu|bao nhieu|mấy|bn)\s+(\p{L}+)(?!\p{L}|\s+(?:nay|qua|trước|truoc)(?!\p{L}))/u;
 
 /** What amount a question asks for, if any; the first kind that matches wins (a clock time before a duration). */
 export function askedAmount(text: string): AskedAmount | null {
   const folded = foldedView(text);
   if (CLOCK_ASKED.test(folded)) return { kind: 'clock', unit: null };
+  if (HOW_OFTEN.test(folded)) return { kind: 'frequency', unit: null };
   const during = DURATION_ASKED.exec(folded);
   if (during) return { kind: 'duration', unit: during[1] as string };
   if (LONG_ASKED.test(folded)) return { kind: 'duration', unit: null };
@@ -52,6 +56,7 @@ const A_DATE = new RegExp(DATE);
 const NUMBER = String.raw`\b\d+(?:[.,]\d+)*`;
 const DURATION = new RegExp(`${NUMBER} (?:${DURATION_UNITS.join('|')})\\b`);
 const CLOCK = /\b\d{1,2} ?(?:gio|h)\b|\b\d{1,2}:\d{2}\b/;
+const FREQUENCY = /\b(?:hang|moi|dinh ky) (?:ngay|tuan|thang|quy|nam|\d+ (?:ngay|tuan|thang|nam))\b|\b(?:ngay|tuan|thang|quy|nam) (?:mot|1) lan\b|\blan\/(?:ngay|tuan|thang|quy|nam)\b/;
 const PERCENT = /\d ?%|\b\d+(?:[.,]\d+)? phan tram\b/;
 
 /** Whether `text` states an amount of the kind asked (and of its unit, when one is named). */
@@ -68,6 +73,8 @@ export function statesAmount(text: string, asked: AskedAmount): boolean {
       const undated = folded.replace(DATES, ' ');
       return asked.unit === null ? DURATION.test(undated) : new RegExp(`${NUMBER} ${asked.unit}\\b`).test(undated);
     }
+    case 'frequency':
+      return FREQUENCY.test(folded);
     case 'date':
       return A_DATE.test(folded) || DURATION.test(folded.replace(DATES, ' '));
     case 'count':

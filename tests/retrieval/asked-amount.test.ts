@@ -13,6 +13,11 @@ describe('the amount a question asks for', () => {
     ['Hạn nộp báo cáo 6 tháng là ngày nào?', { kind: 'date', unit: null }],
     ['1 năm được chở đồ cồng kềnh miễn phí mấy lần', { kind: 'count', unit: 'lan' }],
     ['lớp ôn thi tối đa bao nhiêu học sinh một lớp', { kind: 'count', unit: 'hoc' }],
+    // How often, not how long.
+    ['bí thư tiếp dân bao lâu 1 lần', { kind: 'frequency', unit: null }],
+    ['ban chấp hành họp mấy tháng một lần', { kind: 'frequency', unit: null }],
+    // "mấy năm nay" tells how long the asker has done something; what is asked comes after.
+    ['Nhà em bán bánh mì mấy năm nay, cho em hỏi hồ sơ đăng ký gồm những gì', null],
   ])('"%s" asks for %j', (question, amount) => {
     expect(askedAmount(question)).toEqual(amount);
   });
@@ -38,5 +43,8 @@ describe('whether a text states the amount asked', () => {
     expect(statesAmount('gửi báo cáo trước ngày 15/7 hằng năm', { kind: 'date', unit: null })).toBe(true);
     expect(statesAmount('được thu gom miễn phí không quá 02 lần mỗi năm', { kind: 'count', unit: 'lan' })).toBe(true);
     expect(statesAmount('được thu gom miễn phí', { kind: 'count', unit: 'lan' })).toBe(false);
+    expect(statesAmount('Ban Chấp hành họp thường lệ mỗi quý một lần', { kind: 'frequency', unit: null })).toBe(true);
+    expect(statesAmount('Định kỳ 6 tháng, Ban Thường vụ nghe báo cáo', { kind: 'frequency', unit: null })).toBe(true);
+    expect(statesAmount('Ban Chấp hành họp bất thường khi cần', { kind: 'frequency', unit: null })).toBe(false);
   });
 });
