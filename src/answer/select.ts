@@ -6,6 +6,7 @@
 import type { RankedSection } from '../retrieval/search.ts';
 import { foldedView } from '../text/normalize.ts';
 import { INTRODUCES_LIST, plainItem } from './lead-in.ts';
+import { listClause } from './list-clause.ts';
 import { within } from './named-section.ts';
 import type { ResolvedIntent } from '../retrieval/resolve-intent.ts';
 import { asksAboutDocument, holdsValue, YES_NO, type ValueKind } from '../retrieval/question-shape.ts';
@@ -298,7 +299,7 @@ export function selectSections(
       const picked = withoutRelated(near, rules.maxCited).map((p) => mostSpecific(p, ranked));
       if (intent.shape === 'factoid') return withoutRelated(picked.map((p) => holdingValue(narrowest(p, ranked, rules), ranked, intent.values, rules)), rules.maxCited);
       if (intent.shape !== 'list') return picked;
-      const lists = siblingsAsList(picked.map((p) => wholeList(p, ranked, intent)), ranked, intent);
+      const lists = siblingsAsList(picked.map((p) => listClause(wholeList(p, ranked, intent), ranked)), ranked, intent);
       return withoutRelated(lists.map((p) => yearSibling(yearPart(p, ranked, intent.mentionedYears), ranked, intent)), rules.maxCited);
     }
   }
