@@ -45,6 +45,9 @@ describe('what directives are made of', () => {
     ['Báo cáo 245-BC/TU nêu những hạn chế gì', ['shortcoming']],
     ['báo cáo này đánh giá những hạn chế gì', ['shortcoming']],
     ['báo cáo 6 tháng gửi khi nào', ['reporting', 'schedule']],
+    // Everyday words for a review's parts: "điểm yếu" are its shortcomings, "điểm mạnh" what it achieved.
+    ['nghị quyết chỉ ra những điểm yếu nào của du lịch cộng đồng', ['shortcoming']],
+    ['phong trào có những điểm mạnh nào', ['situation']],
     // The lessons a review draws, and the banners a slogan is written on.
     ['qua 80 năm rút ra được những điều gì', ['lessons']],
     ['cho xin mấy câu để kẻ băng rôn', ['slogan']],
