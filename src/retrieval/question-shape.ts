@@ -44,10 +44,11 @@ const PARTICULARS_CUES = /\b(?:co quan ban hanh|ngay ky|so hieu)\b/;
 /** "X còn hiệu lực không?", "X có còn hiệu lực?", "X hết hiệu lực chưa?", "X còn áp dụng không?" (src/answer/in-force.ts). */
 const IN_FORCE_CUES = /\b(?:con|het|co) hieu luc\b|\bhieu luc (?:cua|khong|chua)\b|\bcon (?:duoc )?ap dung\b/;
 /**
- * "Khi luật … có hiệu lực, mỗi gia đình phải làm gì": a clause of time before the question, which asks something
- * else than whether or when a text is in force. Read in folded or accented text.
+ * "Khi luật … có hiệu lực, mỗi gia đình phải làm gì", "từ trước khi luật mới có hiệu lực thì hạn chót … là khi nào",
+ * "lúc đó thông tư chưa có hiệu lực thì khai theo mẫu nào": a clause of time or condition before the question, which
+ * asks something else than whether or when a text is in force. Read in folded or accented text.
  */
-const WHEN_IN_FORCE = /(?<!\p{L})khi [^,.?!;]*?(?:có|co) (?:hiệu|hieu) (?:lực|luc)\s*,/giu;
+const WHEN_IN_FORCE = /(?<!\p{L})(?:khi|lúc|luc|nếu|neu) [^,.?!;]*?(?:có|co) (?:hiệu|hieu) (?:lực|luc)\s*(?:,|(?:thì|thi)(?!\p{L}))/giu;
 
 /** The question without such a clause of time. */
 export function withoutForceClause(text: string): string {

@@ -185,6 +185,9 @@ describe('shapes', () => {
     // A clause of time before the question dates it; the question asks something else.
     ['Khi luật về rác thải có hiệu lực, mỗi gia đình phải thực hiện những việc gì?', 'list'],
     ['khi luat moi co hieu luc, ho kinh doanh phai lam nhung viec gi', 'list'],
+    // So does a clause of condition that ends in "thì": what follows it is asked.
+    ['Tôi bán hủ tiếu từ trước khi luật mới có hiệu lực thì hạn chót phải đăng ký là khi nào?', 'factoid'],
+    ['lúc đó thông tư chưa có hiệu lực thì khai theo mẫu nào?', 'factoid'],
     ['quy định hiện hành về tiếp dân của bí thư cấp ủy', 'factoid'],
     ['Tiếp tục thực hiện Chỉ thị nào về thay thế cán bộ?', 'factoid'],
     // A number inside a longer subject: the subject is asked, not where the number is cited.
