@@ -25,7 +25,7 @@ const CLOCK_ASKED = /\b(?:may gio|gio nao|may h)\b/;
 const DURATION_ASKED = new RegExp(String.raw`\b(?:bao nhieu|may|bn) (${DURATION_UNITS.join('|')})\b(?! nay| qua| truoc| gan day)`);
 /** "bao lâu một lần", "mấy tháng 1 lần": how often, answered by "hằng tháng", "mỗi quý", "định kỳ 6 tháng". */
 const HOW_OFTEN = /\b(?:bao lau|(?:bao nhieu|may|bn) (?:ngay|tuan|thang|nam)) (?:mot|1) lan\b|\bdinh ky bao lau\b/;
-const LONG_ASKED = /\b(?:bao lau|trong bao lau|mat bao lau)\b/;
+const LONG_ASKED = /\bbao lau\b/;
 const PERCENT_ASKED = /\b(?:(?:bao nhieu|may|bn) phan tram|ty le|ti le)\b/;
 const FEE_ASKED = /\b(?:muc phat|le phi|ton phi|phi|phat|gia|tien \S+)(?: \S+){0,6} (?:bao nhieu|bn|la may)\b|\b(?:phat|ton|mat|tra|dong|nop) (?:bao nhieu|bn|nhieu)\b/;
 const DATE_ASKED = /\b(?:khi nao|nam nao|bao gio|ngay nao|thang nao|han chot|thoi diem nao|luc nao|hom nao|tu ngay nao|den ngay nao|truoc ngay nao)\b/;
@@ -59,6 +59,18 @@ const CLOCK = /\b\d{1,2} ?(?:gio|h)\b|\b\d{1,2}:\d{2}\b/;
 const FREQUENCY = /\b(?:hang|moi|dinh ky) (?:ngay|tuan|thang|quy|nam|\d+ (?:ngay|tuan|thang|nam))\b|\b(?:ngay|tuan|thang|quy|nam) (?:mot|1) lan\b|\blan\/(?:ngay|tuan|thang|quy|nam)\b/;
 const PERCENT = /\d ?%|\b\d+(?:[.,]\d+)? phan tram\b/;
 
+/** "05 ngày", "02 lần": a number written before the unit, one pattern per unit, made once. */
+const byUnit = new Map<string, RegExp>();
+function numberOf(unit: string): RegExp {
+  let pattern = byUnit.get(unit);
+  if (!pattern) {
+    pattern = new RegExp(`${NUMBER} ${unit}\\b`);
+    if (byUnit.size >= 1000) byUnit.clear();
+    byUnit.set(unit, pattern);
+  }
+  return pattern;
+}
+
 /** Whether `text` states an amount of the kind asked (and of its unit, when one is named). */
 export function statesAmount(text: string, asked: AskedAmount): boolean {
   const folded = foldedView(text);
@@ -71,13 +83,13 @@ export function statesAmount(text: string, asked: AskedAmount): boolean {
       return CLOCK.test(folded);
     case 'duration': {
       const undated = folded.replace(DATES, ' ');
-      return asked.unit === null ? DURATION.test(undated) : new RegExp(`${NUMBER} ${asked.unit}\\b`).test(undated);
+      return (asked.unit === null ? DURATION : numberOf(asked.unit)).test(undated);
     }
     case 'frequency':
       return FREQUENCY.test(folded);
     case 'date':
       return A_DATE.test(folded) || DURATION.test(folded.replace(DATES, ' '));
     case 'count':
-      return new RegExp(`${NUMBER} ${asked.unit}\\b`).test(folded);
+      return asked.unit !== null && numberOf(asked.unit).test(folded);
   }
 }
