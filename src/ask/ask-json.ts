@@ -10,6 +10,8 @@ export interface AskJson {
   citations: Array<
     Pick<Citation, 'source' | 'section' | 'heading' | 'title' | 'number' | 'year' | 'quote'> & {
       force?: string;
+      /** The text of the file the section belongs to when its label alone is shared with another (`Quyết định`). */
+      within?: string;
       /** Whose document it is (the issuing body, with its place), and `own` / `above` relative to the asker's unit. */
       body?: string;
       relation?: 'own' | 'above';
@@ -27,7 +29,7 @@ export function toAskJson(answer: Answer): AskJson {
     refused: answer.outcome !== 'answered',
     citations: answer.citations.map((c) => ({
       source: c.source,
-      section: c.section,
+      ...contractLabel(c.section),
       heading: c.heading,
       title: c.title,
       number: c.number,
@@ -39,4 +41,15 @@ export function toAskJson(answer: Answer): AskJson {
     })),
     latency_ms: answer.latencyMs,
   };
+}
+
+/**
+ * The label as the citation contract writes it (BRIEF: an article is `Điều 5`). A decision that promulgates a Quy chế
+ * printed in the same file has articles numbered like the Quy chế's; the store tells them apart (`Quyết định.Điều 2`,
+ * ingestion/structure/attached.ts), the contract does not: the citation is `Điều 2`, `within` the Quyết định, and
+ * its heading and quote say which one it is.
+ */
+export function contractLabel(label: string): { section: string; within?: string } {
+  const qualified = /^(Quyết định)\.(Điều .+)$/u.exec(label);
+  return qualified ? { section: qualified[2] as string, within: qualified[1] as string } : { section: label };
 }

@@ -6,6 +6,7 @@
  * the same weights.
  */
 import { readFileSync } from 'node:fs';
+import { contractLabel } from '../ask/ask-json.ts';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { openCore } from '../app/open-core.ts';
@@ -68,7 +69,8 @@ export async function collectExamples(
           refusals.push({ id: q.id, features, answerable: q.expect === 'answer' });
         }
         if (q.expect !== 'answer' || (q.gold?.length ?? 0) === 0) continue;
-        const example = label(q, explained.candidates);
+        // Gold labels are the contract's (`Điều 2`, not the store's `Quyết định.Điều 2`).
+        const example = label(q, explained.candidates.map((c) => ({ ...c, section: contractLabel(c.section).section })));
         if (example.positives.length === 0) missed.push(q.id);
         else examples.push(example);
       }
