@@ -68,7 +68,8 @@ export function createOutlineCache(store: Pick<DocumentStore, 'getOutlines'>, mo
         children: children.get(entry) ?? [],
         // A table row is read through its table's column names ("Cơ quan chủ trì", "Thời gian hoàn thành").
         ownFacets: [...new Set([...headingFacets, ...model.facetsOfHeading(parentOf.get(entry)?.columns ?? '')])],
-        inheritedFacets: inherited(chain, headingFacets),
+        // A heading cut from a paragraph's first words (`…`) is no title: it narrows none of its parts' roles.
+        inheritedFacets: inherited(chain, entry.heading.endsWith('…') ? [] : headingFacets),
         bodies,
         bodyEntry,
         childBodies: [...new Set((children.get(entry) ?? []).flatMap((c) => model.bodiesIn(c.heading)))],

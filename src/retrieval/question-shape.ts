@@ -39,6 +39,24 @@ const BASIS_PATTERN =
 const ISSUED_WHEN_CUES = /\b(?:ban hanh (?:ngay|khi|vao|nam|thang|luc)|ngay ban hanh|ky ngay nao|ky khi nao|thong qua (?:tai|o|ngay|khi|vao)|tai hoi nghi nao|hoi nghi (?:lan thu )?(?:nao|may))\b/;
 /** Who issued or signed a document: answered from its opening and its metadata. */
 const ISSUER_CUES = /\b(?:(?:do |la )?ai (?:ban hanh|ky)|(?:co quan|don vi|cap uy|cap|to chuc|chu the) nao (?:da )?(?:ban hanh|ky|phat hanh)|nguoi ky|ky ban hanh)\b/;
+/** "ai ký", "người ký", "ký với chức danh gì", "ký thay mặt hay thừa lệnh": the signature is asked. */
+const SIGNER = /\b(?:ai ky|nguoi ky|ky ten|ky voi chuc|chuc danh (?:gi|nao) ky|ky thay mat|thua lenh)\b/;
+/**
+ * "được gửi tới những nơi nào", "gửi cho những cơ quan nào", "nơi nhận": the recipients of the document are asked,
+ * which its closing block lists. Not "báo cáo … gửi về đâu": where a report goes is a duty the plan sets.
+ */
+const RECIPIENTS = /\b(?:noi nhan|duoc gui (?:toi|den|cho) (?:nhung |cac )?(?:noi|dau|co quan|don vi)|gui (?:toi |den |cho |di )?(?:nhung|cac) (?:noi|co quan|don vi) nao)\b/;
+
+/** Whether a question (folded) asks for what a document's closing block says: who signed it, whom it was sent to. */
+export function asksClosing(folded: string): boolean {
+  return SIGNER.test(folded) || RECIPIENTS.test(folded);
+}
+
+/** The words that ask it ("gui", "toi", "noi"): they say what is asked of a document, not that it is off the subject. */
+export function closingCueWords(folded: string): string[] {
+  return [SIGNER, RECIPIENTS].flatMap((cue) => cue.exec(folded)?.[0].split(' ') ?? []);
+}
+
 /** The document's own particulars asked without its number ("số hiệu, ngày ký và cơ quan ban hành?"). */
 const PARTICULARS_CUES = /\b(?:co quan ban hanh|ngay ky|so hieu)\b/;
 /** "X còn hiệu lực không?", "X có còn hiệu lực?", "X hết hiệu lực chưa?", "X còn áp dụng không?" (src/answer/in-force.ts). */
@@ -53,6 +71,11 @@ const WHEN_IN_FORCE = /(?<!\p{L})(?:khi|lúc|luc|nếu|neu) [^,.?!;]*?(?:có|co)
 /** The question without such a clause of time. */
 export function withoutForceClause(text: string): string {
   return text.replace(WHEN_IN_FORCE, ' ');
+}
+
+/** The clauses themselves ("khi luật mới có hiệu lực thì"), joined, or '' when the question has none. */
+export function forceClauses(text: string): string {
+  return [...text.matchAll(WHEN_IN_FORCE)].map((m) => m[0]).join(' ');
 }
 
 /** The words saying when, folded ("co hieu luc"), when the question opens with such a clause: they search for nothing asked. */
@@ -71,9 +94,10 @@ const REPLACED_CUES = /\b(?:thay the|bai bo)\b/;
 const COMPARE_CUES = ['khac gi', 'khac nhau', 'so sanh', 'khac biet', 'thay doi gi', 'thay doi the nao', 'thay doi nhu the nao', 'thay doi ra sao', 'giong nhau', 'giong va khac', 'diem moi', 'co gi moi', 'khac voi', 'khac so voi'];
 /**
  * "những nội dung nào", "các cơ quan nào", "gồm", "liệt kê": the answer is a whole list. So are talking points
- * ("các ý chính", "dàn ý", "đề cương", "luận điểm"): every point of the part they are drawn from.
+ * ("các ý chính", "dàn ý", "đề cương", "luận điểm"): every point of the part they are drawn from. So are the cases
+ * ("trường hợp nào thì bị thu hồi": every case of the list).
  */
-const LIST_CUES = /\b(?:chia (?:\w+ ){0,4}(?:thanh|lam|ra)|gom|bao gom|liet ke|y chinh|dan y|de cuong|luan diem|nhung gi|nhung (?:\w+,? ){1,8}(?:nao|gi)|cac (?:\w+,? ){1,4}(?:nao|gi)|co may|may (?:noi dung|nhiem vu|hinh thuc|nhom|muc|diem|yeu cau))\b/;
+const LIST_CUES = /\b(?:chia (?:\w+ ){0,4}(?:thanh|lam|ra)|gom|bao gom|liet ke|y chinh|dan y|de cuong|luan diem|nhung gi|truong hop nao|nhung (?:\w+,? ){1,8}(?:nao|gi)|cac (?:\w+,? ){1,4}(?:nao|gi)|co may|may (?:noi dung|nhiem vu|hinh thuc|nhom|muc|diem|yeu cau))\b/;
 /** Questions for one fact: a number, a date, a name ("cơ quan nào lo kinh phí": one body; "các cơ quan nào": a list). */
 const FACT_CUES = /(?<!\b(?:nhung|cac) )\b(?:co quan|don vi|ban nganh) nao\b|\b(?:bao nhieu|khi nao|ngay nao|thang nao|nam nao|bao gio|luc nao|thoi han|han chot|so may|so hieu|ai ky|do ai|la ai|o dau|bao lau|may lan|ty le)\b/;
 /** Roles whose parts are lists: asking what they are ("mục đích là gì", "hình thức gì") asks for the list. */
@@ -91,7 +115,7 @@ export function detectShape(folded: string, years: number[], numberKeys: string[
   if (numberKeys.length === 0 && asksCatalog(folded)) return { shape: 'catalog', ifNamedInStore: null };
   const twoYears = years.length > 1 && /\b(va|voi|sang)\b/.test(folded) && !/\b(tiep theo|tro di|nam sau|nam tiep)\b/.test(folded);
   if (has(COMPARE_CUES) || twoYears) return { shape: 'comparison', ifNamedInStore: null };
-  if (ISSUER_CUES.test(folded)) return { shape: 'issuer', ifNamedInStore: null };
+  if (ISSUER_CUES.test(folded) || RECIPIENTS.test(folded)) return { shape: 'issuer', ifNamedInStore: null };
   // "phối hợp dựa trên những nguyên tắc gì" asks for a part (the principles), not for the texts the document rests on.
   const asksPart = facets.length > 0 && !/\b(?:can cu|van ban)\b/.test(folded);
   if ((has(BASIS_CUES) && !asksPart) || BASIS_PATTERN.test(folded)) return { shape: 'basis', ifNamedInStore: null };

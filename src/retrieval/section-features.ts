@@ -123,6 +123,9 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
   const levels = place?.levels ?? [];
   const otherLevel = intent.levels.length > 0 && levels.length > 0 && !levels.some((l) => intent.levels.includes(l));
   const facetInherited = facetOwn === 0 ? share(asked, inherited) : 0;
+  // A paragraph's first words are no title: when the part it stands in plays the role asked ("Điều 24. Quy định
+  // chuyển tiếp"), the other roles its words name ("… trước ngày Luật này có hiệu lực") clash with nothing.
+  const vouched = cut === 1 && facetInherited > 0;
   const otherType = intent.docTypes.length > 0 && document.type !== null && !intent.docTypes.includes(document.type);
   return {
     lexical: e.lexical,
@@ -142,7 +145,7 @@ export function sectionFeatures(section: StoredSection, document: StoredDocument
     facetInherited,
     facetExcluded: (place?.ownFacets ?? []).some((f) => intent.excludedFacets.includes(f)) ? 1 : 0,
     facetMissing: intent.facets.length > 0 && facetOwn === 0 && facetInherited === 0 ? 1 : 0,
-    facetClash: asked.length > 0 && ownFacets.length > 0 ? ownFacets.filter((f) => !asked.includes(f)).length / ownFacets.length : 0,
+    facetClash: asked.length > 0 && ownFacets.length > 0 && !vouched ? ownFacets.filter((f) => !asked.includes(f)).length / ownFacets.length : 0,
     // An entry is a body at a level: "MTTQ huyện" is another entry than the "MTTQ xã" asked about.
     bodyMatch: dutyAsked && sameBody && !otherLevel ? 1 : 0,
     bodyClash: dutyAsked && bodies.length > 0 && (!sameBody || otherLevel) ? 1 : 0,

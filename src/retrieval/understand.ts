@@ -14,7 +14,7 @@ import { DUTY_FACETS, PLAN_ROLES, type DirectiveModel } from './directive-model.
 import { askersPreamble, askingSentence, setAside, storyLess, withoutAskersPurpose, withoutFrameWords, withoutOwnStory, withoutPreamble, withoutSetAside } from './frame-words.ts';
 import { unknownPairShare, unknownPlaces, unknownShare } from './unknown-words.ts';
 import { askedAmount, type AskedAmount } from './asked-amount.ts';
-import { detectShape, forceClauseWords, sectionRefs, valuesAsked, withoutForceClause, type QuestionShape, type ValueKind } from './question-shape.ts';
+import { closingCueWords, detectShape, forceClauseWords, forceClauses, sectionRefs, valuesAsked, withoutForceClause, type QuestionShape, type ValueKind } from './question-shape.ts';
 
 export type { QuestionShape };
 
@@ -283,8 +283,14 @@ function rolesOf(given: string, directives: DirectiveModel | undefined): Pick<Qu
   if (!directives) return { facets: [], excludedFacets: [], bodies: [], levels: [], asksDuty: false };
   const aside = setAside(given);
   const text = aside ? cutFolded(given, aside) : given;
-  // "Khi luật … có hiệu lực, …" dates the question; it asks for no part about entry into force.
-  const facets = directives.facetsOfQuestion(withoutForceClause(text));
+  // "Khi luật … có hiệu lực, …" dates the question; it asks for no part about entry into force. What the clause's
+  // words say beside the rest is still asked: "từ trước khi luật mới có hiệu lực thì hạn chót …" asks for the
+  // transitional rules ("từ trước khi luật").
+  const clause = forceClauses(text);
+  const outside = directives.facetsOfQuestion(withoutForceClause(text));
+  const ofClause = directives.facetsOfQuestion(clause);
+  const across = clause ? directives.facetsOfQuestion(text).filter((f) => !ofClause.includes(f) && !outside.includes(f)) : [];
+  const facets = [...outside, ...across];
   const excludedFacets = aside ? directives.facetsOfQuestion(aside).filter((f) => !facets.includes(f)) : [];
   const bodies = directives.bodiesAsked(text);
   return { facets, excludedFacets, bodies, levels: directives.levelsIn(text.replace(RECIPIENT_LEVEL, ' ')), asksDuty: facets.some((f) => DUTY_FACETS.includes(f)) };
@@ -358,6 +364,7 @@ export function understand(question: NormalizedQuestion | string, analyzer: Anal
   const roles = rolesOf(preamble ? text.slice(preamble.length) : text, directives);
   const paraphrases = directives?.writtenFor(text) ?? [];
   const understood = directives?.cueWords(text, PLAN_ROLES) ?? new Set<string>();
+  for (const w of closingCueWords(folded)) understood.add(w);
   return {
     text,
     typed: read.typed,

@@ -23,6 +23,24 @@ describe('roles passed on by parent parts', () => {
   });
 });
 
+describe('a clause whose heading is its first words (cut, `…`)', () => {
+  const model = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
+  const entry = (label: string, heading: string, parentLabel: string | null, order: number): OutlineEntry =>
+    ({ id: label, label, heading, parentLabel, level: label.split('.').length, order });
+  const outline = [
+    entry('Chương VI', 'ĐIỀU KHOẢN THI HÀNH', null, 1),
+    entry('Điều 24', 'Quy định chuyển tiếp', 'Chương VI', 2),
+    entry('Điều 24.1', 'Người đang kinh doanh trước ngày Luật này có hiệu lực thi hành phải đăng ký…', 'Điều 24', 3),
+  ];
+
+  it("keeps its article's role: the words it opens with ('có hiệu lực') narrow nothing", async () => {
+    const cache = createOutlineCache({ getOutlines: async () => new Map([['d', outline]]) }, model);
+    const place = (await cache.places([{ documentId: 'd', label: 'Điều 24.1' }])).get('d|Điều 24.1');
+    expect(place?.ownFacets).toEqual(['effect']);
+    expect(place?.inheritedFacets).toContain('transition');
+  });
+});
+
 describe("a body's entry in the implementation part", () => {
   const model = loadDirectiveModel(join(process.cwd(), 'data', 'directive-model.json'));
   const entry = (label: string, heading: string, parentLabel: string | null, order: number): OutlineEntry =>

@@ -107,6 +107,11 @@ describe('words that frame the question', () => {
     expect(words).toContain('noi');
   });
 
+  it('"trường hợp nào thì …" asks for every case of the list; "trường hợp này được mấy ngày" for one fact', () => {
+    expect(read('Trường hợp nào thì giấy phép bị thu hồi?').shape).toBe('list');
+    expect(read('Trường hợp này được gia hạn mấy ngày?').shape).toBe('factoid');
+  });
+
   it('"nhắc tới những fanpage nào" asks for the fanpages, not for a mention', () => {
     const words = read('Kế hoạch năm 2022 nhắc tới những fanpage nào?').reading.map((s) => foldedView(s.exact));
     expect(words).toContain('fanpage');
@@ -296,6 +301,15 @@ describe('questions about what a named body must do', () => {
     ['Nội dung tuyên truyền trọng tâm năm 2023 là gì?', false],
   ])('%s → asks a duty: %s', (q, duty) => {
     expect(withModel(q).asksDuty).toBe(duty);
+  });
+
+  it('reads "từ trước khi luật mới có hiệu lực thì hạn chót …" as asking the transitional rules, not entry into force', () => {
+    const q = withModel('Tôi bán hàng rong từ trước khi luật mới có hiệu lực thì hạn chót phải đăng ký là khi nào?');
+    expect(q.shape).toBe('factoid');
+    expect(q.facets).toContain('transition');
+    expect(q.facets).not.toContain('effect');
+    // A clause that only dates the question still asks for no part.
+    expect(withModel('Khi luật có hiệu lực, mỗi gia đình phải làm những việc gì?').facets).not.toContain('transition');
   });
 
   it('reads the level a report is sent up to as the recipient\'s, not the body\'s', () => {
