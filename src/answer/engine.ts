@@ -7,7 +7,7 @@ import { yearsOf } from '../core/document-years.ts';
 import type { Clock, DocumentStore, Embedder } from '../core/ports.ts';
 import { createStageClock, UNTIMED, type StageClock } from '../core/stage-clock.ts';
 import type { AnswerEngine } from '../core/services.ts';
-import type { Answer, Question, StoredDocument } from '../core/types.ts';
+import type { Answer, Citation, Question, StoredDocument } from '../core/types.ts';
 import type { Analyzer } from '../text/analyze.ts';
 import type { Catalog } from '../retrieval/catalog.ts';
 import { retrieveSections, type RankedSection } from '../retrieval/search.ts';
@@ -32,7 +32,8 @@ import { listQuote } from './list-quote.ts';
 import { faithfulQuote, isFaithful } from './faithful-quote.ts';
 import { headerDateLine, introFor, listIntro } from './intro.ts';
 import { yearElsewhere } from './year-elsewhere.ts';
-import { catalogTopic } from '../retrieval/question-shape.ts';
+import { asksClosing, catalogTopic } from '../retrieval/question-shape.ts';
+import { CLOSING_HEADING, closingQuote, lastBodyEntry } from './closing-block.ts';
 import { placesNotHeld } from './unknown-place.ts';
 import { namedSectionToOpen, noSuchSection, openSection } from './named-section.ts';
 import { refusalFeatures } from './refusal-features.ts';
@@ -219,8 +220,19 @@ export function createAnswerEngine(engineDeps: EngineDeps): AnswerEngine {
     const leads = await leadIns(chosen, ranked, (ids) => deps.store.getSectionsByIds(ids));
     const first = chosen[0]?.document;
     const dateLine = (intent.shape === 'issuer' || intent.shape === 'basis') && first ? headerDateLine((await deps.store.documentSourceText(first.id)) ?? '') : null;
-    const answer = await verbatimOnly(buildExtractive(intent, chosen, { notice, debug, dateLine }, directory, leads));
+    const built = buildExtractive(intent, chosen, { notice, debug, dateLine }, directory, leads);
+    // Who signed it, whom it was sent to: the closing block after its last section (src/answer/closing-block.ts).
+    const closing = intent.shape === 'issuer' && first && asksClosing(intent.folded) ? await closingCitation(first) : null;
+    const answer = await verbatimOnly(closing ? { ...built, citations: [...built.citations, closing] } : built);
     return intent.unit ? { ...answer, unit: intent.unit.body.name } : answer;
+  }
+
+  /** The closing block of a document, cited with the section it follows; null when the text has none. */
+  async function closingCitation(document: StoredDocument): Promise<Citation | null> {
+    const quote = closingQuote((await deps.store.documentSourceText(document.id)) ?? '');
+    const entry = lastBodyEntry((await deps.store.getOutlines([document.id])).get(document.id) ?? []);
+    const section = quote && entry ? (await deps.store.getSectionsByIds([entry.id]))[0] : undefined;
+    return section && quote ? { ...citationFor(document, section, quote), heading: CLOSING_HEADING } : null;
   }
 
   /**
