@@ -135,15 +135,16 @@ describe('trimming', () => {
 
 describe('who issued a document', () => {
   it.each([
-    ['Kế hoạch 12-KH/ĐU do ai ban hành?', '2021-ke-hoach-12-kh-du-tuyen-truyen-sau-dai-hoi-xiii.txt', 'Đảng ủy Ban Quản lý Khu kinh tế'],
-    ['ai ky huong dan cua thanh uy bac kan', '2023-huong-dan-thanh-uy-bac-kan-tuyen-truyen-xay-dung-dang.txt', 'Thành ủy Bắc Kạn'],
-  ])('"%s" quotes the opening and names the issuer and signer the document gives', async (question, source, issuer) => {
+    ['Kế hoạch 12-KH/ĐU do ai ban hành?', '2021-ke-hoach-12-kh-du-tuyen-truyen-sau-dai-hoi-xiii.txt', 'Đảng ủy Ban Quản lý Khu kinh tế', []],
+    // Who signed it: its closing block too, cited with the last section it follows.
+    ['ai ky huong dan cua thanh uy bac kan', '2023-huong-dan-thanh-uy-bac-kan-tuyen-truyen-xay-dung-dang.txt', 'Thành ủy Bắc Kạn', ['IV.5']],
+  ])('"%s" quotes the opening and names the issuer and signer the document gives', async (question, source, issuer, closing) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
-    expect(answer.citations.map((c) => `${c.source}#${c.section}`)).toEqual([`${source}#`]);
+    expect(answer.citations.map((c) => `${c.source}#${c.section}`)).toEqual([`${source}#`, ...closing.map((label) => `${source}#${label}`)]);
     expect(answer.intro).toContain(`Văn bản do ${issuer}`);
     expect(answer.intro).toMatch(/Người ký: \p{Lu}/u);
-    expectVerbatim(answer.citations[0]!);
+    for (const c of answer.citations) expectVerbatim(c);
   });
 
   it('does not give a citing document\'s issuer for a document the store only cites', async () => {
