@@ -4,8 +4,7 @@
  * contract gives it no label, and a reader finds it at the end of the last section, so that is the section it is
  * cited with (the labeller the evaluation uses reads it the same way), quoted line by line as written.
  */
-import type { OutlineEntry } from '../core/types.ts';
-import { DOCUMENT_TYPES } from '../core/types.ts';
+import { DOCUMENT_TYPES, type OutlineEntry } from '../core/types.ts';
 import { findClosingStart, findTitleEnd, typeOfTitleLine } from '../../ingestion/structure/blocks.ts';
 import { headingMarker } from '../../ingestion/structure/markers.ts';
 
@@ -38,21 +37,21 @@ export function closingQuote(source: string): string | null {
  */
 export function lastBodyEntry(outline: OutlineEntry[]): OutlineEntry | null {
   const ordered = [...outline].sort((a, b) => a.order - b.order);
+  const parentOf = new Map(ordered.map((e) => [e.label, e.parentLabel]));
+  // Under a text issued with the document (`Quy chế` › `Chương I` › `Điều 1`), or that text itself.
+  const attached = (e: OutlineEntry): boolean => {
+    for (let p: string | null | undefined = e.label; p; p = parentOf.get(p)) if (isTypeName(p)) return true;
+    return false;
+  };
   // A text of no numbered parts (a hỏi–đáp) is its opening: the block follows that.
   let last: OutlineEntry | null = ordered.find((e) => e.label === '') ?? null;
   for (const e of ordered) {
-    const root = e.label.split('.')[0] as string;
-    if (/^Phụ lục/u.test(root) || (DOCUMENT_TYPES as readonly string[]).includes(root) && !e.label.includes('.') || isAttachedPart(e, ordered)) break;
+    if (/^Phụ lục/u.test(e.label) || attached(e)) break;
     if (e.label !== '') last = e;
   }
   return last;
 }
 
-/** A part under a text issued with the document (`Quy chế` › `Chương I` › `Điều 1`). */
-function isAttachedPart(entry: OutlineEntry, ordered: OutlineEntry[]): boolean {
-  const byLabel = new Map(ordered.map((e) => [e.label, e]));
-  for (let p = entry.parentLabel; p !== null; p = byLabel.get(p)?.parentLabel ?? null) {
-    if ((DOCUMENT_TYPES as readonly string[]).includes(p)) return true;
-  }
-  return false;
+function isTypeName(label: string): boolean {
+  return (DOCUMENT_TYPES as readonly string[]).includes(label);
 }
